@@ -1,0 +1,1 @@
+"""Identity (canonical keys, resolution) and storage of the graph."""

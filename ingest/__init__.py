@@ -1,0 +1,1 @@
+"""Parse files into documents, citations, units and edges with provenance."""

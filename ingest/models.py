@@ -1,0 +1,154 @@
+"""Plain records that ingesters produce and the graph consumes.
+
+Everything here is data: no parsing, no storage. Offsets (`start`, `end`) are
+character offsets into the NFC-normalised text that the reader returned.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+
+LEVELS = ("central", "province", "district", "commune")
+
+
+@dataclass(frozen=True)
+class Place:
+    """Where a document or unit belongs; None means unknown, not 'nowhere'."""
+
+    province: str | None = None
+    district: str | None = None
+    commune: str | None = None
+
+    def scope(self, level: str | None) -> Place:
+        """The part of this place that matters for something at `level`."""
+        if level == "central":
+            return Place()
+        if level == "province":
+            return Place(self.province)
+        if level == "district":
+            return Place(self.province, self.district)
+        return self
+
+
+@dataclass
+class Citation:
+    """One numbered document mentioned in a text (one per symbol in an enumeration)."""
+
+    symbol: str  # canonical, e.g. "25-NQ/TW", "16/CT-TTg"
+    written: str  # exactly as in the text
+    doc_type: str | None  # type code from the type table, e.g. "NQ"; None for untyped letters
+    number: str
+    grammar: str  # "party" | "state"
+    issuer_code: str  # e.g. "TW", "HU", "TTg", "UBND-VX"
+    level: str | None  # level of the issuing body: central/province/district/commune
+    date: str | None = None  # ISO date when written
+    year: int | None = None  # from the date or the symbol (18/2000/CT-TTg)
+    term: str | None = None  # congress term (khóa) as a Roman numeral, when written
+    issuer_text: str | None = None  # issuing body as written ("Ban Chấp hành Trung ương")
+    subject: str | None = None  # the "về ..." phrase
+    place: Place = field(default_factory=Place)  # scope for local symbols
+    relation: str = "references"  # implements | based_on | references
+    start: int = 0
+    end: int = 0
+    evidence: str = ""  # the sentence that holds the citation
+    flags: list[str] = field(default_factory=list)  # e.g. "issuer_slip", "place_unresolved"
+
+
+@dataclass
+class AssertedEdge:
+    """An edge the text states between two documents it cites (indexes into citations)."""
+
+    source: int
+    target: int
+    type: str  # "implements"
+    evidence: str
+    start: int
+    end: int
+
+
+@dataclass
+class UnitMention:
+    """A named unit (body, office, organisation) or a collective of units."""
+
+    name: str  # canonical name: abbreviations expanded, spacing folded
+    written: str
+    unit_type: str  # party_committee, party_board, peoples_committee, department, front, ...
+    level: str | None
+    place: Place = field(default_factory=Place)
+    collective: bool = False  # "Các sở, ban, ngành": stands for many units one level down
+    start: int = 0
+    end: int = 0
+
+
+@dataclass
+class Assignment:
+    """A task given to a unit ("assigns" edge)."""
+
+    unit: UnitMention
+    role: str  # lead | support | execute
+    task: str
+    section: str | None = None  # heading number of "Tổ chức thực hiện", e.g. "IV"
+    in_body: bool = False  # given outside the "Tổ chức thực hiện" section
+    deadline: str | None = None  # ISO date
+    deadline_rule: str | None = None  # e.g. "yearly:12-10", "quarterly", "by:2016-12-31"
+    deadline_text: str | None = None
+    evidence: str = ""
+    start: int = 0
+    end: int = 0
+
+
+@dataclass
+class Recipient:
+    unit: UnitMention
+    for_report: bool = False  # "B/c", "để báo cáo"
+    written: str = ""
+
+
+@dataclass
+class ReportLine:
+    """'báo cáo ... về A qua B': reports go to `to`, through `via`."""
+
+    to: UnitMention
+    via: UnitMention | None
+    evidence: str = ""
+    start: int = 0
+    end: int = 0
+
+
+@dataclass
+class UnitExtraction:
+    issuer: UnitMention | None = None
+    signer_name: str | None = None
+    signer_title: str | None = None
+    assigns: list[Assignment] = field(default_factory=list)
+    recipients: list[Recipient] = field(default_factory=list)
+    reports_to: list[ReportLine] = field(default_factory=list)
+
+
+@dataclass
+class ParsedDocument:
+    """Everything one file says, before identities are resolved against the store."""
+
+    path: str
+    sha256: str
+    text: str
+    symbol: str | None = None
+    doc_type: str | None = None
+    doc_type_name: str | None = None
+    grammar: str | None = None
+    issuer_code: str | None = None
+    title: str | None = None
+    date: str | None = None
+    year: int | None = None
+    term: str | None = None
+    level: str | None = None
+    place: Place = field(default_factory=Place)
+    issuer: str | None = None
+    citations: list[Citation] = field(default_factory=list)
+    asserted: list[AssertedEdge] = field(default_factory=list)
+    units: UnitExtraction = field(default_factory=UnitExtraction)
+    unnumbered: list[str] = field(default_factory=list)
+    flags: list[str] = field(default_factory=list)
+
+    def to_dict(self) -> dict:
+        return asdict(self)

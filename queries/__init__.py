@@ -1,0 +1,1 @@
+"""Questions over the graph: lineage, implementers, coverage, assignments, search, stats."""

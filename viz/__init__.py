@@ -1,0 +1,1 @@
+"""Drawing the graph: pyvis pages and the local web app."""
