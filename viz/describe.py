@@ -1,0 +1,96 @@
+"""Plain-data descriptions of nodes and edges, shared by tooltips, JSON and pages.
+
+Everything returned is data (strings, numbers, lists): callers escape it where they
+render it (Jinja autoescape, JSON with <>& escaped, textContent in the browser).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from policygraph.viz.style import LEVEL_NAMES, node_kind
+
+LABEL_MAX = 42
+
+
+def place_text(attrs: dict[str, Any]) -> str:
+    """'Commune, District, Province' with the unknown parts left out."""
+    return ", ".join(p for p in (attrs.get("commune"), attrs.get("district"), attrs.get("province")) if p)
+
+
+def short_label(attrs: dict[str, Any], node_id: str) -> str:
+    """A label short enough for a graph node, flagged with ⚑ when the node has flags."""
+    label = str(attrs.get("label") or attrs.get("symbol") or attrs.get("name") or node_id)
+    if len(label) > LABEL_MAX:
+        label = label[: LABEL_MAX - 1] + "…"
+    return label + (" ⚑" if attrs.get("flags") else "")
+
+
+def node_heading(attrs: dict[str, Any], node_id: str) -> str:
+    """The one line that names a node: title, else subject, else name or label."""
+    for key in ("title", "subject", "name", "label", "symbol"):
+        if attrs.get(key):
+            return str(attrs[key])
+    return node_id
+
+
+def node_facts(attrs: dict[str, Any]) -> list[tuple[str, str]]:
+    """(label, value) rows about a node, in reading order, skipping unknowns."""
+    kind = node_kind(attrs)
+    rows: list[tuple[str, Any]] = []
+    if kind in ("document", "stub"):
+        rows += [
+            ("Symbol", attrs.get("symbol")),
+            ("Type", attrs.get("doc_type_name") or attrs.get("doc_type")),
+            ("Date", attrs.get("date") or attrs.get("year")),
+            ("Term", attrs.get("term")),
+            ("Issuer", attrs.get("issuer")),
+            ("Subject", attrs.get("subject") if attrs.get("title") else None),
+        ]
+    else:
+        rows += [("Unit type", attrs.get("unit_type")),
+                 ("Collective", "yes" if attrs.get("collective") else None)]
+    rows += [
+        ("Level", LEVEL_NAMES.get(attrs.get("level"), attrs.get("level"))),
+        ("Place", place_text(attrs)),
+        ("Kind", {"stub": "cited only (stub)", "document": "ingested"}.get(kind, kind)),
+        ("Source", attrs.get("source")),
+        ("Flags", ", ".join(attrs.get("flags") or [])),
+        ("Candidates", ", ".join(attrs.get("candidates") or [])),
+    ]
+    return [(label, str(value)) for label, value in rows if value not in (None, "", [])]
+
+
+def edge_facts(attrs: dict[str, Any]) -> list[tuple[str, str]]:
+    """(label, value) rows about an edge: its type, the quoted evidence and its extras."""
+    rows: list[tuple[str, Any]] = [
+        ("Edge", attrs.get("type")),
+        ("Evidence", f"“{attrs['evidence']}”" if attrs.get("evidence") else None),
+        ("Stated in", attrs.get("stated_in")),
+        ("Asserted", "stated by a third document" if attrs.get("asserted") else None),
+        ("Role", attrs.get("role")),
+        ("Task", attrs.get("task")),
+        ("Deadline", attrs.get("deadline") or attrs.get("deadline_text") or attrs.get("deadline_rule")),
+        ("Signer", attrs.get("signer")),
+        ("Flags", ", ".join(attrs.get("flags") or [])),
+    ]
+    return [(label, str(value)) for label, value in rows if value not in (None, "", [])]
+
+
+def node_summary(graph: Any, node_id: str) -> dict[str, Any]:
+    """JSON-ready node record for the web app."""
+    attrs = graph.nodes[node_id]
+    return {
+        "id": node_id,
+        "kind": node_kind(attrs),
+        "label": short_label(attrs, node_id),
+        "heading": node_heading(attrs, node_id),
+        "symbol": attrs.get("symbol"),
+        "level": attrs.get("level"),
+        "province": attrs.get("province"),
+        "year": attrs.get("year"),
+        "date": attrs.get("date"),
+        "issuer": attrs.get("issuer"),
+        "flags": list(attrs.get("flags") or []),
+        "facts": node_facts(attrs),
+    }
