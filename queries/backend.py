@@ -1,0 +1,140 @@
+"""A small read-only view of the graph that every query runs on.
+
+Queries never touch networkx directly: they ask a `Backend` for nodes, edges by type
+and documents by symbol. The embedded store gives a networkx graph, wrapped by
+`NetworkXBackend`; RDF and Neo4j backends implement the same few methods and so give
+the same answers.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from typing import Any, Protocol, runtime_checkable
+
+LEVELS = ("central", "province", "district", "commune")
+LEVEL_RANK = {name: rank for rank, name in enumerate(LEVELS)}
+
+_DASHES = re.compile(r"\s*[\u2010-\u2015\u2212-]\s*")
+_SPACES = re.compile(r"\s+")
+
+
+def fold(text: str | None) -> str:
+    """Lower-case, strip diacritics and fold đ so that 'dan van kheo' meets 'Dân vận khéo'."""
+    if not text:
+        return ""
+    text = text.replace("đ", "d").replace("Đ", "D")
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    return _SPACES.sub(" ", text.casefold()).strip()
+
+
+def symbol_key(symbol: str | None) -> str:
+    """Key under which a symbol is looked up: '62 - KL/TW', '62-kl/tw' and '62–KL/TW' meet."""
+    if not symbol:
+        return ""
+    text = _DASHES.sub("-", symbol.strip())
+    text = re.sub(r"\s*/\s*", "/", text)
+    return fold(text).replace(" ", "")
+
+
+def place_slug(name: str | None) -> str:
+    """Folded place name as used in ids ('Bình Phước' -> 'binh-phuoc')."""
+    return re.sub(r"[^a-z0-9]+", "-", fold(name)).strip("-")
+
+
+@dataclass(frozen=True)
+class Edge:
+    source: str
+    target: str
+    type: str
+    attrs: dict[str, Any]
+
+
+@runtime_checkable
+class Backend(Protocol):
+    """What the queries need from a graph store; all methods are read-only."""
+
+    def node(self, node_id: str) -> dict[str, Any] | None: ...
+
+    def nodes(self, kind: str | None = None) -> Iterator[tuple[str, dict[str, Any]]]: ...
+
+    def out_edges(self, node_id: str, types: Iterable[str] | None = None) -> Iterator[Edge]: ...
+
+    def in_edges(self, node_id: str, types: Iterable[str] | None = None) -> Iterator[Edge]: ...
+
+    def documents_by_symbol(self, symbol: str) -> list[str]: ...
+
+    def units_by_name(self, name: str) -> list[str]: ...
+
+
+class NetworkXBackend:
+    """Backend over the networkx MultiDiGraph of docs/model.md (edge key = edge type).
+
+    The symbol and unit-name indexes are built on first use, in one pass over the nodes,
+    so that a lookup is a dictionary access even on a million documents.
+    """
+
+    def __init__(self, graph: Any) -> None:
+        self.graph = graph
+        self._symbols: dict[str, list[str]] | None = None
+        self._unit_names: dict[str, list[str]] | None = None
+
+    def node(self, node_id: str) -> dict[str, Any] | None:
+        return self.graph.nodes[node_id] if node_id in self.graph else None
+
+    def nodes(self, kind: str | None = None) -> Iterator[tuple[str, dict[str, Any]]]:
+        for node_id, attrs in self.graph.nodes(data=True):
+            if kind is None or attrs.get("kind") == kind:
+                yield node_id, attrs
+
+    def out_edges(self, node_id: str, types: Iterable[str] | None = None) -> Iterator[Edge]:
+        return self._edges(self.graph.succ, node_id, types, outgoing=True)
+
+    def in_edges(self, node_id: str, types: Iterable[str] | None = None) -> Iterator[Edge]:
+        return self._edges(self.graph.pred, node_id, types, outgoing=False)
+
+    def _edges(self, adjacency: Any, node_id: str, types: Iterable[str] | None, outgoing: bool):
+        if node_id not in adjacency:
+            return
+        wanted = None if types is None else tuple(types)
+        for other, keyed in adjacency[node_id].items():
+            for key, attrs in keyed.items():
+                edge_type = attrs.get("type", key)
+                if wanted is None or edge_type in wanted:
+                    if outgoing:
+                        yield Edge(node_id, other, edge_type, attrs)
+                    else:
+                        yield Edge(other, node_id, edge_type, attrs)
+
+    def documents_by_symbol(self, symbol: str) -> list[str]:
+        if self._symbols is None:
+            index: dict[str, list[str]] = defaultdict(list)
+            for node_id, attrs in self.graph.nodes(data=True):
+                if attrs.get("kind") == "document" and attrs.get("symbol"):
+                    index[symbol_key(attrs["symbol"])].append(node_id)
+            self._symbols = dict(index)
+        return list(self._symbols.get(symbol_key(symbol), ()))
+
+    def units_by_name(self, name: str) -> list[str]:
+        if self._unit_names is None:
+            index: dict[str, list[str]] = defaultdict(list)
+            for node_id, attrs in self.graph.nodes(data=True):
+                if attrs.get("kind") == "unit":
+                    index[fold(attrs.get("name") or attrs.get("label"))].append(node_id)
+            self._unit_names = dict(index)
+        key = fold(name)
+        exact = self._unit_names.get(key)
+        if exact:
+            return list(exact)
+        return [nid for folded, ids in self._unit_names.items() if key and key in folded for nid in ids]
+
+
+def as_backend(graph_or_backend: Any) -> Backend:
+    """Accept a backend, or a networkx graph to wrap, so callers may pass either."""
+    if isinstance(graph_or_backend, Backend):
+        return graph_or_backend
+    return NetworkXBackend(graph_or_backend)

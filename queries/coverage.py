@@ -1,0 +1,233 @@
+"""Coverage: the units a document in the chain told to act, set against the implementing
+documents present in the graph. This is the report staff ask for most: who has acted,
+who has not, and by when they had to.
+
+Rules (docs/queries.md repeats them):
+
+* A collective unit ("Các huyện ủy, thị ủy, thành ủy …", level district) assigned by a
+  document stands for every unit of that kind one level (or more) below, inside the
+  assigning document's place. The places come from `places.expected_places` (the
+  graph's place nodes; documents' places when there are none).
+* A collective at the assigning document's own level ("Các sở, ban, ngành") and a named
+  unit are one row each.
+* "Acted" means: a document below the assigning one in the implements tree, issued at
+  the target's level and place, by a unit of a compatible type (same `unit_type`, or
+  unknown on either side), or issued by the very unit named.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date
+from functools import lru_cache
+from typing import Any
+
+from policygraph.queries.backend import LEVEL_RANK, LEVELS, Backend, fold
+from policygraph.queries.documents import DocRow, doc_row, parse_date
+from policygraph.queries.lineage import TraceRow, walk
+from policygraph.queries.places import PlaceRef, expected_places
+
+ACTED = "acted"
+NOT_YET = "not yet"
+
+
+@dataclass
+class CoverageRow:
+    assigned_by: DocRow
+    unit: str  # the unit or collective as named in the assigns edge
+    unit_id: str
+    collective: bool
+    target: str  # the concrete place (for a collective) or the unit itself
+    level: str | None
+    province: str | None
+    district: str | None
+    commune: str | None
+    role: str | None
+    task: str | None
+    deadline: str | None
+    deadline_text: str | None
+    status: str  # "acted" | "not yet"
+    acted_by: list[DocRow] = field(default_factory=list)
+    late: bool = False  # acted after the deadline, or not yet and the deadline has passed
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "assigned_by": self.assigned_by.id,
+            "assigned_by_name": self.assigned_by.name,
+            "unit": self.unit,
+            "unit_id": self.unit_id,
+            "collective": self.collective,
+            "target": self.target,
+            "level": self.level,
+            "province": self.province,
+            "district": self.district,
+            "commune": self.commune,
+            "role": self.role,
+            "task": self.task,
+            "deadline": self.deadline,
+            "deadline_text": self.deadline_text,
+            "status": self.status,
+            "acted_by": [d.id for d in self.acted_by],
+            "acted_by_name": [d.name for d in self.acted_by],
+            "late": self.late,
+        }
+
+
+@dataclass
+class CoverageReport:
+    root: DocRow
+    rows: list[CoverageRow]
+
+    @property
+    def acted(self) -> int:
+        return sum(1 for r in self.rows if r.status == ACTED)
+
+    @property
+    def not_yet(self) -> int:
+        return sum(1 for r in self.rows if r.status == NOT_YET)
+
+    def summary(self) -> list[dict[str, Any]]:
+        """Per assigning document and level: how many targets, how many acted."""
+        groups: dict[tuple[str, str], list[CoverageRow]] = defaultdict(list)
+        for row in self.rows:
+            groups[(row.assigned_by.id, row.level or "")].append(row)
+        out = []
+        for (doc_id, level), rows in groups.items():
+            acted = sum(1 for r in rows if r.status == ACTED)
+            out.append({"assigned_by": doc_id, "assigned_by_name": rows[0].assigned_by.name,
+                        "level": level, "targets": len(rows), "acted": acted,
+                        "not_yet": len(rows) - acted})
+        return out
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"root": self.root.to_dict(), "acted": self.acted, "not_yet": self.not_yet,
+                "summary": self.summary(), "rows": [r.to_dict() for r in self.rows]}
+
+
+@lru_cache(maxsize=200_000)
+def _f(text: str | None) -> str:
+    return fold(text)
+
+
+def _place_key(level: str | None, province: str | None, district: str | None, commune: str | None):
+    if level == "province":
+        return (level, _f(province), "", "")
+    if level == "district":
+        return (level, _f(province), _f(district), "")
+    if level == "commune":
+        return (level, _f(province), _f(district), _f(commune))
+    return (level or "", "", "", "")
+
+
+def _compatible(want: str | None, have: str | None) -> bool:
+    return not want or not have or want == "other" or have == "other" or want == have
+
+
+def coverage(backend: Backend, root: str, depth: int | None = None, as_of: date | None = None,
+             include_named: bool = True) -> CoverageReport:
+    """Coverage of every assignment made by `root` and the documents below it."""
+    as_of = as_of or date.today()
+    tree = walk(backend, root, down=True, depth=depth)
+    by_id: dict[str, TraceRow] = {r.doc.id: r for r in tree}
+
+    ancestors: dict[str, set[str]] = {}
+
+    def ancestors_of(node: str) -> set[str]:
+        if node not in ancestors:
+            ancestors[node] = set()  # guards against cycles
+            row = by_id[node]
+            found: set[str] = set()
+            for parent in ([row.parent] if row.parent else []) + row.also_under:
+                found.add(parent)
+                found |= ancestors_of(parent)
+            ancestors[node] = found
+        return ancestors[node]
+
+    # Documents of the tree by where they were issued, with the issuer's unit and type.
+    at_place: dict[tuple, list[tuple[str, str | None, str | None]]] = defaultdict(list)
+    by_unit: dict[str, list[str]] = defaultdict(list)
+    for row in tree:
+        d = row.doc
+        unit_id, unit_type = None, None
+        for edge in backend.out_edges(d.id, ("issued_by",)):
+            unit_id = edge.target
+            unit_type = (backend.node(unit_id) or {}).get("unit_type")
+            by_unit[unit_id].append(d.id)
+            break
+        at_place[_place_key(d.level, d.province, d.district, d.commune)].append((d.id, unit_id, unit_type))
+
+    def acting(assigner: str, key: tuple, unit_type: str | None, unit_id: str | None) -> list[str]:
+        found = [doc for doc, _, have in at_place.get(key, ()) if doc != assigner
+                 and _compatible(unit_type, have) and assigner in ancestors_of(doc)]
+        if unit_id:
+            found += [doc for doc in by_unit.get(unit_id, ()) if doc != assigner and doc not in found
+                      and assigner in ancestors_of(doc)]
+        return found
+
+    rows: list[CoverageRow] = []
+    for row in tree:
+        d = row.doc
+        for edge in backend.out_edges(d.id, ("assigns",)):
+            unit = backend.node(edge.target) or {}
+            name = unit.get("name") or unit.get("label") or edge.target
+            collective = bool(unit.get("collective"))
+            u_level = unit.get("level") or d.level
+            u_type = unit.get("unit_type")
+            if not collective and not include_named:
+                continue
+            base = dict(assigned_by=d, unit=name, unit_id=edge.target, collective=collective,
+                        role=edge.attrs.get("role"), task=edge.attrs.get("task"),
+                        deadline=edge.attrs.get("deadline"), deadline_text=edge.attrs.get("deadline_text"))
+            if collective and LEVEL_RANK.get(u_level, 0) > LEVEL_RANK.get(d.level or "", 0):
+                for place in _places_below(backend, d, u_level):
+                    key = place.key()
+                    docs = acting(d.id, key, u_type, None)
+                    rows.append(_row(backend, base, place.label, u_level, place.province, place.district,
+                                     place.commune, docs, as_of))
+            else:
+                province = unit.get("province") or d.province
+                below_province = u_level in ("district", "commune")
+                district = unit.get("district") or (d.district if below_province else None)
+                commune = unit.get("commune") or (d.commune if u_level == "commune" else None)
+                key = _place_key(u_level, province, district, commune)
+                docs = acting(d.id, key, u_type, None if collective else edge.target)
+                rows.append(_row(backend, base, name, u_level, province, district, commune, docs, as_of))
+    rows.sort(key=lambda r: (LEVEL_RANK.get(r.assigned_by.level or "", 9), r.assigned_by.id,
+                             LEVEL_RANK.get(r.level or "", 9), r.status != NOT_YET,
+                             r.province or "", r.district or "", r.commune or "", r.unit))
+    return CoverageReport(by_id[root].doc, rows)
+
+
+def _places_below(backend: Backend, doc: DocRow, level: str) -> list[PlaceRef]:
+    """Places at `level` inside the document's own place."""
+    if level == "province":
+        return expected_places(backend, "province")
+    if level == "district":
+        provinces = [doc.province] if doc.province else [p.province for p in
+                                                         expected_places(backend, "province")]
+        return [p for prov in provinces for p in expected_places(backend, "district", prov)]
+    if level == "commune":
+        if doc.district:
+            return expected_places(backend, "commune", doc.province, doc.district)
+        districts = _places_below(backend, doc, "district")
+        return [p for dist in districts
+                for p in expected_places(backend, "commune", dist.province, dist.district)]
+    return []
+
+
+def _row(backend: Backend, base: dict, target: str, level: str | None, province, district, commune,
+         docs: list[str], as_of: date) -> CoverageRow:
+    acted = [doc_row(backend, doc) for doc in docs]
+    acted.sort(key=lambda r: r.date or "")
+    deadline = parse_date(base["deadline"])
+    if acted:
+        first = parse_date(acted[0].date)
+        late = bool(deadline and first and first > deadline)
+    else:
+        late = bool(deadline and deadline < as_of)
+    return CoverageRow(target=target, level=level, province=province, district=district, commune=commune,
+                       status=ACTED if acted else NOT_YET, acted_by=acted, late=late, **base)
+
+
+__all__ = ["ACTED", "NOT_YET", "LEVELS", "CoverageReport", "CoverageRow", "coverage"]
