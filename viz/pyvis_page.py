@@ -87,7 +87,7 @@ def render_page(graph: nx.MultiDiGraph, heading: str, roots: tuple[str, ...] = (
         counts={"nodes": len(nodes), "edges": len(edges)},
         vis_js=_inline(vis_asset("vis-network.min.js")),
         vis_css=_inline(vis_asset("vis-network.css")),
-        page_js=_inline(STATIC / "pyvis_page.js"),
+        page_js=Markup("\n").join([_inline(STATIC / "tooltip.js"), _inline(STATIC / "pyvis_page.js")]),
         page_css=_inline(STATIC / "graph.css"),
     )
 

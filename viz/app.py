@@ -1,0 +1,179 @@
+"""The local web app: search, document pages, an interactive graph and report tables.
+
+JSON endpoints under /api/ feed the pages (docs/web.md lists them). vis-network is
+served from the installed pyvis package, so nothing third-party is committed and no
+page loads anything from outside this server.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from flask import Flask, Response, abort, jsonify, render_template, request, send_file, url_for
+from policygraph.viz import views
+from policygraph.viz.library import Library, library_from
+from policygraph.viz.pyvis_page import vis_asset
+from policygraph.viz.style import legend
+
+HERE = Path(__file__).parent
+VENDOR = {"vis-network.min.js": "application/javascript", "vis-network.css": "text/css"}
+
+
+def create_app(source: Any, texts: dict[str, str] | None = None) -> Flask:
+    """App over a Store, or over a bare graph (with optional texts) for tests and demos."""
+    app = Flask(__name__, template_folder=str(HERE / "templates"), static_folder=str(HERE / "static"))
+    app.config["LIBRARY"] = library_from(source, texts)
+    app.jinja_env.autoescape = True
+    app.add_url_rule("/vendor/<name>", "vendor", vendor)
+    _pages(app)
+    _api(app)
+
+    @app.after_request
+    def headers(response: Response) -> Response:
+        # Scripts only from this server: an injected inline script would not run either.
+        response.headers["Content-Security-Policy"] = (
+            "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+            "img-src 'self' data:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'"
+        )
+        response.headers["X-Content-Type-Options"] = "nosniff"
+        response.headers["Referrer-Policy"] = "no-referrer"
+        return response
+
+    return app
+
+
+def lib() -> Library:
+    from flask import current_app
+
+    return current_app.config["LIBRARY"]
+
+
+def vendor(name: str) -> Response:
+    """vis-network from the pyvis package directory."""
+    if name not in VENDOR:
+        abort(404)
+    response = send_file(vis_asset(name), mimetype=VENDOR[name], max_age=3600)
+    return response
+
+
+def resolve(ref: str | None) -> tuple[str | None, list[dict[str, Any]]]:
+    """(node id, []) when `ref` names one node; (None, candidates) otherwise."""
+    if not ref:
+        return None, []
+    graph = lib().graph
+    if ref in graph:
+        return ref, []
+    found = views.choices(lib(), ref)
+    if len(found) == 1:
+        return found[0]["id"], []
+    return None, found
+
+
+def _need(ref_arg: str = "id", kind: str | None = "document") -> str:
+    """The node a request is about, or an error response (404, or 409 with candidates)."""
+    node, found = resolve(request.args.get(ref_arg))
+    if node is None:
+        if found:
+            response = jsonify({"error": "ambiguous", "candidates": found})
+            response.status_code = 409
+            abort(response)
+        abort(404)
+    if kind and lib().graph.nodes[node].get("kind") != kind:
+        abort(404)
+    return node
+
+
+def _pages(app: Flask) -> None:
+    @app.get("/")
+    def index() -> str:
+        query = request.args.get("q", "")
+        hits = views.suggestions(lib(), query, limit=50) if query else []
+        return render_template("index.html", query=query, hits=hits,
+                               documents=sum(1 for _ in lib().backend.nodes("document")))
+
+    @app.get("/document")
+    def document_page() -> str | tuple[str, int]:
+        node, found = resolve(request.args.get("id"))
+        if node is None:
+            return render_template("choose.html", ref=request.args.get("id", ""), found=found,
+                                   target="document_page"), 404 if not found else 200
+        if lib().graph.nodes[node].get("kind") != "document":
+            return render_template("unit.html", data=views.expand(lib(), node), node=node)
+        return render_template("document.html", data=views.document(lib(), node))
+
+    @app.get("/graph")
+    def graph_page() -> str | tuple[str, int]:
+        node, found = resolve(request.args.get("id"))
+        if node is None:
+            return render_template("choose.html", ref=request.args.get("id", ""), found=found,
+                                   target="graph_page"), 404 if not found else 200
+        return render_template("graph.html", node=node, legend=legend(),
+                               facets=views.facets(lib()), heading=lib().graph.nodes[node].get("label", node))
+
+    @app.get("/reports/<name>")
+    def report_page(name: str) -> str | tuple[str, int]:
+        if name not in ("implementers", "coverage"):
+            abort(404)
+        node, found = resolve(request.args.get("id"))
+        if node is None:
+            return render_template("choose.html", ref=request.args.get("id", ""), found=found,
+                                   target="report_page", report=name), 404 if not found else 200
+        data = _report(name, node)
+        rows = [[views.cell(row.get(c)) for c in data["columns"]] for row in data["rows"]]
+        return render_template("report.html", name=name, data=data, rows=rows, node=node,
+                               csv_url=url_for("api_report_csv", name=name, id=node))
+
+
+def _report(name: str, node: str) -> dict[str, Any]:
+    if name == "implementers":
+        return views.implementers_report(lib(), node)
+    return views.coverage_report(lib(), node)
+
+
+def _api(app: Flask) -> None:
+    @app.get("/api/search")
+    def api_search() -> Response:
+        limit = min(max(request.args.get("limit", 10, type=int), 1), 100)
+        return jsonify(views.suggestions(lib(), request.args.get("q", ""), limit=limit))
+
+    @app.get("/api/document")
+    def api_document() -> Response:
+        return jsonify(views.document(lib(), _need()))
+
+    @app.get("/api/graph")
+    def api_graph() -> Response:
+        depth = min(max(request.args.get("depth", 1, type=int), 0), 6)
+        direction = request.args.get("direction", "both")
+        if direction not in views.DIRECTIONS:
+            abort(400)
+        return jsonify(views.graph_view(lib(), _need(), depth, direction))
+
+    @app.get("/api/expand")
+    def api_expand() -> Response:
+        return jsonify(views.expand(lib(), _need(kind=None)))
+
+    @app.get("/api/path")
+    def api_path() -> Response:
+        return jsonify(views.path_view(lib(), _need("from"), _need("to")))
+
+    @app.get("/api/facets")
+    def api_facets() -> Response:
+        return jsonify(views.facets(lib()))
+
+    @app.get("/api/reports/<name>")
+    def api_report(name: str) -> Response:
+        if name not in ("implementers", "coverage"):
+            abort(404)
+        return jsonify(_report(name, _need()))
+
+    @app.get("/api/reports/<name>.csv")
+    def api_report_csv(name: str) -> Response:
+        if name not in ("implementers", "coverage"):
+            abort(404)
+        node = _need()
+        data = _report(name, node)
+        body = "\ufeff" + views.to_csv(data["columns"], data["rows"])
+        safe = "".join(ch if ch.isalnum() else "-" for ch in (data["root"].get("symbol") or "document"))
+        return Response(body, mimetype="text/csv; charset=utf-8",
+                        headers={"Content-Disposition": f'attachment; filename="{name}-{safe}.csv"'})

@@ -1,0 +1,178 @@
+"""The data behind every page and JSON endpoint, as plain dicts (no Flask here).
+
+Reports, search and paths come from policygraph.queries; this module only shapes
+their answers for the browser.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from typing import Any
+
+from policygraph.queries.coverage import coverage
+from policygraph.queries.documents import candidates
+from policygraph.queries.implementers import implementers
+from policygraph.queries.lineage import path
+from policygraph.queries.search import search
+from policygraph.viz.describe import edge_facts, node_summary
+from policygraph.viz.highlight import segments
+from policygraph.viz.layout import level_positions
+from policygraph.viz.library import Library
+from policygraph.viz.neighbourhood import neighbourhood
+from policygraph.viz.records import edge_id, edge_record, node_record
+from policygraph.viz.style import EDGE_NAMES, LEVEL_NAMES, LEVEL_ORDER
+
+DIRECTIONS = ("both", "up", "down")
+
+
+def suggestions(lib: Library, query: str, limit: int = 10) -> list[dict[str, Any]]:
+    """Search hits for the search box: diacritics-insensitive (queries.search)."""
+    if not query.strip():
+        return []
+    out = []
+    for hit in search(lib.backend, query, limit=limit):
+        row = hit.doc
+        out.append({"id": row.id, "symbol": row.symbol, "title": row.title, "name": row.name,
+                    "level": row.level, "place": row.place, "year": row.year, "stub": row.stub,
+                    "flags": row.flags, "matched": hit.matched})
+    return out
+
+
+def choices(lib: Library, ref: str) -> list[dict[str, Any]]:
+    """Documents a reference (node id or symbol) may name."""
+    return [row.to_dict() | {"name": row.name, "place": row.place} for row in candidates(lib.backend, ref)]
+
+
+def _edge_entry(lib: Library, source: str, target: str, etype: str, attrs: dict[str, Any],
+                outgoing: bool) -> dict[str, Any]:
+    other = target if outgoing else source
+    return {
+        "id": edge_id(source, target, etype),
+        "type": etype,
+        "type_name": EDGE_NAMES.get(etype, etype),
+        "direction": "out" if outgoing else "in",
+        "other": node_summary(lib.graph, other),
+        "evidence": attrs.get("evidence"),
+        "stated_in": attrs.get("stated_in"),
+        "span": attrs.get("span"),
+        "asserted": bool(attrs.get("asserted")),
+        "facts": edge_facts(attrs),
+    }
+
+
+def document(lib: Library, node_id: str) -> dict[str, Any]:
+    """Identity, flags, every edge with its evidence, and the text split at cited spans."""
+    graph = lib.graph
+    edges = [_edge_entry(lib, s, t, k, a, True) for s, t, k, a in graph.out_edges(node_id, True, keys=True)]
+    edges += [_edge_entry(lib, s, t, k, a, False) for s, t, k, a in graph.in_edges(node_id, True, keys=True)]
+    text = lib.text(node_id)
+    spans = []
+    for source, target, etype, attrs in lib.stated.get(node_id, []):
+        span = attrs.get("span") or []
+        if len(span) == 2:
+            names = [graph.nodes[n].get("label", n) for n in (source, target)]
+            note = f"{names[0]} {etype} {names[1]}"
+            spans.append((int(span[0]), int(span[1]), note))
+    return {
+        "node": node_summary(graph, node_id),
+        "edges": edges,
+        "text": text,
+        "segments": segments(text, spans) if text else [],
+        "cited_spans": len(spans),
+    }
+
+
+def graph_view(lib: Library, node_id: str, depth: int = 1, direction: str = "both") -> dict[str, Any]:
+    """vis records of a neighbourhood, laid out by level (the graph page's first view)."""
+    sub = neighbourhood(lib.graph, [node_id], depth=depth, direction=direction)
+    positions = level_positions(sub)
+    nodes = [node_record(n, a, *positions[n], root=n == node_id) for n, a in sub.nodes(data=True)]
+    edges = [edge_record(s, t, a, k) for s, t, k, a in sub.edges(keys=True, data=True)]
+    return {"root": node_id, "nodes": nodes, "edges": edges}
+
+
+def expand(lib: Library, node_id: str) -> dict[str, Any]:
+    """One hop around a node, both ways, for click-to-expand (no positions: the page places them)."""
+    sub = neighbourhood(lib.graph, [node_id], depth=1, direction="both")
+    if lib.graph.nodes[node_id].get("kind") == "unit":
+        around = {node_id, *lib.graph.predecessors(node_id), *lib.graph.successors(node_id)}
+        sub = lib.graph.subgraph(around)
+    return {
+        "root": node_id,
+        "nodes": [node_record(n, a) for n, a in sub.nodes(data=True)],
+        "edges": [edge_record(s, t, a, k) for s, t, k, a in sub.edges(keys=True, data=True)],
+    }
+
+
+def path_view(lib: Library, start: str, end: str) -> dict[str, Any]:
+    """Shortest chain between two documents (queries.lineage.path) as node and edge ids."""
+    steps = path(lib.backend, start, end)
+    nodes: list[str] = [start] if steps else []
+    edges = []
+    for step in steps:
+        nodes.append(step.target.id)
+        pair = (step.source.id, step.target.id)
+        source, target = pair if step.forward else pair[::-1]
+        edges.append(edge_id(source, target, step.type))
+    return {"from": start, "to": end, "found": bool(steps), "nodes": nodes, "edges": edges,
+            "steps": [s.to_dict() for s in steps]}
+
+
+def facets(lib: Library) -> dict[str, Any]:
+    """Values the graph page can filter on."""
+    provinces, years = set(), set()
+    for _, attrs in lib.graph.nodes(data=True):
+        if attrs.get("province"):
+            provinces.add(attrs["province"])
+        if attrs.get("year"):
+            years.add(int(attrs["year"]))
+    types = sorted({k for _, _, k in lib.graph.edges(keys=True)})
+    return {
+        "levels": [{"key": k, "name": LEVEL_NAMES[k]} for k in LEVEL_ORDER],
+        "provinces": sorted(provinces),
+        "years": sorted(years),
+        "edge_types": [{"key": t, "name": EDGE_NAMES.get(t, t)} for t in types],
+    }
+
+
+IMPLEMENTER_COLUMNS = ("level", "province", "district", "commune", "symbol", "title", "date", "unit",
+                       "parent_name", "direct", "lag_days", "depth", "stub", "id")
+COVERAGE_COLUMNS = ("assigned_by_name", "unit", "target", "level", "province", "district", "commune",
+                    "role", "task", "deadline", "deadline_text", "status", "late", "acted_by_name")
+
+
+def implementers_report(lib: Library, node_id: str) -> dict[str, Any]:
+    """queries.implementers as a dict, with the table columns the page shows."""
+    report = implementers(lib.backend, node_id).to_dict()
+    report["columns"] = list(IMPLEMENTER_COLUMNS)
+    report["rows"] = report.pop("implementers")
+    return report
+
+
+def coverage_report(lib: Library, node_id: str) -> dict[str, Any]:
+    """queries.coverage as a dict, with the table columns the page shows."""
+    report = coverage(lib.backend, node_id).to_dict()
+    report["columns"] = list(COVERAGE_COLUMNS)
+    return report
+
+
+def cell(value: Any) -> str:
+    """One table or CSV cell: lists joined, None empty."""
+    if value is None:
+        return ""
+    if isinstance(value, list | tuple):
+        return "; ".join(cell(v) for v in value)
+    return str(value)
+
+
+def to_csv(columns: list[str], rows: list[dict[str, Any]]) -> str:
+    """CSV with a header row; cells that a spreadsheet would run as formulas are quoted with '."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow(columns)
+    for row in rows:
+        values = [cell(row.get(c)) for c in columns]
+        writer.writerow(["'" + v if v[:1] in ("=", "+", "-", "@") and not v[1:2].isdigit() else v
+                         for v in values])
+    return buffer.getvalue()
