@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import json
+import sys
 from collections import Counter
 from typing import Any
 
@@ -22,7 +23,7 @@ EVIDENCE_WIDTH = 160
 
 
 def _console() -> Console:
-    out = click.get_text_stream("stdout")
+    out = sys.stdout
     return Console(file=out, width=None if out.isatty() else 150, soft_wrap=False, highlight=False)
 
 
@@ -31,7 +32,7 @@ def _json(data: Any) -> None:
 
 
 def _csv(rows: list[dict[str, Any]], columns: list[str]) -> None:
-    writer = csv.DictWriter(click.get_text_stream("stdout"), fieldnames=columns, extrasaction="ignore",
+    writer = csv.DictWriter(sys.stdout, fieldnames=columns, extrasaction="ignore",
                             lineterminator="\n")
     writer.writeheader()
     for row in rows:
