@@ -1,8 +1,110 @@
-"""The `policygraph` command line."""
+"""The `policygraph` command line.
+
+    policygraph [--store DIR] ingest PATH... [--jobs N]
+    policygraph [--store DIR] show SYMBOL [--year Y] [--province P]
+    policygraph [--store DIR] export --format json FILE
+
+The store folder defaults to $POLICYGRAPH_STORE, else ~/.local/share/policygraph.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
 
 import click
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+from policygraph.graph.store import Store, StoreError, default_location
+
+err = Console(stderr=True)
+
+
+def open_store(ctx: click.Context) -> Store:
+    """The store named by --store (opened once per command)."""
+    obj = ctx.ensure_object(dict)
+    if "store" not in obj:
+        try:
+            obj["store"] = Store.open(obj.get("store_path"))
+        except StoreError as exc:
+            raise click.ClickException(str(exc)) from None
+    return obj["store"]
 
 
 @click.group()
-def main() -> None:
+@click.option("--store", "store_path", type=click.Path(file_okay=False), envvar="POLICYGRAPH_STORE",
+              help=f"Store folder (default: $POLICYGRAPH_STORE or {default_location()}).")
+@click.version_option(package_name="policygraph")
+@click.pass_context
+def main(ctx: click.Context, store_path: str | None) -> None:
     """policygraph: Vietnamese directives and their implementations as a graph."""
+    ctx.ensure_object(dict)["store_path"] = store_path
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@click.option("--jobs", "-j", default=1, show_default=True, type=click.IntRange(1, 64),
+              help="Worker processes for parsing.")
+@click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
+@click.pass_context
+def ingest(ctx: click.Context, paths: tuple[str, ...], jobs: int, quiet: bool) -> None:
+    """Read files or folders (recursively) into the store."""
+    from policygraph.ingest.pipeline import collect_paths, ingest_paths
+
+    store = open_store(ctx)
+    total = len(collect_paths(paths)[0])
+    columns = (TextColumn("ingest"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn())
+    with Progress(*columns, console=err, disable=quiet or not err.is_terminal, transient=True) as bar:
+        task = bar.add_task("ingest", total=total)
+
+        def tick(outcome) -> None:
+            bar.advance(task)
+            if outcome.error:
+                err.print(f"[red]error[/red]: {outcome.path}: {outcome.error}", highlight=False)
+
+        summary = ingest_paths(store, paths, jobs=jobs, progress=tick)
+    for outcome in summary.failed:
+        if not Path(outcome.path).is_file():
+            err.print(f"[red]error[/red]: {outcome.path}: {outcome.error}", highlight=False)
+    counts = store.counts()
+    edges = sum(v for k, v in counts.items() if k.endswith("_edges"))
+    click.echo(
+        f"{summary.files} files: {summary.added} added, {summary.updated} updated, {summary.unchanged} unchanged, "
+        f"{len(summary.failed)} failed; {summary.citations} citations, {summary.warnings} warnings\n"
+        f"store {store.path}: {counts.get('document_nodes', 0)} documents, {counts.get('unit_nodes', 0)} units, "
+        f"{counts.get('place_nodes', 0)} places, {edges} edges"
+    )
+    if summary.failed and summary.added + summary.updated + summary.unchanged == 0:
+        sys.exit(1)
+
+
+@main.command()
+@click.argument("symbol")
+@click.option("--year", type=int, help="Pick the document of this year when the symbol is shared.")
+@click.option("--province", help="Pick the document of this province (local symbols).")
+@click.pass_context
+def show(ctx: click.Context, symbol: str, year: int | None, province: str | None) -> None:
+    """Identity, flags and every edge (with evidence) of a document."""
+    from policygraph.graph.lookup import find_documents
+    from policygraph.graph.show import render_document
+
+    graph = open_store(ctx).load_graph()
+    hits = find_documents(graph, symbol, year=year, province=province)
+    if not hits:
+        raise click.ClickException(f"no document {symbol!r} in the store")
+    for node_id in hits:
+        render_document(graph, node_id)
+
+
+@main.command()
+@click.option("--format", "fmt", type=click.Choice(["json"]), default="json", show_default=True)
+@click.argument("file", type=click.Path(dir_okay=False, writable=True))
+@click.pass_context
+def export(ctx: click.Context, fmt: str, file: str) -> None:
+    """Write the graph to FILE (node-link JSON)."""
+    from policygraph.graph.export import write_json
+
+    graph = open_store(ctx).load_graph()
+    write_json(graph, file)
+    click.echo(f"wrote {graph.number_of_nodes()} nodes and {graph.number_of_edges()} edges to {file}")

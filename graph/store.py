@@ -1,0 +1,176 @@
+"""The embedded store: one SQLite file.
+
+Why SQLite: it ships with Python, every write is an ACID transaction (a crash leaves
+the last committed state readable and intact), it handles millions of rows on one
+machine, and other tools can open it. Layout:
+
+* ``files``: one row per ingested file — its path, content hash, the parse result
+  (JSON) and the text. This is the source of truth: re-ingesting an unchanged file
+  is a no-op, a changed file replaces its row (and so its edges).
+* ``nodes`` / ``edges``: the resolved graph, rebuilt from ``files`` by
+  :func:`policygraph.graph.identity.resolve` in one transaction. A ``dirty`` flag set
+  in the same transaction as a file write marks the graph stale until the rebuild
+  commits, so a crash between the two is repaired on the next open.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+import zlib
+from dataclasses import asdict
+from pathlib import Path
+
+import networkx as nx
+
+from policygraph.graph.identity import resolve
+from policygraph.ingest.models import ParsedDocument
+
+SCHEMA_VERSION = "1"
+DB_NAME = "policygraph.sqlite"
+
+
+class StoreError(Exception):
+    """The store cannot be opened or used (the message says why)."""
+
+
+def default_location() -> Path:
+    """$POLICYGRAPH_STORE, else $XDG_DATA_HOME/policygraph, else ~/.local/share/policygraph."""
+    if os.environ.get("POLICYGRAPH_STORE"):
+        return Path(os.environ["POLICYGRAPH_STORE"])
+    base = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
+    return Path(base) / "policygraph"
+
+
+class Store:
+    def __init__(self, conn: sqlite3.Connection, path: Path):
+        self.conn = conn
+        self.path = path
+
+    @classmethod
+    def open(cls, location: str | Path | None = None) -> Store:
+        """Open (creating if needed) the store in folder `location`."""
+        folder = Path(location) if location else default_location()
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            conn = sqlite3.connect(folder / DB_NAME, isolation_level=None)
+            conn.execute("PRAGMA journal_mode=WAL")
+            conn.execute("PRAGMA synchronous=NORMAL")
+            store = cls(conn, folder)
+            store._init()
+        except (OSError, sqlite3.DatabaseError) as exc:
+            raise StoreError(f"cannot open the store at {folder}: {exc}") from None
+        return store
+
+    def _init(self) -> None:
+        self.conn.executescript(
+                """
+                CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
+                CREATE TABLE IF NOT EXISTS files (
+                    path TEXT PRIMARY KEY, sha256 TEXT NOT NULL, parsed TEXT NOT NULL, text BLOB NOT NULL);
+                CREATE TABLE IF NOT EXISTS nodes (id TEXT PRIMARY KEY, kind TEXT, data TEXT NOT NULL);
+                CREATE TABLE IF NOT EXISTS edges (
+                    src TEXT NOT NULL, dst TEXT NOT NULL, key TEXT NOT NULL, type TEXT, data TEXT NOT NULL);
+                CREATE INDEX IF NOT EXISTS edges_src ON edges(src);
+                CREATE INDEX IF NOT EXISTS edges_dst ON edges(dst);
+                """
+            )
+        with self.transaction():
+            row = self.conn.execute("SELECT value FROM meta WHERE key='schema'").fetchone()
+            if row is None:
+                self.conn.execute("INSERT INTO meta VALUES ('schema', ?), ('dirty', '0')", (SCHEMA_VERSION,))
+            elif row[0] != SCHEMA_VERSION:
+                raise StoreError(f"store schema {row[0]} is not {SCHEMA_VERSION}; re-ingest into a new store")
+
+    def transaction(self):
+        store = self
+
+        class _Tx:
+            def __enter__(self):
+                store.conn.execute("BEGIN IMMEDIATE")
+
+            def __exit__(self, exc_type, exc, tb):
+                store.conn.execute("COMMIT" if exc_type is None else "ROLLBACK")
+                return False
+
+        return _Tx()
+
+    def close(self) -> None:
+        self.conn.close()
+
+    # -- files -------------------------------------------------------------------
+    def file_hashes(self) -> dict[str, str]:
+        return dict(self.conn.execute("SELECT path, sha256 FROM files"))
+
+    def put_document(self, doc: ParsedDocument) -> None:
+        """Store one parse result; the graph is marked stale in the same transaction."""
+        data = asdict(doc)
+        text = data.pop("text")
+        with self.transaction():
+            self.conn.execute(
+                "INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?)",
+                (doc.path, doc.sha256, json.dumps(data, ensure_ascii=False), zlib.compress(text.encode("utf-8"))),
+            )
+            self.conn.execute("UPDATE meta SET value='1' WHERE key='dirty'")
+
+    def remove_file(self, path: str) -> bool:
+        with self.transaction():
+            n = self.conn.execute("DELETE FROM files WHERE path=?", (path,)).rowcount
+            self.conn.execute("UPDATE meta SET value='1' WHERE key='dirty'")
+        return bool(n)
+
+    def parsed_documents(self) -> list[dict]:
+        return [json.loads(p) for (p,) in self.conn.execute("SELECT parsed FROM files ORDER BY path")]
+
+    def file_text(self, path: str) -> str | None:
+        row = self.conn.execute("SELECT text FROM files WHERE path=?", (path,)).fetchone()
+        return zlib.decompress(row[0]).decode("utf-8") if row else None
+
+    def document_text(self, node_id: str) -> str | None:
+        """The ingested source text behind a document node (None for stubs)."""
+        row = self.conn.execute("SELECT data FROM nodes WHERE id=?", (node_id,)).fetchone()
+        if not row:
+            return None
+        source = json.loads(row[0]).get("source")
+        return self.file_text(source) if source else None
+
+    # -- graph -------------------------------------------------------------------
+    def is_dirty(self) -> bool:
+        return self.conn.execute("SELECT value FROM meta WHERE key='dirty'").fetchone()[0] == "1"
+
+    def rebuild(self) -> None:
+        """Resolve identities over every stored file and replace the graph tables at once."""
+        graph = resolve(self.parsed_documents())
+        with self.transaction():
+            self.conn.execute("DELETE FROM nodes")
+            self.conn.execute("DELETE FROM edges")
+            self.conn.executemany(
+                "INSERT INTO nodes VALUES (?, ?, ?)",
+                ((nid, attrs.get("kind"), json.dumps(attrs, ensure_ascii=False, sort_keys=True))
+                 for nid, attrs in sorted(graph.nodes.items())),
+            )
+            self.conn.executemany(
+                "INSERT INTO edges VALUES (?, ?, ?, ?, ?)",
+                ((s, t, k, a.get("type"), json.dumps(a, ensure_ascii=False, sort_keys=True)) for s, t, k, a in graph.edges),
+            )
+            self.conn.execute("UPDATE meta SET value='0' WHERE key='dirty'")
+
+    def counts(self) -> dict[str, int]:
+        out = {"files": self.conn.execute("SELECT count(*) FROM files").fetchone()[0]}
+        for kind, n in self.conn.execute("SELECT kind, count(*) FROM nodes GROUP BY kind"):
+            out[f"{kind}_nodes"] = n
+        for etype, n in self.conn.execute("SELECT type, count(*) FROM edges GROUP BY type"):
+            out[f"{etype}_edges"] = n
+        return out
+
+    def load_graph(self) -> nx.MultiDiGraph:
+        """The whole graph as a networkx MultiDiGraph (rebuilt first if a crash left it stale)."""
+        if self.is_dirty():
+            self.rebuild()
+        g = nx.MultiDiGraph()
+        loads = json.loads
+        g.add_nodes_from((nid, loads(data)) for nid, data in self.conn.execute("SELECT id, data FROM nodes ORDER BY id"))
+        g.add_edges_from((s, t, k, loads(data)) for s, t, k, data in
+                         self.conn.execute("SELECT src, dst, key, data FROM edges ORDER BY rowid"))
+        return g

@@ -1,0 +1,336 @@
+"""Find the documents a text cites, with what each citation says about them.
+
+find / annotate, as eyecite splits it:
+
+* :func:`find_citations` finds every symbol (enumerations give one citation per
+  number), reads the words around it (type name, date, issuing body, congress
+  term, "về …" subject) and the sentence that holds it;
+* :func:`link_citations` decides how the citing document relates to each one
+  (``implements`` for the "Thực hiện …" preamble and a title's "triển khai thực
+  hiện …", ``based_on`` for "Căn cứ …", ``references`` otherwise) and which edges
+  the text asserts between two cited documents ("Kế hoạch số 109-KH/TU … thực hiện
+  Kết luận số 65-KL/TW");
+* :func:`scope_citations` places local symbols (``28-CT/TU`` of which province?)
+  and repairs slips (``25-NQ/TU`` issued by the Central Committee is ``25-NQ/TW``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from policygraph.ingest import symbols, tables
+from policygraph.ingest.dates import DATE_RE, iso_from_match
+from policygraph.ingest.models import AssertedEdge, Citation, Place
+from policygraph.ingest.places import locate
+
+_TYPE_NAMES = "|".join(re.escape(n) for n in tables.type_names())
+# what stands before a symbol: a type name, "số", an enumeration "23, 24,"
+LOOKBACK_RE = re.compile(
+    rf"(?:(?P<tname>{_TYPE_NAMES})[ \t\n]+)?(?:(?i:số)[ \t]*:?[ \t]*)?"
+    rf"(?P<enum>(?:\d{{1,5}}[a-z]?[ \t]*(?:,|và)[ \t]*)+)?$",
+    re.IGNORECASE,
+)
+# "Số: 45-KH/HU" at the start of a line is a document's own number, not a citation
+OWN_NUMBER_RE = re.compile(r"(?:^|\n)[ \t*#_]*(?:[^\W\d_]+[ \t]){0,3}Số[ \t]*:?[ \t]*$")
+TERM_RE = re.compile(r"kh(?:óa|oá)[ \t\n]+(?P<term>[IVXL]{1,6})\b", re.IGNORECASE)
+ISSUER_START_RE = re.compile(
+    r"(?:của[ \t\n]+)?(?P<body>(?:Hội nghị|Ban|Bộ|Thủ tướng|Chính phủ|Quốc hội|Tỉnh ủy|Tỉnh uỷ|Thành ủy|Huyện ủy|"
+    r"Huyện uỷ|Quận ủy|Thị ủy|Đảng ủy|Đảng uỷ|UBND|Ủy ban|Uỷ ban|HĐND|Hội đồng|Văn phòng|Sở|Mặt trận|MTTQ|"
+    r"Thường trực|Ban Thường vụ|Bộ Chính trị|Ban Bí thư|Đoàn|Hội|Liên)\b)",
+    re.IGNORECASE,
+)
+ISSUER_STOP_RE = re.compile(
+    r"[ \t\n]+(?:về|nhằm|để|thực hiện|triển khai|ban hành|quy định|tại|sau đây|đã|đến|với|trong|gắn|theo|trên)\b|"
+    rf"[ \t\n]+và[ \t\n]+(?:{_TYPE_NAMES})\b|"
+    r"[“\"”;:,*_)]|\.(?:\s|$)|\n[ \t]*\n|\((?!\s*kh)",
+    re.IGNORECASE,
+)
+SUBJECT_STOP_RE = re.compile(r";|\.(?:\s|$)|\n[ \t]*\n|\n[ \t]*[-•+]")
+LINK_RE = re.compile(
+    r"^[\s,]*(?:(?:về|để|nhằm)[ \t\n]+)?(?:việc[ \t\n]+)?(?:tiếp tục[ \t\n]+)?(?:triển khai[ \t\n,]+)?"
+    r"(?:thực hiện|triển khai)[ \t\n]*$",
+    re.IGNORECASE,
+)
+SHARE_RE = re.compile(r"^[\s,]*(?:,|và)[\s]*$", re.IGNORECASE)
+# where the preamble ends: the first section heading, article or enacting formula
+PREAMBLE_END_RE = re.compile(
+    r"^[ \t#*_]*(?:I[ \t]*[.\-–)]|Chương[ \t]+I\b|Điều[ \t]+1\b|QUYẾT NGHỊ|QUYẾT ĐỊNH[ \t]*:|NGHỊ QUYẾT[ \t]*:)",
+    re.MULTILINE,
+)
+TRIGGER_RE = re.compile(r"(?P<impl>thực hiện|triển khai)|(?P<base>căn cứ)|(?P<stop>theo đề nghị|xét đề nghị)",
+                        re.IGNORECASE)
+CENTRAL_WORDS = re.compile(r"Trung ương|Bộ Chính trị|Ban Bí thư|Thủ tướng|Chính phủ|Quốc hội", re.IGNORECASE)
+PROVINCE_WORDS = re.compile(r"Tỉnh ủy|Tỉnh uỷ|Thành ủy|\btỉnh\b|Đảng bộ tỉnh", re.IGNORECASE)
+DISTRICT_WORDS = re.compile(r"Huyện ủy|Huyện uỷ|Quận ủy|Thị ủy|\bhuyện\b|\bquận\b|thị xã", re.IGNORECASE)
+COMMUNE_WORDS = re.compile(r"\bxã\b|\bphường\b|thị trấn", re.IGNORECASE)
+SENTENCE_START_RE = re.compile(r"(?:[.!?](?=\s+[A-ZĐ“\"])|;|\n[ \t]*\n|\n(?=[ \t]*(?:[-•+*]|\d+[.)]|[IVX]+[.\-])))")
+
+
+@dataclass
+class _Found:
+    citation: Citation
+    lookback_start: int  # where the type name (or the symbol) starts
+    tail_end: int  # end of date / issuer / term, before the subject
+    subject_end: int
+    had_own_date: bool
+
+
+def _level_of_text(text: str | None) -> str | None:
+    if not text:
+        return None
+    if CENTRAL_WORDS.search(text) and not PROVINCE_WORDS.search(text) and not DISTRICT_WORDS.search(text):
+        return "central"
+    if COMMUNE_WORDS.search(text):
+        return "commune"
+    if DISTRICT_WORDS.search(text):
+        return "district"
+    if PROVINCE_WORDS.search(text):
+        return "province"
+    return None
+
+
+def _sentence(text: str, start: int, end: int) -> str:
+    lo = max(0, start - 300)
+    left = start
+    for m in SENTENCE_START_RE.finditer(text, lo, start):
+        left = m.end()
+    if left == start:
+        left = lo if lo > 0 else 0
+    m = SENTENCE_START_RE.search(text, end, min(len(text), end + 300))
+    right = m.start() + (1 if m and text[m.start()] in ".!?" else 0) if m else min(len(text), end + 300)
+    return " ".join(text[left:right].split())
+
+
+def _read_tail(text: str, pos: int, limit: int) -> tuple[str | None, str | None, str | None, str | None, int, int]:
+    """Date, issuer, term and subject after a symbol; returns them with the tail and subject ends."""
+    date = issuer = term = subject = None
+    m = re.compile(r"[ \t\n,]*").match(text, pos, limit)
+    pos = m.end() if m else pos
+    dm = DATE_RE.match(text, pos, limit)
+    if dm:
+        date = iso_from_match(dm)
+        pos = dm.end()
+    m = re.compile(r"[ \t\n,]*").match(text, pos, limit)
+    after_space = m.end() if m else pos
+    im = ISSUER_START_RE.match(text, after_space, limit)
+    if im:
+        body_start = im.start("body")
+        stop = ISSUER_STOP_RE.search(text, im.end("body"), min(limit, body_start + 160))
+        issuer_end = stop.start() if stop else min(limit, body_start + 160)
+        if text[body_start:issuer_end].count("(") > text[body_start:issuer_end].count(")") and \
+                text.startswith(")", issuer_end):
+            issuer_end += 1  # "(khóa XI)" belongs to the issuer
+        issuer = " ".join(text[body_start:issuer_end].split()).rstrip(" ,")
+        pos = issuer_end
+    tm = re.compile(r"[ \t\n]*\([ \t]*").match(text, pos, limit)
+    if tm:
+        km = TERM_RE.match(text, tm.end(), limit)
+        if km:
+            term = km.group("term").upper()
+            close = text.find(")", km.end(), limit)
+            pos = close + 1 if close != -1 else km.end()
+    if term is None and issuer:
+        km = TERM_RE.search(issuer)
+        if km:
+            term = km.group("term").upper()
+    tail_end = pos
+    sm = re.compile(r"[ \t\n,]*(?:(?P<ve>về)[ \t\n]+)?(?P<q>[“\"])?", re.IGNORECASE).match(text, pos, limit)
+    subject_end = pos
+    if sm and (sm.group("ve") or sm.group("q")):
+        start = sm.end()
+        if sm.group("q"):
+            close = re.compile(r"[”\"]").search(text, start, limit)
+            end = close.start() if close else limit
+            subject_end = close.end() if close else limit
+        else:
+            stop = SUBJECT_STOP_RE.search(text, start, limit)
+            end = stop.start() if stop else limit
+            subject_end = end
+        subject = " ".join(text[start:end].split()).strip(" ,“”\"*_") or None
+    return date, issuer, term, subject, tail_end, subject_end
+
+
+def find_citations(text: str) -> list[Citation]:
+    """Every numbered document cited in `text`, in order (see module docstring)."""
+    return [f.citation for f in _find(text)]
+
+
+def _find(text: str) -> list[_Found]:
+    matches = []
+    for m in symbols.SYMBOL_RE.finditer(text):
+        try:
+            sym = symbols.from_match(m)
+        except symbols.InvalidSymbol:
+            continue
+        matches.append((m, sym))
+    found: list[_Found] = []
+    prev_end = 0
+    for i, (m, sym) in enumerate(matches):
+        start, end = m.start(), m.end()
+        window_start = max(prev_end, start - 120)
+        window = text[window_start:start]
+        if OWN_NUMBER_RE.search(window):
+            prev_end = end
+            continue
+        lb = LOOKBACK_RE.search(window)
+        lookback_start = window_start + lb.start() if lb and (lb.group("tname") or lb.group("enum")) else start
+        if lb and not lb.group("tname") and lb.group(0).strip().lower().startswith("số"):
+            lookback_start = window_start + lb.start()
+        limit = matches[i + 1][0].start() if i + 1 < len(matches) else len(text)
+        if i + 1 < len(matches):
+            nxt_window = text[max(end, limit - 120):limit]
+            nlb = LOOKBACK_RE.search(nxt_window)
+            if nlb and nlb.group("tname"):
+                limit = max(end, limit - len(nxt_window) + nlb.start())
+        limit = min(limit, end + 600)
+        date, issuer, term, subject, tail_end, subject_end = _read_tail(text, end, limit)
+        written = text[start:end]
+        year = sym.year or (int(date[:4]) if date else None)
+        flags: list[str] = [sym.slip] if sym.slip else []
+        if lb and lb.group("tname"):
+            named = tables.name_to_codes().get(lb.group("tname").lower(), {})
+            if sym.doc_type and named and sym.doc_type not in named.values():
+                flags.append("type_name_differs")
+        base = Citation(
+            symbol=str(sym), written=written, doc_type=sym.doc_type, number=sym.number, grammar=sym.grammar,
+            issuer_code=sym.issuer, level=sym.level if sym.level != "context" else None, date=date, year=year,
+            term=term, issuer_text=issuer, subject=subject, start=start, end=end,
+            evidence=_sentence(text, lookback_start, end), flags=flags,
+        )
+        enum_numbers = re.findall(r"\d{1,5}[a-z]?", lb.group("enum")) if lb and lb.group("enum") else []
+        for number in enum_numbers:
+            sibling = Citation(**{**base.__dict__, "flags": list(flags)})
+            sibling.number = number
+            sibling.symbol = str(symbols.Symbol(number, sym.doc_type, sym.issuer, sym.grammar, sym.year, sym.level))
+            sibling.written = f"{number} … {written}"
+            found.append(_Found(sibling, lookback_start, tail_end, subject_end, date is not None))
+        found.append(_Found(base, lookback_start, tail_end, subject_end, date is not None))
+        prev_end = end
+    _share_dates(text, found)
+    return found
+
+
+def _share_dates(text: str, found: list[_Found]) -> None:
+    """'Quyết định số 217-QĐ/TW và Quyết định số 218-QĐ/TW ngày 12/12/2013': both share the date."""
+    for i in range(len(found) - 2, -1, -1):
+        a, b = found[i], found[i + 1]
+        if a.had_own_date or a.citation.issuer_text or a.citation.start == b.citation.start:
+            continue
+        gap = text[a.citation.end:b.lookback_start]
+        if SHARE_RE.match(gap) and a.citation.grammar == b.citation.grammar:
+            c, n = a.citation, b.citation
+            c.date, c.issuer_text, c.term = n.date, n.issuer_text, n.term
+            c.subject = c.subject or n.subject
+            c.year = c.year if c.grammar == "state" and "/" in c.symbol[:-1] and c.year else (
+                int(n.date[:4]) if n.date else c.year)
+
+
+def preamble_end(text: str) -> int:
+    m = PREAMBLE_END_RE.search(text)
+    return m.start() if m else min(len(text), 3000)
+
+
+def extract_citations(text: str) -> tuple[list[Citation], list[AssertedEdge]]:
+    """find + link in one pass: the citations with their relations, and the asserted edges."""
+    found = _find(text)
+    return [f.citation for f in found], _link(text, found)
+
+
+def link_citations(text: str, citations: list[Citation]) -> list[AssertedEdge]:
+    """Set each citation's relation and return the edges the text asserts between cited documents."""
+    return _link(text, _refind(text, citations))
+
+
+def _link(text: str, found: list[_Found]) -> list[AssertedEdge]:
+    asserted: list[AssertedEdge] = []
+    targets: set[int] = set()
+    for i in range(1, len(found)):
+        a, b = found[i - 1], found[i]
+        if a.citation.start == b.citation.start:
+            continue
+        gap = text[a.tail_end:b.lookback_start] if a.tail_end <= b.lookback_start else None
+        if gap is not None and LINK_RE.match(gap):
+            src = i - 1
+            while src > 0 and found[src - 1].citation.start == found[src].citation.start:
+                src -= 1
+            asserted.append(AssertedEdge(src, i, "implements", _sentence(text, a.lookback_start, b.citation.end),
+                                         a.lookback_start, b.citation.end))
+            targets.add(i)
+    end = preamble_end(text)
+    for i, f in enumerate(found):
+        c = f.citation
+        c.relation = "references"
+        if c.start >= end or i in targets:
+            continue
+        c.relation = _preamble_relation(text, f.lookback_start, found, i) or "references"
+    return asserted
+
+
+def _preamble_relation(text: str, pos: int, found: list[_Found], index: int) -> str | None:
+    """The trigger ("Thực hiện", "Căn cứ") that governs a preamble citation, if any.
+
+    Looks back through the clause (to the previous ';' or blank line), skipping words
+    that belong to an earlier citation's own description; a clause with no trigger
+    continues the previous clause of the same paragraph.
+    """
+    floor = found[index - 1].subject_end if index > 0 else 0
+    cursor = pos
+    while cursor > 0:
+        para = text.rfind("\n\n", 0, cursor)
+        semi = text.rfind(";", 0, cursor)
+        clause_start = max(para, semi, 0)
+        segment = text[max(clause_start, min(floor, cursor)):cursor] if floor > clause_start else text[clause_start:cursor]
+        triggers = list(TRIGGER_RE.finditer(segment))
+        if triggers:
+            last = triggers[-1]
+            if last.group("impl"):
+                return "implements"
+            if last.group("base"):
+                return "based_on"
+            return None
+        if clause_start == 0 or para >= semi or floor > clause_start:
+            return None
+        cursor = clause_start  # continue into the previous clause of the same paragraph
+    return None
+
+
+def _refind(text: str, citations: list[Citation]) -> list[_Found]:
+    by_start = {(f.citation.start, f.citation.symbol): f for f in _find(text)}
+    out = []
+    for c in citations:
+        f = by_start.get((c.start, c.symbol))
+        if f is None:
+            f = _Found(c, c.start, c.end, c.end, c.date is not None)
+        f.citation = c
+        out.append(f)
+    return out
+
+
+def scope_citations(citations: list[Citation], doc_level: str | None, doc_place: Place) -> None:
+    """Fill in the level and place of each citation and repair issuer slips, in place."""
+    for c in citations:
+        text_level = _level_of_text(c.issuer_text)
+        if c.grammar == "party" and c.level in ("province", "district", "commune") and text_level == "central":
+            sym = symbols.parse(c.symbol).with_issuer("TW")
+            c.symbol, c.issuer_code, c.level = str(sym), "TW", "central"
+            c.flags.append("issuer_slip")
+        elif c.level is None:
+            c.level = text_level or (doc_level if doc_level != "central" else None) or "province"
+        if c.level == "central":
+            c.place = Place()
+            continue
+        named = locate(c.issuer_text, c.level) if c.issuer_text else Place()
+        if named.province is None and named.district and doc_place.province:
+            named = Place(doc_place.province, named.district)
+        place = named if named.province else doc_place
+        place = place.scope(c.level)
+        if named.province is None and doc_place.province and named.district is None and c.level == "district":
+            place = Place(doc_place.province, doc_place.district)
+        if c.level == "commune" and place.district is None:
+            place = Place(place.province, doc_place.district, doc_place.commune)
+        c.place = place
+        missing = (c.level in ("province", "district", "commune") and not place.province) or (
+            c.level in ("district",) and not place.district)
+        if missing:
+            c.flags.append("place_unresolved")

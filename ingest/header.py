@@ -1,0 +1,199 @@
+"""A document's own identity: number, type, title, date, issuing body, level and place.
+
+Vietnamese documents put these in a fixed frame: the issuing body and "Số: …" at the
+top left, "…, ngày … tháng … năm …" at the top right, the type in capitals ("KẾ
+HOẠCH") with the title under it, and a signature block ("T/M BAN THƯỜNG VỤ") at the
+end. Real texts often lose part of the frame, so each field falls back on the body:
+the preamble's "…, Huyện ủy Hòn Quản xây dựng Kế hoạch", place names, and the dates
+of the documents it cites.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from policygraph.ingest import symbols, tables
+from policygraph.ingest.dates import DATE_RE, iso_from_match
+from policygraph.ingest.models import Citation, Place
+from policygraph.ingest.places import locate, match_district
+
+HEADER_ZONE = 2500  # characters: the frame above the title
+OWN_NUMBER_RE = re.compile(
+    r"^[ \t*#_]*(?:(?:Bộ[ \t]+)?Luật[ \t]+|Pháp lệnh[ \t]+|Lệnh[ \t]+)?Số[ \t]*:?[ \t]*(?P<sym>[^\n]{3,60}?)[ \t*_]*$",
+    re.MULTILINE | re.IGNORECASE,
+)
+PLACE_DATE_RE = re.compile(r"^[^\n]{0,60},[ \t]*ngày[ \t]+\d", re.MULTILINE)
+# headings in capitals -> (grammar-free) type name
+HEADINGS = {
+    "KẾ HOẠCH": "Kế hoạch", "NGHỊ QUYẾT": "Nghị quyết", "CHỈ THỊ": "Chỉ thị", "KẾT LUẬN": "Kết luận",
+    "QUYẾT ĐỊNH": "Quyết định", "QUY ĐỊNH": "Quy định", "QUY CHẾ": "Quy chế", "HƯỚNG DẪN": "Hướng dẫn",
+    "THÔNG BÁO": "Thông báo", "BÁO CÁO": "Báo cáo", "CHƯƠNG TRÌNH HÀNH ĐỘNG": "Chương trình hành động",
+    "CHƯƠNG TRÌNH": "Chương trình", "ĐỀ ÁN": "Đề án", "THÔNG TRI": "Thông tri", "TỜ TRÌNH": "Tờ trình",
+    "NGHỊ ĐỊNH": "Nghị định", "THÔNG TƯ LIÊN TỊCH": "Thông tư liên tịch", "THÔNG TƯ": "Thông tư",
+    "BỘ LUẬT": "Luật", "LUẬT": "Luật", "PHÁP LỆNH": "Pháp lệnh", "CÔNG VĂN": "Công văn",
+    "PHƯƠNG ÁN": "Phương án", "DỰ ÁN": "Dự án", "CÔNG ĐIỆN": "Công điện",
+}
+HEADING_RE = re.compile(
+    r"^[ \t#*_]*(?P<h>" + "|".join(sorted(HEADINGS, key=len, reverse=True)) + r")[ \t*_]*$", re.MULTILINE
+)
+# "…, Huyện ủy Hòn Quản xây dựng Kế hoạch", "Ủy ban nhân dân tỉnh ban hành Kế hoạch"
+ACTOR_RE = re.compile(
+    r"(?P<actor>(?:Ban Thường vụ[ \t]+)?(?:Ban Chấp hành[ \t]+)?(?:Tỉnh ủy|Tỉnh uỷ|Thành ủy|Huyện ủy|Huyện uỷ|Quận ủy|"
+    r"Thị ủy|Đảng ủy|Đảng uỷ|Ủy ban nhân dân|Uỷ ban nhân dân|UBND|Hội đồng nhân dân|HĐND|Ban [A-ZĐ][\w ]{2,40}?|"
+    r"Sở [A-ZĐ][\w ]{2,40}?)(?:[ \t]+[\wÀ-ỹ]+){0,4}?)[ \t]+(?:xây dựng|ban hành)[ \t]+(?:Kế hoạch|kế hoạch|"
+    r"Chương trình|chương trình|Hướng dẫn|hướng dẫn|Nghị quyết|Chỉ thị|Quyết định|Đề án)",
+)
+SIGNATURE_RE = re.compile(r"^[ \t*_]*(?:T/M|TM\.?|T\.M|KT\.?|Q\.)[ \t]*(?P<body>[^\n*]{3,60})", re.MULTILINE)
+PARTY_WORDS = re.compile(r"Tỉnh ủy|Tỉnh uỷ|Huyện ủy|Huyện uỷ|Đảng ủy|Đảng uỷ|Ban Thường vụ|BAN THƯỜNG VỤ|Chi bộ|"
+                         r"ĐẢNG ỦY|Thành ủy|Quận ủy|Thị ủy|Ban Chấp hành", re.IGNORECASE)
+LEVEL_OF_ACTOR = [
+    (re.compile(r"Trung ương|Bộ Chính trị|Ban Bí thư|Chính phủ|Quốc hội|Thủ tướng", re.I), "central"),
+    (re.compile(r"\bxã\b|\bphường\b|thị trấn|Chi bộ", re.I), "commune"),
+    (re.compile(r"Huyện ủy|Huyện uỷ|Quận ủy|Thị ủy|\bhuyện\b|\bquận\b|thị xã", re.I), "district"),
+    (re.compile(r"Tỉnh ủy|Tỉnh uỷ|Thành ủy|\btỉnh\b|\bSở\b", re.I), "province"),
+]
+COMMITTEE = {"TU": "Tỉnh ủy", "HU": "Huyện ủy", "QU": "Quận ủy", "TXU": "Thị ủy", "ĐU": "Đảng ủy", "TW": "Trung ương"}
+
+
+@dataclass
+class Identity:
+    symbol: str | None = None
+    doc_type: str | None = None
+    doc_type_name: str | None = None
+    grammar: str | None = None
+    issuer_code: str | None = None
+    title: str | None = None
+    date: str | None = None
+    year: int | None = None
+    term: str | None = None
+    level: str | None = None
+    place: Place = field(default_factory=Place)
+    issuer: str | None = None
+    flags: list[str] = field(default_factory=list)
+
+
+def own_symbol(masked: str) -> symbols.Symbol | None:
+    """The document's own number: "Số: …" in the frame, else a lone "Số: …" line anywhere
+    (consolidated texts put it above the signature at the end)."""
+    zone_end = _title_start(masked)
+    for limit in (zone_end, len(masked)):
+        for m in OWN_NUMBER_RE.finditer(masked, 0, limit):
+            try:
+                return symbols.parse(m.group("sym").strip(" .,;"))
+            except symbols.InvalidSymbol:
+                continue
+    return None
+
+
+def _title_start(masked: str) -> int:
+    m = HEADING_RE.search(masked, 0, HEADER_ZONE + 500)
+    return m.start() if m else min(len(masked), HEADER_ZONE)
+
+
+def _heading_and_title(masked: str) -> tuple[str | None, str | None, int]:
+    m = HEADING_RE.search(masked, 0, HEADER_ZONE + 500)
+    if not m:
+        return None, None, 0
+    heading = m.group("h")
+    lines = []
+    pos = m.end() + 1
+    for line in masked[pos:pos + 1500].split("\n"):
+        clean = line.strip().strip("*_#").strip()
+        if not clean:
+            if lines:
+                break
+            continue
+        if lines and re.match(r"(?i)(căn cứ|thực hiện)\b", clean) and not lines[-1].endswith(("của", "về")):
+            break
+        if re.match(r"^(BỘ TRƯỞNG|CHÍNH PHỦ|QUỐC HỘI|ỦY BAN|BAN CHẤP HÀNH)\b", clean) and lines:
+            break
+        lines.append(clean)
+        if len(lines) >= 8:
+            break
+    title = " ".join(" ".join(lines).split()) or None
+    return heading, title, m.end()
+
+
+def _issuer_from_signature(masked: str, symbol: symbols.Symbol | None, place: Place, level: str | None) -> str | None:
+    m = None
+    for m in SIGNATURE_RE.finditer(masked):
+        pass
+    if m is None:
+        return None
+    body = " ".join(m.group("body").split()).strip(" .")
+    body = body[0] + body[1:].lower() if body.isupper() else body
+    if body.lower().startswith("ban thường vụ") or body.lower() == "đảng ủy":
+        committee = COMMITTEE.get(symbol.issuer) if symbol else None
+        committee = committee or {"province": "Tỉnh ủy", "district": "Huyện ủy", "commune": "Đảng ủy xã"}.get(level or "")
+        if body.lower().startswith("ban thường vụ") and committee:
+            body = f"Ban Thường vụ {committee}"
+    return body
+
+
+def identify(text: str, masked: str, citations: list[Citation]) -> Identity:
+    """Everything the document says about itself (see module docstring)."""
+    ident = Identity()
+    sym = own_symbol(masked)
+    heading, title, heading_end = _heading_and_title(masked)
+    if sym:
+        ident.symbol, ident.grammar, ident.issuer_code = str(sym), sym.grammar, sym.issuer
+        ident.doc_type = sym.doc_type
+        if sym.level and sym.level != "context":
+            ident.level = sym.level
+    actor = ACTOR_RE.search(masked, heading_end, heading_end + 4000) or ACTOR_RE.search(masked, 0, 6000)
+    actor_text = " ".join(actor.group("actor").split()) if actor else None
+    if ident.grammar is None:
+        ident.grammar = "party" if (actor_text and PARTY_WORDS.search(actor_text)) or (
+            not actor_text and PARTY_WORDS.search(masked[-600:])) else "state"
+    if heading:
+        name = HEADINGS[heading]
+        ident.doc_type_name = name
+        if ident.doc_type is None:
+            ident.doc_type = tables.name_to_codes().get(name.lower(), {}).get(ident.grammar)
+    elif ident.doc_type:
+        entry = tables.doc_types()[ident.grammar].get(tables.fold_code(ident.doc_type))
+        ident.doc_type_name = entry.name if entry else None
+    if ident.doc_type and not ident.doc_type_name:
+        entry = tables.doc_types()[ident.grammar].get(tables.fold_code(ident.doc_type))
+        ident.doc_type_name = entry.name if entry else None
+    ident.title = f"{ident.doc_type_name or heading.title()} {title}".strip() if heading and title else title
+    # date: "Hà Nội, ngày 15 tháng 5 năm 2026" in the frame
+    for m in PLACE_DATE_RE.finditer(masked, 0, HEADER_ZONE + 1500):
+        dm = DATE_RE.search(masked, m.start(), m.end() + 40)
+        if dm:
+            ident.date = iso_from_match(dm)
+            break
+    if ident.level is None and actor_text:
+        ident.level = next((lv for rx, lv in LEVEL_OF_ACTOR if rx.search(actor_text)), None)
+    if ident.level is None:
+        ident.level = "central" if sym and sym.level == "central" else None
+    if ident.level != "central":
+        ident.place = locate(masked, ident.level or "commune")
+        if actor_text and ident.place.province and ident.level in ("district", "commune"):
+            district = match_district(re.sub(r"^.*?(Huyện ủy|Huyện uỷ|Quận ủy|Thị ủy)\s*", "", actor_text),
+                                      ident.place.province) if re.search(r"Huyện|Quận|Thị ủy", actor_text) else None
+            if district:
+                ident.place = Place(ident.place.province, district, ident.place.commune)
+        if ident.level is None and ident.place.province:
+            ident.level = "province"
+        if not ident.place.province:
+            ident.flags.append("place_unresolved")
+    ident.issuer = _issuer_from_signature(masked, sym, ident.place, ident.level) or actor_text
+    if ident.issuer and ident.level and ident.level != "central":
+        where = {"province": ident.place.province, "district": ident.place.district,
+                 "commune": ident.place.commune}.get(ident.level)
+        if where and where not in ident.issuer:
+            ident.issuer = f"{ident.issuer} {where}"
+    if ident.date:
+        ident.year = int(ident.date[:4])
+    else:
+        years = [int(c.date[:4]) for c in citations if c.date and "date_conflict" not in c.flags]
+        if sym and sym.year:
+            ident.year = sym.year
+        elif years:
+            ident.year = max(years)  # a document cannot be older than what it cites
+            ident.flags.append("year_estimated")
+    if ident.grammar == "party" and ident.level == "central" and (ident.date or ident.year):
+        ident.term = tables.term_of(ident.date or str(ident.year))
+    return ident

@@ -1,0 +1,66 @@
+"""Blank out what is on the page but not in the document: gazette page headers, page
+numbers, e-signature stamps and the footnotes at the foot of gazette pages.
+
+Masking replaces characters with spaces instead of deleting them, so offsets into the
+masked text are offsets into the stored text and evidence spans stay exact.
+"""
+
+from __future__ import annotations
+
+import re
+
+# "CÔNG BÁO/Số 987 + 988/Ngày 25-8-2024" (the page header of the Official Gazette)
+GAZETTE_HEADER = re.compile(r"^[ \t]*CÔNG BÁO\s*/\s*Số[^\n]*$", re.MULTILINE | re.IGNORECASE)
+PAGE_NUMBER = re.compile(r"^[ \t]*\d{1,4}[ \t]*$")
+SIGNATURE_START = re.compile(r"^[ \t]*Ký bởi\s*:", re.IGNORECASE)
+SIGNATURE_FIELD = re.compile(r"^[ \t]*(Cơ quan|Ngày ký|Thời gian ký|Email|Người ký)\s*:", re.IGNORECASE)
+# a footnote starts "12 Điều này được sửa đổi …": a number, a space, no dot or bracket
+FOOTNOTE_START = re.compile(r"^[ \t]*\d{1,3} (?![\d.)/:-])\S")
+
+
+def _blank(line: str) -> str:
+    return " " * len(line)
+
+
+def mask_noise(text: str) -> str:
+    """Same length as `text`, with noise lines turned into spaces."""
+    lines = text.split("\n")
+    is_gazette = bool(GAZETTE_HEADER.search(text))
+    out = list(lines)
+    header_rows = [i for i, line in enumerate(lines) if GAZETTE_HEADER.match(line)]
+    for i in header_rows:
+        out[i] = _blank(lines[i])
+        for j in (i - 2, i - 1, i + 1, i + 2):  # the page number sits next to the header
+            if 0 <= j < len(lines) and PAGE_NUMBER.match(lines[j]):
+                out[j] = _blank(lines[j])
+    i = 0
+    while i < len(lines):
+        if SIGNATURE_START.match(lines[i]):
+            out[i] = _blank(lines[i])
+            j = i + 1
+            while j < len(lines) and SIGNATURE_FIELD.match(lines[j]):
+                out[j] = _blank(lines[j])
+                j += 1
+            i = j
+            continue
+        i += 1
+    if is_gazette:
+        _mask_footnotes(lines, out, set(header_rows))
+    return "\n".join(out)
+
+
+def _mask_footnotes(lines: list[str], out: list[str], headers: set[int]) -> None:
+    """Footnotes run from a numbered line after a blank line down to the next page header."""
+    i = 1
+    n = len(lines)
+    while i < n:
+        if not lines[i - 1].strip() and FOOTNOTE_START.match(lines[i]):
+            end = next((j for j in range(i + 1, min(n, i + 25)) if j in headers), None)
+            if end is None and n - i <= 25:
+                end = n
+            if end is not None:
+                for j in range(i, end):
+                    out[j] = _blank(lines[j])
+                i = end
+                continue
+        i += 1

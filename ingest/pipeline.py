@@ -1,0 +1,146 @@
+"""files -> ParsedDocument -> store. The one place where the extractors are put together.
+
+Parsing is pure and runs in worker processes with ``jobs > 1``; only the parent writes
+to the store, one transaction per file, so a bad file or a crash never loses what was
+already stored.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from policygraph.ingest.citations import extract_citations, scope_citations
+from policygraph.ingest.header import identify
+from policygraph.ingest.models import ParsedDocument
+from policygraph.ingest.noise import mask_noise
+from policygraph.ingest.reader import ReadError, read_document, supported
+
+
+def parse_text(text: str, path: str = "<text>") -> ParsedDocument:
+    """Everything policygraph reads from one text (already NFC)."""
+    masked = mask_noise(text)
+    citations, asserted = extract_citations(masked)
+    ident = identify(text, masked, citations)
+    scope_citations(citations, ident.level, ident.place)
+    if ident.symbol:  # the document's own number repeated in its text is not a citation
+        kept = [i for i, c in enumerate(citations) if not (c.symbol == ident.symbol and c.place.scope(c.level)
+                                                            == ident.place.scope(c.level))]
+        remap = {old: new for new, old in enumerate(kept)}
+        asserted = [a for a in asserted if a.source in remap and a.target in remap]
+        for a in asserted:
+            a.source, a.target = remap[a.source], remap[a.target]
+        citations = [citations[i] for i in kept]
+    doc = ParsedDocument(
+        path=path, sha256=hashlib.sha256(text.encode("utf-8")).hexdigest(), text=text,
+        symbol=ident.symbol, doc_type=ident.doc_type, doc_type_name=ident.doc_type_name, grammar=ident.grammar,
+        issuer_code=ident.issuer_code, title=ident.title, date=ident.date, year=ident.year, term=ident.term,
+        level=ident.level, place=ident.place, issuer=ident.issuer, citations=citations, asserted=asserted,
+        flags=ident.flags,
+    )
+    _add_units(doc, masked)
+    return doc
+
+
+def _add_units(doc: ParsedDocument, masked: str) -> None:
+    try:
+        from policygraph.ingest.units import UnitContext, extract_units
+    except ImportError:  # the unit recogniser is optional while it is being built
+        return
+    doc.units = extract_units(masked, UnitContext(level=doc.level, place=doc.place, issuer_code=doc.issuer_code,
+                                                  doc_date=doc.date))
+
+
+def parse_file(path: str | Path) -> ParsedDocument:
+    """Read and parse one file; raises ReadError for files that cannot be read."""
+    path = Path(path).resolve()
+    return parse_text(read_document(path), str(path))
+
+
+@dataclass
+class Outcome:
+    path: str
+    doc: ParsedDocument | None = None
+    error: str | None = None
+
+
+def _safe_parse(path: str) -> Outcome:
+    try:
+        return Outcome(path, parse_file(path))
+    except ReadError as exc:
+        return Outcome(path, error=str(exc))
+    except Exception as exc:  # noqa: BLE001 - a parser bug on one file must not stop the batch
+        return Outcome(path, error=f"could not be parsed ({type(exc).__name__}: {exc})")
+
+
+def collect_paths(paths: Iterable[str | Path]) -> tuple[list[str], list[Outcome]]:
+    """Files to ingest (folders walked recursively, sorted) and the paths that are not usable."""
+    files: list[str] = []
+    bad: list[Outcome] = []
+    for p in paths:
+        p = Path(p)
+        if p.is_dir():
+            for root, dirs, names in os.walk(p):
+                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+                files.extend(str(Path(root, n).resolve()) for n in sorted(names)
+                             if not n.startswith(".") and supported(Path(n)))
+        elif p.is_file():
+            files.append(str(p.resolve()))
+        else:
+            bad.append(Outcome(str(p), error="no such file or folder"))
+    return sorted(dict.fromkeys(files)), bad
+
+
+def parse_many(files: list[str], jobs: int = 1) -> Iterator[Outcome]:
+    if jobs <= 1 or len(files) < 2:
+        yield from map(_safe_parse, files)
+        return
+    import multiprocessing
+
+    ctx = multiprocessing.get_context("fork" if hasattr(os, "fork") else "spawn")
+    with ctx.Pool(jobs) as pool:
+        yield from pool.imap(_safe_parse, files, chunksize=8)
+
+
+@dataclass
+class Summary:
+    files: int = 0
+    added: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    failed: list[Outcome] = field(default_factory=list)
+    citations: int = 0
+    warnings: int = 0
+
+
+def ingest_paths(store, paths: Iterable[str | Path], jobs: int = 1,
+                 progress: Callable[[Outcome], None] | None = None) -> Summary:
+    """Parse files into the store, then rebuild the graph once.
+
+    Each file is committed on its own: a failure is reported and the batch goes on.
+    """
+    files, bad = collect_paths(paths)
+    summary = Summary(files=len(files), failed=list(bad))
+    known = store.file_hashes()
+    for outcome in parse_many(files, jobs):
+        if outcome.doc is None:
+            summary.failed.append(outcome)
+        else:
+            doc = outcome.doc
+            summary.citations += len(doc.citations)
+            summary.warnings += len(doc.flags) + sum(len(c.flags) for c in doc.citations)
+            if known.get(doc.path) == doc.sha256:
+                summary.unchanged += 1
+            else:
+                store.put_document(doc)
+                if doc.path in known:
+                    summary.updated += 1
+                else:
+                    summary.added += 1
+        if progress:
+            progress(outcome)
+    store.rebuild()
+    return summary

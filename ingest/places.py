@@ -1,0 +1,157 @@
+"""Where a document belongs: place clues in the text matched against a gazetteer.
+
+The gazetteer joins today's units (the `vietnam-provinces` package: 34 provinces since
+1 July 2025) with the units before the reform (63 provinces and their districts,
+shipped as data/gazetteer/legacy.json, see scripts/build_gazetteer.py), because most
+documents name the units of their own time. Matching folds diacritics, so a slip such
+as "Hòn Quản" still finds "Hớn Quản" inside the right province.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from policygraph.ingest.models import Place
+
+_PREFIX = re.compile(r"^(Thành phố|Tỉnh|Huyện|Quận|Thị xã|Xã|Phường|Thị trấn|Đặc khu)\s+")
+
+
+def fold(text: str) -> str:
+    """Lower-case ASCII without diacritics, single spaces: 'Hớn  Quản' -> 'hon quan'."""
+    text = text.replace("Đ", "D").replace("đ", "d")
+    text = unicodedata.normalize("NFD", text)
+    text = "".join(c for c in text if unicodedata.category(c) != "Mn")
+    return " ".join(text.lower().split())
+
+
+def slug(text: str) -> str:
+    return fold(text).replace(" ", "-")
+
+
+@dataclass
+class Gazetteer:
+    provinces: dict[str, str]  # folded -> display name
+    districts: dict[str, list[tuple[str, str]]]  # folded -> [(province, district)]
+    communes: dict[str, list[tuple[str, str, str]]]  # folded -> [(province, district, commune)]
+
+
+@lru_cache(maxsize=1)
+def gazetteer() -> Gazetteer:
+    provinces: dict[str, str] = {}
+    districts: dict[str, list[tuple[str, str]]] = {}
+    communes: dict[str, list[tuple[str, str, str]]] = {}
+    legacy = json.loads(resources.files("policygraph").joinpath("data", "gazetteer", "legacy.json").read_text("utf-8"))
+    for p in legacy["provinces"]:
+        provinces[fold(p["name"])] = p["name"]
+        for d in p["districts"]:
+            districts.setdefault(fold(d["name"]), []).append((p["name"], d["name"]))
+            for c in d["communes"]:
+                communes.setdefault(fold(c), []).append((p["name"], d["name"], c))
+    import vietnam_provinces
+
+    current = json.loads(vietnam_provinces.NESTED_DIVISIONS_JSON_PATH.read_text("utf-8"))
+    for p in current:
+        name = _PREFIX.sub("", p["name"]).strip()
+        provinces.setdefault(fold(name), name)
+    return Gazetteer(provinces, districts, communes)
+
+
+_NAME = r"((?:[A-ZĐ][^\s,.;:()\"“”/]*)(?:[ ](?:[A-ZĐ][^\s,.;:()\"“”/]*)){0,3})"
+# keyword that introduces a place name -> the level of that name
+CLUES: list[tuple[str, str]] = [
+    ("province", r"(?i:Đảng bộ tỉnh|Tỉnh ủy|Tỉnh uỷ|Thành ủy|Thành uỷ|UBND tỉnh|Ủy ban nhân dân tỉnh|Uỷ ban nhân dân tỉnh"
+                 r"|trên địa bàn tỉnh|tỉnh|thành phố|Báo|Đài Phát thanh và Truyền hình)"),
+    ("district", r"(?i:Đảng bộ huyện|Huyện ủy|Huyện uỷ|Quận ủy|Quận uỷ|Thị ủy|Thị uỷ|UBND huyện"
+                 r"|Ủy ban nhân dân huyện|huyện|quận|thị xã)"),
+    ("commune", r"(?i:Đảng ủy xã|Đảng uỷ xã|Đảng bộ xã|UBND xã|Ủy ban nhân dân xã|xã|phường|thị trấn)"),
+]
+CLUE_RE = re.compile("|".join(f"(?P<{level}>\\b{kw})[ ]+{_NAME.replace('(', '(?P<n_' + level + '>', 1)}"
+                              for level, kw in CLUES))
+
+
+@dataclass
+class Clue:
+    level: str
+    written: str
+    start: int
+
+
+def find_clues(text: str) -> list[Clue]:
+    out = []
+    for m in CLUE_RE.finditer(text):
+        level = m.lastgroup.removeprefix("n_") if m.lastgroup else None
+        for lv in ("province", "district", "commune"):
+            if m.group(lv):
+                level = lv
+                break
+        out.append(Clue(level, m.group(f"n_{level}"), m.start()))
+    return out
+
+
+def _prefixes(name: str) -> list[str]:
+    words = name.split()
+    return [" ".join(words[:k]) for k in range(len(words), 0, -1)]
+
+
+def locate(text: str, max_level: str = "commune") -> Place:
+    """Best province / district / commune for a document, from the clues in its text.
+
+    `max_level` stops at the document's own level: a provincial plan that names a
+    district is not located in that district.
+    """
+    gaz = gazetteer()
+    clues = find_clues(text)
+    votes: Counter[str] = Counter()
+    first_seen: dict[str, int] = {}
+    district_hits: list[list[tuple[str, str]]] = []
+    commune_hits: list[list[tuple[str, str, str]]] = []
+    for clue in clues:
+        for prefix in _prefixes(clue.written):
+            key = fold(prefix)
+            if clue.level == "province" and key in gaz.provinces:
+                name = gaz.provinces[key]
+                votes[name] += 1
+                first_seen.setdefault(name, clue.start)
+                break
+            if clue.level in ("district", "province") and key in gaz.districts:
+                district_hits.append(gaz.districts[key])
+                break
+            if clue.level == "commune" and key in gaz.communes:
+                commune_hits.append(gaz.communes[key])
+                break
+    province = None
+    if votes:
+        province = max(votes, key=lambda n: (votes[n], -first_seen[n]))
+    else:
+        for hits in district_hits:
+            if len({p for p, _ in hits}) == 1:
+                province = hits[0][0]
+                break
+    if province is None or max_level == "province":
+        return Place(province)
+    district = next((d for hits in district_hits for p, d in hits if p == province), None)
+    if district is None or max_level == "district":
+        return Place(province, district)
+    commune = next((c for hits in commune_hits for p, d, c in hits if p == province and d == district), None)
+    return Place(province, district, commune)
+
+
+def match_province(name: str) -> str | None:
+    """A province's display name for a written one ('tỉnh Bắc Kạn', 'Bac Kan'), or None."""
+    name = _PREFIX.sub("", name.strip())
+    return gazetteer().provinces.get(fold(name))
+
+
+def match_district(name: str, province: str | None) -> str | None:
+    """A district's display name inside `province` (any province when None)."""
+    hits = gazetteer().districts.get(fold(_PREFIX.sub("", name.strip())), [])
+    for p, d in hits:
+        if province is None or p == province:
+            return d
+    return None

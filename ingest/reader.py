@@ -1,0 +1,79 @@
+"""Turn a file into NFC text; one reader per format, chosen by the file's suffix.
+
+New formats (.docx, .pdf, .html, legacy Vietnamese encodings) plug in by adding a
+function to READERS: each takes the raw bytes and the path and returns text or
+raises ReadError with a reason a person can act on.
+"""
+
+from __future__ import annotations
+
+import codecs
+import unicodedata
+from collections.abc import Callable
+from pathlib import Path
+
+
+class ReadError(Exception):
+    """A file that cannot be read; the message names the reason (the caller names the file)."""
+
+
+def _decode(raw: bytes) -> str:
+    if raw.startswith(codecs.BOM_UTF8):
+        return raw[len(codecs.BOM_UTF8):].decode("utf-8")
+    if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return raw.decode("utf-16")
+    if raw[:200].count(b"\x00") > 20:  # UTF-16 without a byte-order mark
+        even_zero = raw[1:200:2].count(b"\x00") > raw[0:200:2].count(b"\x00")
+        return raw.decode("utf-16-le" if even_zero else "utf-16-be")
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise ReadError(
+            f"not UTF-8 or UTF-16 text (invalid byte at offset {exc.start}); "
+            "legacy encodings such as TCVN3 or VNI are not supported yet"
+        ) from None
+
+
+def normalise(text: str) -> str:
+    """NFC, Windows line ends folded, and U+00D0 (Ð, Icelandic eth) read as Đ.
+
+    The replacements keep one character for one, so offsets stay meaningful.
+    """
+    text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
+    return text.replace("Ð", "Đ").replace("\u00a0", " ")
+
+
+def read_plain(raw: bytes, path: Path) -> str:
+    try:
+        text = _decode(raw)
+    except UnicodeDecodeError as exc:
+        raise ReadError(f"undecodable text: {exc.reason}") from None
+    if "\x00" in text:
+        raise ReadError("binary content (NUL bytes), not a text document")
+    return text
+
+
+READERS: dict[str, Callable[[bytes, Path], str]] = {
+    ".txt": read_plain,
+    ".md": read_plain,
+}
+
+
+def supported(path: Path) -> bool:
+    return path.suffix.lower() in READERS
+
+
+def read_document(path: str | Path) -> str:
+    """Read one file into normalised text, or raise ReadError."""
+    path = Path(path)
+    reader = READERS.get(path.suffix.lower())
+    if reader is None:
+        raise ReadError(f"unsupported file type {path.suffix or '(none)'!r}; supported: {', '.join(READERS)}")
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise ReadError(exc.strerror or str(exc)) from None
+    text = normalise(reader(raw, path))
+    if not text.strip():
+        raise ReadError("empty document")
+    return text

@@ -1,0 +1,166 @@
+"""The grammar of document symbols (số, ký hiệu), in the spirit of python-stdnum.
+
+Two grammars exist side by side:
+
+* Party: ``NUMBER-TYPE/ISSUER`` — ``25-NQ/TW``, ``45-KH/HU``, ``711-KH/BDVTW``;
+* State: ``NUMBER[/YEAR]/TYPE-ISSUER[-UNIT]`` — ``16/CT-TTg``, ``18/2000/CT-TTg``,
+  ``01/ĐA-MTTQ-BTT``; laws and official letters carry no type code
+  (``41/2024/QH15``, ``3637/UBND-VX``).
+
+Written forms vary (``62 - KL/TW``, ``432 – QĐ/HU``, ``30-CTR/TU``); :func:`canonical`
+gives the one form the graph uses. Type and issuer codes come from data/tables.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from policygraph.ingest import tables
+
+
+class InvalidSymbol(ValueError):
+    """Base class: the text is not a document symbol."""
+
+
+class InvalidFormat(InvalidSymbol):
+    """The text does not follow either symbol grammar."""
+
+
+class UnknownType(InvalidSymbol):
+    """The grammar fits but the type code is not in the type table."""
+
+
+class UnknownIssuer(InvalidSymbol):
+    """The grammar fits but the issuer code is not in the issuer table."""
+
+
+DASHES = "-–—‐‑−"
+_DASH = f"[{DASHES}]"
+_L = "A-Za-zĐđÐ"
+
+# Party: number, dash, type, slash, issuer. Spaces are tolerated around the dash only.
+PARTY = (
+    rf"(?P<pnum>\d{{1,5}}[a-zđ]?)[ \t]{{0,2}}{_DASH}[ \t]{{0,2}}(?P<ptype>[{_L}]{{1,5}})"
+    rf"[ \t]?/[ \t]?(?P<piss>[A-ZĐÐ][{_L}]{{0,11}})"
+)
+# State: number, optional year, then the code: TYPE-ISSUER[-UNIT...] or an untyped issuer.
+STATE = (
+    rf"(?P<snum>\d{{1,5}}[a-zđ]?)[ \t]?/[ \t]?(?:(?P<syear>(?:19|20)\d\d)[ \t]?/[ \t]?)?"
+    rf"(?P<scode>[A-ZĐÐ][{_L}]{{0,9}}\d{{0,2}}(?:[ \t]?[-–][ \t]?[A-ZĐÐ][{_L}0-9]{{0,14}})*)"
+)
+SYMBOL_RE = re.compile(rf"(?<![\w/.,{DASHES}])(?:{PARTY}|{STATE})(?![\w/])")
+_FULL_RE = re.compile(rf"\s*(?:{PARTY}|{STATE})\s*")
+
+
+@dataclass(frozen=True)
+class Symbol:
+    number: str
+    doc_type: str | None  # canonical type code, None for laws and official letters
+    issuer: str  # canonical issuer code ("TW", "TTg", "MTTQ-BTT")
+    grammar: str  # "party" | "state"
+    year: int | None = None  # only when written inside the symbol
+    level: str | None = None  # level of the issuing body; "context" when the text decides
+    slip: str | None = None  # "state_in_party_form" when "33-CT/TTg" stands for 33/CT-TTg
+
+    def __str__(self) -> str:
+        if self.grammar == "party":
+            return f"{self.number}-{self.doc_type}/{self.issuer}"
+        parts = [self.number]
+        if self.year:
+            parts.append(str(self.year))
+        parts.append(f"{self.doc_type}-{self.issuer}" if self.doc_type else self.issuer)
+        return "/".join(parts)
+
+    @property
+    def doc_type_name(self) -> str | None:
+        entry = tables.doc_types()[self.grammar].get(tables.fold_code(self.doc_type or ""))
+        return entry.name if entry else None
+
+    def with_issuer(self, issuer: str) -> Symbol:
+        """The same symbol with another issuer code (used to repair slips such as 25-NQ/TU)."""
+        entry = tables.find_issuer(self.grammar, issuer)
+        return Symbol(self.number, self.doc_type, issuer, self.grammar, self.year, entry.level if entry else None)
+
+
+def _canonical_state_code(code: str) -> str:
+    segments = [s.strip() for s in re.split(r"[-–]", code)]
+    out = []
+    for seg in segments:
+        folded = tables.fold_code(seg)
+        entry = tables.find_issuer("state", folded)
+        out.append(entry.canonical if entry and entry.canonical and entry.regex.fullmatch(folded) else folded)
+    return "-".join(out)
+
+
+def from_match(m: re.Match) -> Symbol:
+    """Build a Symbol from a SYMBOL_RE (or _FULL_RE) match; raises InvalidSymbol."""
+    if m.group("pnum"):
+        type_entry = tables.doc_types()["party"].get(tables.fold_code(m.group("ptype")))
+        if type_entry is None:
+            raise UnknownType(f"unknown Party type code {m.group('ptype')!r}")
+        issuer = tables.fold_code(m.group("piss"))
+        entry = tables.find_issuer("party", issuer)
+        if entry is None:
+            # a State issuer written the Party way ("33-CT/TTg"): read it as the State symbol
+            state_type = tables.doc_types()["state"].get(tables.fold_code(m.group("ptype")))
+            state_entry = tables.find_issuer("state", issuer)
+            if state_type and state_entry and state_entry.level == "central":
+                code = state_entry.canonical or issuer
+                return Symbol(m.group("pnum").lower(), state_type.code, code, "state", None, "central",
+                              slip="state_in_party_form")
+            raise UnknownIssuer(f"unknown Party issuer code {m.group('piss')!r}")
+        return Symbol(m.group("pnum").lower(), type_entry.code, issuer, "party", None, entry.level)
+    number, year, code = m.group("snum").lower(), m.group("syear"), m.group("scode")
+    segments = [tables.fold_code(s.strip()) for s in re.split(r"[-–]", code)]
+    type_entry = tables.doc_types()["state"].get(segments[0])
+    if type_entry is not None:
+        if len(segments) < 2:
+            raise UnknownIssuer(f"type {type_entry.code} without an issuer")
+        issuer_code = _canonical_state_code("-".join(segments[1:]))
+        doc_type = type_entry.code
+    else:
+        issuer_code = _canonical_state_code(code)
+        doc_type = None
+    entry = tables.find_issuer("state", issuer_code)
+    if entry is None:
+        raise UnknownIssuer(f"unknown State issuer code {issuer_code!r}")
+    if doc_type is None and not year and "-" not in issuer_code and entry.level != "central":
+        # "5/UBND" alone is too thin to be sure it is a symbol and not a ratio
+        raise InvalidFormat("untyped State symbol without year or department")
+    return Symbol(number, doc_type, issuer_code, "state", int(year) if year else None, entry.level)
+
+
+def parse(text: str) -> Symbol:
+    """Parse one written symbol; raises InvalidFormat, UnknownType or UnknownIssuer."""
+    m = _FULL_RE.fullmatch(text.replace("Ð", "Đ"))
+    if m is None:
+        raise InvalidFormat(f"not a document symbol: {text!r}")
+    return from_match(m)
+
+
+def canonical(text: str) -> str:
+    """The canonical written form: ``'30-CTR/TU'`` -> ``'30-CTr/TU'``."""
+    return str(parse(text))
+
+
+def validate(text: str) -> str:
+    """Return the canonical form, or raise InvalidSymbol with the reason."""
+    return canonical(text)
+
+
+def is_valid(text: str) -> bool:
+    try:
+        parse(text)
+    except InvalidSymbol:
+        return False
+    return True
+
+
+def symbol_key(text: str) -> str:
+    """Fold to lower-case ASCII letters and digits (the Official Gazette's key form)."""
+    import unicodedata
+
+    text = text.replace("Đ", "D").replace("đ", "d").replace("Ð", "D")
+    text = unicodedata.normalize("NFD", text)
+    return "".join(c for c in text.lower() if c.isascii() and c.isalnum())
