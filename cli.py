@@ -13,10 +13,9 @@ import sys
 from pathlib import Path
 
 import click
+from policygraph.graph.store import Store, StoreError, default_location
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
-
-from policygraph.graph.store import Store, StoreError, default_location
 
 err = Console(stderr=True)
 
@@ -33,8 +32,13 @@ def open_store(ctx: click.Context) -> Store:
 
 
 @click.group()
-@click.option("--store", "store_path", type=click.Path(file_okay=False), envvar="POLICYGRAPH_STORE",
-              help=f"Store folder (default: $POLICYGRAPH_STORE or {default_location()}).")
+@click.option(
+    "--store",
+    "store_path",
+    type=click.Path(file_okay=False),
+    envvar="POLICYGRAPH_STORE",
+    help=f"Store folder (default: $POLICYGRAPH_STORE or {default_location()}).",
+)
 @click.version_option(package_name="policygraph")
 @click.pass_context
 def main(ctx: click.Context, store_path: str | None) -> None:
@@ -44,8 +48,9 @@ def main(ctx: click.Context, store_path: str | None) -> None:
 
 @main.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
-@click.option("--jobs", "-j", default=1, show_default=True, type=click.IntRange(1, 64),
-              help="Worker processes for parsing.")
+@click.option(
+    "--jobs", "-j", default=1, show_default=True, type=click.IntRange(1, 64), help="Worker processes for parsing."
+)
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
 @click.pass_context
 def ingest(ctx: click.Context, paths: tuple[str, ...], jobs: int, quiet: bool) -> None:

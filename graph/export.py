@@ -12,8 +12,9 @@ def node_link(graph: nx.MultiDiGraph) -> dict:
     """Node-link data with nodes and links in a stable order, so equal graphs give equal bytes."""
     data = nx.node_link_data(graph, edges="links")
     data["nodes"] = sorted(data["nodes"], key=lambda n: n["id"])
-    data["links"] = sorted(data["links"], key=lambda e: (e["source"], e["target"], str(e.get("key")),
-                                                         json.dumps(e.get("span"))))
+    data["links"] = sorted(
+        data["links"], key=lambda e: (e["source"], e["target"], str(e.get("key")), json.dumps(e.get("span")))
+    )
     return data
 
 

@@ -49,7 +49,9 @@ def scope_key(level: str | None, place: dict | Place | None) -> str:
 def place_id(province: str | None, district: str | None = None, commune: str | None = None) -> str | None:
     if not province:
         return None
-    parts = [slug(province)] + ([slug(district)] if district else []) + ([slug(commune)] if district and commune else [])
+    parts = (
+        [slug(province)] + ([slug(district)] if district else []) + ([slug(commune)] if district and commune else [])
+    )
     return "place:" + "/".join(parts)
 
 
@@ -65,7 +67,9 @@ def unnumbered_id(doc: dict) -> str:
     place = doc.get("place") or {}
     where = "/".join(slug(p) for p in (place.get("province"), place.get("district"), place.get("commune")) if p)
     digest = hashlib.sha1(doc["path"].encode("utf-8")).hexdigest()[:10]
-    return f"doc:~{doc.get('level') or '?'}/{where or '?'}|{doc.get('doc_type') or '?'}|{doc.get('year') or '?'}|{digest}"
+    return (
+        f"doc:~{doc.get('level') or '?'}/{where or '?'}|{doc.get('doc_type') or '?'}|{doc.get('year') or '?'}|{digest}"
+    )
 
 
 @dataclass
@@ -91,8 +95,9 @@ class Mention:
     node: str | None = None
 
 
-def epoch_for(grammar: str, level: str | None, date: str | None, year: int | None, term: str | None
-              ) -> tuple[str | None, bool]:
+def epoch_for(
+    grammar: str, level: str | None, date: str | None, year: int | None, term: str | None
+) -> tuple[str | None, bool]:
     """(epoch, date-conflicts-with-term) for one mention."""
     if grammar == "party" and level == "central":
         from_date = tables.term_of(date) if date else (tables.term_of(str(year)) if year else None)
@@ -102,14 +107,34 @@ def epoch_for(grammar: str, level: str | None, date: str | None, year: int | Non
     return (str(year) if year else None), False
 
 
-def _mention(symbol: str, grammar: str, level: str | None, place: dict, date: str | None, year: int | None,
-             term: str | None, scope_hint: str, **extra) -> Mention:
+def _mention(
+    symbol: str,
+    grammar: str,
+    level: str | None,
+    place: dict,
+    date: str | None,
+    year: int | None,
+    term: str | None,
+    scope_hint: str,
+    **extra,
+) -> Mention:
     scope = scope_key(level, place)
     if scope == "?" or scope.startswith("?"):
         scope = f"?{scope_hint}"  # an unplaced local symbol is never merged with another one
     epoch, conflict = epoch_for(grammar, level, date, year, term)
-    return Mention(family=f"{symbol}|{scope}", symbol=symbol, grammar=grammar, level=level, place=place,
-                   epoch=epoch, conflict=conflict, date=date, year=year, term=term, **extra)
+    return Mention(
+        family=f"{symbol}|{scope}",
+        symbol=symbol,
+        grammar=grammar,
+        level=level,
+        place=place,
+        epoch=epoch,
+        conflict=conflict,
+        date=date,
+        year=year,
+        term=term,
+        **extra,
+    )
 
 
 def _words(text: str | None) -> set[str]:
@@ -169,19 +194,43 @@ def resolve(docs: list[dict]) -> Graph:
     for i, d in enumerate(docs):
         hint = str(i)
         if d.get("symbol"):
-            m = _mention(d["symbol"], d.get("grammar") or "party", d.get("level"), d.get("place") or {},
-                         d.get("date"), d.get("year"), d.get("term"), hint, subject=d.get("title"),
-                         issuer=d.get("issuer"), doc_type=d.get("doc_type"), flags=list(d.get("flags") or []),
-                         citing_year=d.get("year"), own=True)
+            m = _mention(
+                d["symbol"],
+                d.get("grammar") or "party",
+                d.get("level"),
+                d.get("place") or {},
+                d.get("date"),
+                d.get("year"),
+                d.get("term"),
+                hint,
+                subject=d.get("title"),
+                issuer=d.get("issuer"),
+                doc_type=d.get("doc_type"),
+                flags=list(d.get("flags") or []),
+                citing_year=d.get("year"),
+                own=True,
+            )
             families[m.family].append(m)
             own.append(m)
         else:
             own.append(None)
         row = []
         for c in d.get("citations", []):
-            m = _mention(c["symbol"], c["grammar"], c.get("level"), c.get("place") or {}, c.get("date"),
-                         c.get("year"), c.get("term"), hint, subject=c.get("subject"), issuer=c.get("issuer_text"),
-                         doc_type=c.get("doc_type"), flags=list(c.get("flags") or []), citing_year=d.get("year"))
+            m = _mention(
+                c["symbol"],
+                c["grammar"],
+                c.get("level"),
+                c.get("place") or {},
+                c.get("date"),
+                c.get("year"),
+                c.get("term"),
+                hint,
+                subject=c.get("subject"),
+                issuer=c.get("issuer_text"),
+                doc_type=c.get("doc_type"),
+                flags=list(c.get("flags") or []),
+                citing_year=d.get("year"),
+            )
             families[m.family].append(m)
             row.append(m)
         cites.append(row)
@@ -203,12 +252,27 @@ def resolve(docs: list[dict]) -> Graph:
             node_id = unnumbered_id(d)
         ids.append(node_id)
         place = d.get("place") or {}
-        g.add_node(node_id, kind="document", symbol=d.get("symbol"), doc_type=d.get("doc_type"),
-                   doc_type_name=d.get("doc_type_name"), grammar=d.get("grammar"), date=d.get("date"),
-                   year=d.get("year"), term=d.get("term"), level=d.get("level"), province=place.get("province"),
-                   district=place.get("district"), commune=place.get("commune"), issuer=d.get("issuer"),
-                   title=d.get("title"), subject=None, source=d["path"], stub=False,
-                   flags=sorted(set(d.get("flags") or [])))
+        g.add_node(
+            node_id,
+            kind="document",
+            symbol=d.get("symbol"),
+            doc_type=d.get("doc_type"),
+            doc_type_name=d.get("doc_type_name"),
+            grammar=d.get("grammar"),
+            date=d.get("date"),
+            year=d.get("year"),
+            term=d.get("term"),
+            level=d.get("level"),
+            province=place.get("province"),
+            district=place.get("district"),
+            commune=place.get("commune"),
+            issuer=d.get("issuer"),
+            title=d.get("title"),
+            subject=None,
+            source=d["path"],
+            stub=False,
+            flags=sorted(set(d.get("flags") or [])),
+        )
     for node_id, mentions in sorted(by_node.items()):
         _stub_or_merge(g, node_id, mentions, families)
     for i, d in enumerate(docs):
@@ -230,16 +294,28 @@ def _stub_or_merge(g: Graph, node_id: str, mentions: list[Mention], families: di
     cited = [m for m in mentions if not m.own]
     clean = [m for m in cited if not m.conflict]
     first = mentions[0]
-    flags = sorted({f for m in mentions for f in m.flags if f in (
-        "issuer_slip", "date_conflict", "ambiguous", "place_unresolved", "anachronism")})
+    flags = sorted(
+        {
+            f
+            for m in mentions
+            for f in m.flags
+            if f in ("issuer_slip", "date_conflict", "ambiguous", "place_unresolved", "anachronism")
+        }
+    )
     date = _most_common([m.date for m in clean])
     epoch = node_id.rsplit("|", 1)[1]
-    year = int(date[:4]) if date else (_most_common([m.year for m in clean]) or (
-        int(epoch) if epoch.isdigit() else None))
+    year = (
+        int(date[:4]) if date else (_most_common([m.year for m in clean]) or (int(epoch) if epoch.isdigit() else None))
+    )
     place = first.place or {}
-    attrs = dict(kind="document", symbol=first.symbol, doc_type=first.doc_type, grammar=first.grammar,
-                 level=first.level, term=epoch if first.grammar == "party" and first.level == "central"
-                 and epoch != "?" else None)
+    attrs = dict(
+        kind="document",
+        symbol=first.symbol,
+        doc_type=first.doc_type,
+        grammar=first.grammar,
+        level=first.level,
+        term=epoch if first.grammar == "party" and first.level == "central" and epoch != "?" else None,
+    )
     if node_id in g.nodes and not g.nodes[node_id].get("stub"):
         node = g.nodes[node_id]
         node["flags"] = sorted(set(node.get("flags", [])) | set(flags))
@@ -247,13 +323,23 @@ def _stub_or_merge(g: Graph, node_id: str, mentions: list[Mention], families: di
         node["mentions"] = len(cited)
         return
     entry = tables.doc_types().get(first.grammar, {}).get(tables.fold_code(first.doc_type or ""))
-    g.add_node(node_id, **attrs, doc_type_name=entry.name if entry else None, date=date, year=year,
-               province=place.get("province") if first.level != "central" else None,
-               district=place.get("district") if first.level in ("district", "commune") else None,
-               commune=place.get("commune") if first.level == "commune" else None,
-               issuer=_most_common([m.issuer for m in clean] or [m.issuer for m in cited]),
-               title=None, subject=_most_common([m.subject for m in cited]), source=None, stub=True,
-               flags=flags, mentions=len(cited))
+    g.add_node(
+        node_id,
+        **attrs,
+        doc_type_name=entry.name if entry else None,
+        date=date,
+        year=year,
+        province=place.get("province") if first.level != "central" else None,
+        district=place.get("district") if first.level in ("district", "commune") else None,
+        commune=place.get("commune") if first.level == "commune" else None,
+        issuer=_most_common([m.issuer for m in clean] or [m.issuer for m in cited]),
+        title=None,
+        subject=_most_common([m.subject for m in cited]),
+        source=None,
+        stub=True,
+        flags=flags,
+        mentions=len(cited),
+    )
     if "ambiguous" in flags:
         family = families[first.family]
         g.nodes[node_id]["candidates"] = sorted({m.node for m in family if m.node and m.node != node_id})
@@ -263,13 +349,19 @@ def _stub_or_merge(g: Graph, node_id: str, mentions: list[Mention], families: di
 
 def _document_edges(g: Graph, src: str, d: dict, mentions: list[Mention]) -> None:
     best: dict[str, tuple[int, dict, dict]] = {}
-    for m, c in zip(mentions, d.get("citations", [])):
+    for m, c in zip(mentions, d.get("citations", []), strict=True):
         if m.node == src:
             continue
         rank = RELATION_RANK.get(c.get("relation") or "references", 1)
-        attrs = {"type": c.get("relation") or "references", "stated_in": src, "span": [c["start"], c["end"]],
-                 "evidence": c.get("evidence") or "", "asserted": False, "written": c.get("written"),
-                 "flags": sorted(set(m.flags) & {"issuer_slip", "date_conflict", "ambiguous", "place_unresolved"})}
+        attrs = {
+            "type": c.get("relation") or "references",
+            "stated_in": src,
+            "span": [c["start"], c["end"]],
+            "evidence": c.get("evidence") or "",
+            "asserted": False,
+            "written": c.get("written"),
+            "flags": sorted(set(m.flags) & {"issuer_slip", "date_conflict", "ambiguous", "place_unresolved"}),
+        }
         if m.node not in best or rank > best[m.node][0]:
             best[m.node] = (rank, attrs, c)
     for target, (_, attrs, _c) in sorted(best.items()):
@@ -280,8 +372,20 @@ def _document_edges(g: Graph, src: str, d: dict, mentions: list[Mention]) -> Non
         if s == t or (s, t) in seen:
             continue
         seen.add((s, t))
-        g.edges.append((s, t, f"{a['type']}@{src}", {"type": a["type"], "stated_in": src, "span": [a["start"], a["end"]],
-                                                      "evidence": a["evidence"], "asserted": True}))
+        g.edges.append(
+            (
+                s,
+                t,
+                f"{a['type']}@{src}",
+                {
+                    "type": a["type"],
+                    "stated_in": src,
+                    "span": [a["start"], a["end"]],
+                    "evidence": a["evidence"],
+                    "asserted": True,
+                },
+            )
+        )
     _unit_edges(g, src, d)
 
 
@@ -291,16 +395,36 @@ def _unit_edges(g: Graph, src: str, d: dict) -> None:
     def unit_node(u: dict) -> str:
         uid = unit_id(u["name"], u.get("level"), u.get("place") or {})
         place = u.get("place") or {}
-        g.add_node(uid, kind="unit", name=u["name"], unit_type=u.get("unit_type"),
-                   collective=bool(u.get("collective")), level=u.get("level"), province=place.get("province"),
-                   district=place.get("district"), commune=place.get("commune"))
+        g.add_node(
+            uid,
+            kind="unit",
+            name=u["name"],
+            unit_type=u.get("unit_type"),
+            collective=bool(u.get("collective")),
+            level=u.get("level"),
+            province=place.get("province"),
+            district=place.get("district"),
+            commune=place.get("commune"),
+        )
         return uid
 
     if units.get("issuer"):
-        g.edges.append((src, unit_node(units["issuer"]), "issued_by", {
-            "type": "issued_by", "stated_in": src, "span": [units["issuer"]["start"], units["issuer"]["end"]],
-            "evidence": units["issuer"].get("written") or "", "asserted": False,
-            "signer": units.get("signer_name"), "signer_title": units.get("signer_title")}))
+        g.edges.append(
+            (
+                src,
+                unit_node(units["issuer"]),
+                "issued_by",
+                {
+                    "type": "issued_by",
+                    "stated_in": src,
+                    "span": [units["issuer"]["start"], units["issuer"]["end"]],
+                    "evidence": units["issuer"].get("written") or "",
+                    "asserted": False,
+                    "signer": units.get("signer_name"),
+                    "signer_title": units.get("signer_title"),
+                },
+            )
+        )
     seen: set[tuple] = set()
     for a in units.get("assigns", []):
         uid = unit_node(a["unit"])
@@ -308,22 +432,62 @@ def _unit_edges(g: Graph, src: str, d: dict) -> None:
         if key in seen:
             continue
         seen.add(key)
-        g.edges.append((src, uid, f"assigns@{a['start']}", {
-            "type": "assigns", "stated_in": src, "span": [a["start"], a["end"]], "evidence": a.get("evidence") or "",
-            "asserted": False, "role": a["role"], "task": a.get("task"), "deadline": a.get("deadline"),
-            "deadline_rule": a.get("deadline_rule"), "deadline_text": a.get("deadline_text"),
-            "section": a.get("section"), "in_body": bool(a.get("in_body"))}))
+        g.edges.append(
+            (
+                src,
+                uid,
+                f"assigns@{a['start']}",
+                {
+                    "type": "assigns",
+                    "stated_in": src,
+                    "span": [a["start"], a["end"]],
+                    "evidence": a.get("evidence") or "",
+                    "asserted": False,
+                    "role": a["role"],
+                    "task": a.get("task"),
+                    "deadline": a.get("deadline"),
+                    "deadline_rule": a.get("deadline_rule"),
+                    "deadline_text": a.get("deadline_text"),
+                    "section": a.get("section"),
+                    "in_body": bool(a.get("in_body")),
+                },
+            )
+        )
     for r in units.get("recipients", []):
         uid = unit_node(r["unit"])
-        g.edges.append((src, uid, f"sent_to@{r['unit']['start']}", {
-            "type": "sent_to", "stated_in": src, "span": [r["unit"]["start"], r["unit"]["end"]],
-            "evidence": r.get("written") or "", "asserted": False, "for_report": bool(r.get("for_report"))}))
+        g.edges.append(
+            (
+                src,
+                uid,
+                f"sent_to@{r['unit']['start']}",
+                {
+                    "type": "sent_to",
+                    "stated_in": src,
+                    "span": [r["unit"]["start"], r["unit"]["end"]],
+                    "evidence": r.get("written") or "",
+                    "asserted": False,
+                    "for_report": bool(r.get("for_report")),
+                },
+            )
+        )
     for r in units.get("reports_to", []):
         frm = unit_node(r["via"]) if r.get("via") else None
         to = unit_node(r["to"])
-        g.edges.append((src, to, f"reports_to@{r['start']}", {
-            "type": "reports_to", "stated_in": src, "span": [r["start"], r["end"]],
-            "evidence": r.get("evidence") or "", "asserted": False, "via": frm}))
+        g.edges.append(
+            (
+                src,
+                to,
+                f"reports_to@{r['start']}",
+                {
+                    "type": "reports_to",
+                    "stated_in": src,
+                    "span": [r["start"], r["end"]],
+                    "evidence": r.get("evidence") or "",
+                    "asserted": False,
+                    "via": frm,
+                },
+            )
+        )
 
 
 def _places(g: Graph) -> None:
@@ -342,8 +506,14 @@ def _places(g: Graph) -> None:
             chain.append((pid, "commune", commune, district))
         for i, (cid, level, name, _parent) in enumerate(chain):
             if cid not in g.nodes:
-                g.add_node(cid, kind="place", name=name, level=level, province=province,
-                           district=district if level != "province" else None)
+                g.add_node(
+                    cid,
+                    kind="place",
+                    name=name,
+                    level=level,
+                    province=province,
+                    district=district if level != "province" else None,
+                )
                 if i:
                     g.edges.append((cid, chain[i - 1][0], "part_of", {"type": "part_of"}))
         g.edges.append((node_id, pid, "located_in", {"type": "located_in"}))

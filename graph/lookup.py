@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import networkx as nx
-
 from policygraph.ingest import symbols
 from policygraph.ingest.places import fold
 
@@ -15,8 +14,9 @@ def canonical_or_raw(text: str) -> str:
         return text.strip()
 
 
-def find_documents(graph: nx.MultiDiGraph, symbol: str, year: int | None = None,
-                   province: str | None = None) -> list[str]:
+def find_documents(
+    graph: nx.MultiDiGraph, symbol: str, year: int | None = None, province: str | None = None
+) -> list[str]:
     """Ids of the document nodes with this symbol, optionally narrowed by year and province.
 
     Several ids mean several documents share the symbol (two 25-NQ/TW, 28-CT/TU in

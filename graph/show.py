@@ -21,8 +21,21 @@ def render_document(graph: nx.MultiDiGraph, node_id: str) -> None:
     n = graph.nodes[node_id]
     console.rule(f"[bold]{describe(n)}")
     table = Table(show_header=False, box=None)
-    for key in ("symbol", "doc_type_name", "date", "year", "term", "level", "province", "district", "commune",
-                "issuer", "title", "subject", "source"):
+    for key in (
+        "symbol",
+        "doc_type_name",
+        "date",
+        "year",
+        "term",
+        "level",
+        "province",
+        "district",
+        "commune",
+        "issuer",
+        "title",
+        "subject",
+        "source",
+    ):
         if n.get(key) not in (None, ""):
             table.add_row(key, str(n[key]))
     table.add_row("id", node_id)

@@ -23,7 +23,6 @@ from dataclasses import asdict
 from pathlib import Path
 
 import networkx as nx
-
 from policygraph.graph.identity import resolve
 from policygraph.ingest.models import ParsedDocument
 
@@ -65,7 +64,7 @@ class Store:
 
     def _init(self) -> None:
         self.conn.executescript(
-                """
+            """
                 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
                 CREATE TABLE IF NOT EXISTS files (
                     path TEXT PRIMARY KEY, sha256 TEXT NOT NULL, parsed TEXT NOT NULL, text BLOB NOT NULL);
@@ -75,7 +74,7 @@ class Store:
                 CREATE INDEX IF NOT EXISTS edges_src ON edges(src);
                 CREATE INDEX IF NOT EXISTS edges_dst ON edges(dst);
                 """
-            )
+        )
         with self.transaction():
             row = self.conn.execute("SELECT value FROM meta WHERE key='schema'").fetchone()
             if row is None:
@@ -147,12 +146,17 @@ class Store:
             self.conn.execute("DELETE FROM edges")
             self.conn.executemany(
                 "INSERT INTO nodes VALUES (?, ?, ?)",
-                ((nid, attrs.get("kind"), json.dumps(attrs, ensure_ascii=False, sort_keys=True))
-                 for nid, attrs in sorted(graph.nodes.items())),
+                (
+                    (nid, attrs.get("kind"), json.dumps(attrs, ensure_ascii=False, sort_keys=True))
+                    for nid, attrs in sorted(graph.nodes.items())
+                ),
             )
             self.conn.executemany(
                 "INSERT INTO edges VALUES (?, ?, ?, ?, ?)",
-                ((s, t, k, a.get("type"), json.dumps(a, ensure_ascii=False, sort_keys=True)) for s, t, k, a in graph.edges),
+                (
+                    (s, t, k, a.get("type"), json.dumps(a, ensure_ascii=False, sort_keys=True))
+                    for s, t, k, a in graph.edges
+                ),
             )
             self.conn.execute("UPDATE meta SET value='0' WHERE key='dirty'")
 
@@ -170,7 +174,11 @@ class Store:
             self.rebuild()
         g = nx.MultiDiGraph()
         loads = json.loads
-        g.add_nodes_from((nid, loads(data)) for nid, data in self.conn.execute("SELECT id, data FROM nodes ORDER BY id"))
-        g.add_edges_from((s, t, k, loads(data)) for s, t, k, data in
-                         self.conn.execute("SELECT src, dst, key, data FROM edges ORDER BY rowid"))
+        g.add_nodes_from(
+            (nid, loads(data)) for nid, data in self.conn.execute("SELECT id, data FROM nodes ORDER BY id")
+        )
+        g.add_edges_from(
+            (s, t, k, loads(data))
+            for s, t, k, data in self.conn.execute("SELECT src, dst, key, data FROM edges ORDER BY rowid")
+        )
         return g

@@ -58,8 +58,9 @@ PREAMBLE_END_RE = re.compile(
     r"^[ \t#*_]*(?:I[ \t]*[.\-–)]|Chương[ \t]+I\b|Điều[ \t]+1\b|QUYẾT NGHỊ|QUYẾT ĐỊNH[ \t]*:|NGHỊ QUYẾT[ \t]*:)",
     re.MULTILINE,
 )
-TRIGGER_RE = re.compile(r"(?P<impl>thực hiện|triển khai)|(?P<base>căn cứ)|(?P<stop>theo đề nghị|xét đề nghị)",
-                        re.IGNORECASE)
+TRIGGER_RE = re.compile(
+    r"(?P<impl>thực hiện|triển khai)|(?P<base>căn cứ)|(?P<stop>theo đề nghị|xét đề nghị)", re.IGNORECASE
+)
 CENTRAL_WORDS = re.compile(r"Trung ương|Bộ Chính trị|Ban Bí thư|Thủ tướng|Chính phủ|Quốc hội", re.IGNORECASE)
 PROVINCE_WORDS = re.compile(r"Tỉnh ủy|Tỉnh uỷ|Thành ủy|\btỉnh\b|Đảng bộ tỉnh", re.IGNORECASE)
 DISTRICT_WORDS = re.compile(r"Huyện ủy|Huyện uỷ|Quận ủy|Thị ủy|\bhuyện\b|\bquận\b|thị xã", re.IGNORECASE)
@@ -118,8 +119,9 @@ def _read_tail(text: str, pos: int, limit: int) -> tuple[str | None, str | None,
         body_start = im.start("body")
         stop = ISSUER_STOP_RE.search(text, im.end("body"), min(limit, body_start + 160))
         issuer_end = stop.start() if stop else min(limit, body_start + 160)
-        if text[body_start:issuer_end].count("(") > text[body_start:issuer_end].count(")") and \
-                text.startswith(")", issuer_end):
+        if text[body_start:issuer_end].count("(") > text[body_start:issuer_end].count(")") and text.startswith(
+            ")", issuer_end
+        ):
             issuer_end += 1  # "(khóa XI)" belongs to the issuer
         issuer = " ".join(text[body_start:issuer_end].split()).rstrip(" ,")
         pos = issuer_end
@@ -147,7 +149,7 @@ def _read_tail(text: str, pos: int, limit: int) -> tuple[str | None, str | None,
             stop = SUBJECT_STOP_RE.search(text, start, limit)
             end = stop.start() if stop else limit
             subject_end = end
-        subject = " ".join(text[start:end].split()).strip(" ,“”\"*_") or None
+        subject = " ".join(text[start:end].split()).strip(' ,“”"*_') or None
     return date, issuer, term, subject, tail_end, subject_end
 
 
@@ -179,7 +181,7 @@ def _find(text: str) -> list[_Found]:
             lookback_start = window_start + lb.start()
         limit = matches[i + 1][0].start() if i + 1 < len(matches) else len(text)
         if i + 1 < len(matches):
-            nxt_window = text[max(end, limit - 120):limit]
+            nxt_window = text[max(end, limit - 120) : limit]
             nlb = LOOKBACK_RE.search(nxt_window)
             if nlb and nlb.group("tname"):
                 limit = max(end, limit - len(nxt_window) + nlb.start())
@@ -193,10 +195,22 @@ def _find(text: str) -> list[_Found]:
             if sym.doc_type and named and sym.doc_type not in named.values():
                 flags.append("type_name_differs")
         base = Citation(
-            symbol=str(sym), written=written, doc_type=sym.doc_type, number=sym.number, grammar=sym.grammar,
-            issuer_code=sym.issuer, level=sym.level if sym.level != "context" else None, date=date, year=year,
-            term=term, issuer_text=issuer, subject=subject, start=start, end=end,
-            evidence=_sentence(text, lookback_start, end), flags=flags,
+            symbol=str(sym),
+            written=written,
+            doc_type=sym.doc_type,
+            number=sym.number,
+            grammar=sym.grammar,
+            issuer_code=sym.issuer,
+            level=sym.level if sym.level != "context" else None,
+            date=date,
+            year=year,
+            term=term,
+            issuer_text=issuer,
+            subject=subject,
+            start=start,
+            end=end,
+            evidence=_sentence(text, lookback_start, end),
+            flags=flags,
         )
         enum_numbers = re.findall(r"\d{1,5}[a-z]?", lb.group("enum")) if lb and lb.group("enum") else []
         for number in enum_numbers:
@@ -217,13 +231,16 @@ def _share_dates(text: str, found: list[_Found]) -> None:
         a, b = found[i], found[i + 1]
         if a.had_own_date or a.citation.issuer_text or a.citation.start == b.citation.start:
             continue
-        gap = text[a.citation.end:b.lookback_start]
+        gap = text[a.citation.end : b.lookback_start]
         if SHARE_RE.match(gap) and a.citation.grammar == b.citation.grammar:
             c, n = a.citation, b.citation
             c.date, c.issuer_text, c.term = n.date, n.issuer_text, n.term
             c.subject = c.subject or n.subject
-            c.year = c.year if c.grammar == "state" and "/" in c.symbol[:-1] and c.year else (
-                int(n.date[:4]) if n.date else c.year)
+            c.year = (
+                c.year
+                if c.grammar == "state" and "/" in c.symbol[:-1] and c.year
+                else (int(n.date[:4]) if n.date else c.year)
+            )
 
 
 def preamble_end(text: str) -> int:
@@ -249,13 +266,21 @@ def _link(text: str, found: list[_Found]) -> list[AssertedEdge]:
         a, b = found[i - 1], found[i]
         if a.citation.start == b.citation.start:
             continue
-        gap = text[a.tail_end:b.lookback_start] if a.tail_end <= b.lookback_start else None
+        gap = text[a.tail_end : b.lookback_start] if a.tail_end <= b.lookback_start else None
         if gap is not None and LINK_RE.match(gap):
             src = i - 1
             while src > 0 and found[src - 1].citation.start == found[src].citation.start:
                 src -= 1
-            asserted.append(AssertedEdge(src, i, "implements", _sentence(text, a.lookback_start, b.citation.end),
-                                         a.lookback_start, b.citation.end))
+            asserted.append(
+                AssertedEdge(
+                    src,
+                    i,
+                    "implements",
+                    _sentence(text, a.lookback_start, b.citation.end),
+                    a.lookback_start,
+                    b.citation.end,
+                )
+            )
             targets.add(i)
     end = preamble_end(text)
     for i, f in enumerate(found):
@@ -280,7 +305,9 @@ def _preamble_relation(text: str, pos: int, found: list[_Found], index: int) -> 
         para = text.rfind("\n\n", 0, cursor)
         semi = text.rfind(";", 0, cursor)
         clause_start = max(para, semi, 0)
-        segment = text[max(clause_start, min(floor, cursor)):cursor] if floor > clause_start else text[clause_start:cursor]
+        segment = (
+            text[max(clause_start, min(floor, cursor)) : cursor] if floor > clause_start else text[clause_start:cursor]
+        )
         triggers = list(TRIGGER_RE.finditer(segment))
         if triggers:
             last = triggers[-1]
@@ -331,6 +358,7 @@ def scope_citations(citations: list[Citation], doc_level: str | None, doc_place:
             place = Place(place.province, doc_place.district, doc_place.commune)
         c.place = place
         missing = (c.level in ("province", "district", "commune") and not place.province) or (
-            c.level in ("district",) and not place.district)
+            c.level in ("district",) and not place.district
+        )
         if missing:
             c.flags.append("place_unresolved")

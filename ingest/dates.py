@@ -15,8 +15,11 @@ BARE_DATE_RE = re.compile(rf"(?:ngày\s+)?(?:{_NUMERIC}|{_WORDS})", re.IGNORECAS
 
 def iso_from_match(m: re.Match) -> str | None:
     """ISO date from a DATE_RE match, or None when the day or month is impossible."""
-    d, mo, y = (m.group("d1"), m.group("m1"), m.group("y1")) if m.group("d1") else (
-        m.group("d2"), m.group("m2"), m.group("y2"))
+    d, mo, y = (
+        (m.group("d1"), m.group("m1"), m.group("y1"))
+        if m.group("d1")
+        else (m.group("d2"), m.group("m2"), m.group("y2"))
+    )
     try:
         return dt.date(int(y), int(mo), int(d)).isoformat()
     except ValueError:

@@ -20,19 +20,38 @@ from policygraph.ingest.places import locate, match_district
 
 HEADER_ZONE = 2500  # characters: the frame above the title
 OWN_NUMBER_RE = re.compile(
-    r"^[ \t*#_]*(?:(?:Bộ[ \t]+)?Luật[ \t]+|Pháp lệnh[ \t]+|Lệnh[ \t]+)?Số[ \t]*:?[ \t]*(?P<sym>[^\n]{3,60}?)[ \t*_]*$",
-    re.MULTILINE | re.IGNORECASE,
+    r"^[ \t*#_]*(?:(?:Bộ[ \t]+[Ll]uật|Luật|Pháp lệnh|Lệnh)[ \t]+(?:số|Số)|Số|SỐ)[ \t]*:?[ \t]*"
+    r"(?P<sym>[^\n]{3,60}?)[ \t*_]*$",
+    re.MULTILINE,
 )
 PLACE_DATE_RE = re.compile(r"^[^\n]{0,60},[ \t]*ngày[ \t]+\d", re.MULTILINE)
 # headings in capitals -> (grammar-free) type name
 HEADINGS = {
-    "KẾ HOẠCH": "Kế hoạch", "NGHỊ QUYẾT": "Nghị quyết", "CHỈ THỊ": "Chỉ thị", "KẾT LUẬN": "Kết luận",
-    "QUYẾT ĐỊNH": "Quyết định", "QUY ĐỊNH": "Quy định", "QUY CHẾ": "Quy chế", "HƯỚNG DẪN": "Hướng dẫn",
-    "THÔNG BÁO": "Thông báo", "BÁO CÁO": "Báo cáo", "CHƯƠNG TRÌNH HÀNH ĐỘNG": "Chương trình hành động",
-    "CHƯƠNG TRÌNH": "Chương trình", "ĐỀ ÁN": "Đề án", "THÔNG TRI": "Thông tri", "TỜ TRÌNH": "Tờ trình",
-    "NGHỊ ĐỊNH": "Nghị định", "THÔNG TƯ LIÊN TỊCH": "Thông tư liên tịch", "THÔNG TƯ": "Thông tư",
-    "BỘ LUẬT": "Luật", "LUẬT": "Luật", "PHÁP LỆNH": "Pháp lệnh", "CÔNG VĂN": "Công văn",
-    "PHƯƠNG ÁN": "Phương án", "DỰ ÁN": "Dự án", "CÔNG ĐIỆN": "Công điện",
+    "KẾ HOẠCH": "Kế hoạch",
+    "NGHỊ QUYẾT": "Nghị quyết",
+    "CHỈ THỊ": "Chỉ thị",
+    "KẾT LUẬN": "Kết luận",
+    "QUYẾT ĐỊNH": "Quyết định",
+    "QUY ĐỊNH": "Quy định",
+    "QUY CHẾ": "Quy chế",
+    "HƯỚNG DẪN": "Hướng dẫn",
+    "THÔNG BÁO": "Thông báo",
+    "BÁO CÁO": "Báo cáo",
+    "CHƯƠNG TRÌNH HÀNH ĐỘNG": "Chương trình hành động",
+    "CHƯƠNG TRÌNH": "Chương trình",
+    "ĐỀ ÁN": "Đề án",
+    "THÔNG TRI": "Thông tri",
+    "TỜ TRÌNH": "Tờ trình",
+    "NGHỊ ĐỊNH": "Nghị định",
+    "THÔNG TƯ LIÊN TỊCH": "Thông tư liên tịch",
+    "THÔNG TƯ": "Thông tư",
+    "BỘ LUẬT": "Luật",
+    "LUẬT": "Luật",
+    "PHÁP LỆNH": "Pháp lệnh",
+    "CÔNG VĂN": "Công văn",
+    "PHƯƠNG ÁN": "Phương án",
+    "DỰ ÁN": "Dự án",
+    "CÔNG ĐIỆN": "Công điện",
 }
 HEADING_RE = re.compile(
     r"^[ \t#*_]*(?P<h>" + "|".join(sorted(HEADINGS, key=len, reverse=True)) + r")[ \t*_]*$", re.MULTILINE
@@ -45,8 +64,11 @@ ACTOR_RE = re.compile(
     r"Chương trình|chương trình|Hướng dẫn|hướng dẫn|Nghị quyết|Chỉ thị|Quyết định|Đề án)",
 )
 SIGNATURE_RE = re.compile(r"^[ \t*_]*(?:T/M|TM\.?|T\.M|KT\.?|Q\.)[ \t]*(?P<body>[^\n*]{3,60})", re.MULTILINE)
-PARTY_WORDS = re.compile(r"Tỉnh ủy|Tỉnh uỷ|Huyện ủy|Huyện uỷ|Đảng ủy|Đảng uỷ|Ban Thường vụ|BAN THƯỜNG VỤ|Chi bộ|"
-                         r"ĐẢNG ỦY|Thành ủy|Quận ủy|Thị ủy|Ban Chấp hành", re.IGNORECASE)
+PARTY_WORDS = re.compile(
+    r"Tỉnh ủy|Tỉnh uỷ|Huyện ủy|Huyện uỷ|Đảng ủy|Đảng uỷ|Ban Thường vụ|BAN THƯỜNG VỤ|Chi bộ|"
+    r"ĐẢNG ỦY|Thành ủy|Quận ủy|Thị ủy|Ban Chấp hành",
+    re.IGNORECASE,
+)
 LEVEL_OF_ACTOR = [
     (re.compile(r"Trung ương|Bộ Chính trị|Ban Bí thư|Chính phủ|Quốc hội|Thủ tướng", re.I), "central"),
     (re.compile(r"\bxã\b|\bphường\b|thị trấn|Chi bộ", re.I), "commune"),
@@ -98,7 +120,7 @@ def _heading_and_title(masked: str) -> tuple[str | None, str | None, int]:
     heading = m.group("h")
     lines = []
     pos = m.end() + 1
-    for line in masked[pos:pos + 1500].split("\n"):
+    for line in masked[pos : pos + 1500].split("\n"):
         clean = line.strip().strip("*_#").strip()
         if not clean:
             if lines:
@@ -116,16 +138,16 @@ def _heading_and_title(masked: str) -> tuple[str | None, str | None, int]:
 
 
 def _issuer_from_signature(masked: str, symbol: symbols.Symbol | None, place: Place, level: str | None) -> str | None:
-    m = None
-    for m in SIGNATURE_RE.finditer(masked):
-        pass
-    if m is None:
+    signatures = list(SIGNATURE_RE.finditer(masked))
+    if not signatures:
         return None
-    body = " ".join(m.group("body").split()).strip(" .")
+    body = " ".join(signatures[-1].group("body").split()).strip(" .")
     body = body[0] + body[1:].lower() if body.isupper() else body
     if body.lower().startswith("ban thường vụ") or body.lower() == "đảng ủy":
         committee = COMMITTEE.get(symbol.issuer) if symbol else None
-        committee = committee or {"province": "Tỉnh ủy", "district": "Huyện ủy", "commune": "Đảng ủy xã"}.get(level or "")
+        committee = committee or {"province": "Tỉnh ủy", "district": "Huyện ủy", "commune": "Đảng ủy xã"}.get(
+            level or ""
+        )
         if body.lower().startswith("ban thường vụ") and committee:
             body = f"Ban Thường vụ {committee}"
     return body
@@ -144,8 +166,11 @@ def identify(text: str, masked: str, citations: list[Citation]) -> Identity:
     actor = ACTOR_RE.search(masked, heading_end, heading_end + 4000) or ACTOR_RE.search(masked, 0, 6000)
     actor_text = " ".join(actor.group("actor").split()) if actor else None
     if ident.grammar is None:
-        ident.grammar = "party" if (actor_text and PARTY_WORDS.search(actor_text)) or (
-            not actor_text and PARTY_WORDS.search(masked[-600:])) else "state"
+        ident.grammar = (
+            "party"
+            if (actor_text and PARTY_WORDS.search(actor_text)) or (not actor_text and PARTY_WORDS.search(masked[-600:]))
+            else "state"
+        )
     if heading:
         name = HEADINGS[heading]
         ident.doc_type_name = name
@@ -171,8 +196,13 @@ def identify(text: str, masked: str, citations: list[Citation]) -> Identity:
     if ident.level != "central":
         ident.place = locate(masked, ident.level or "commune")
         if actor_text and ident.place.province and ident.level in ("district", "commune"):
-            district = match_district(re.sub(r"^.*?(Huyện ủy|Huyện uỷ|Quận ủy|Thị ủy)\s*", "", actor_text),
-                                      ident.place.province) if re.search(r"Huyện|Quận|Thị ủy", actor_text) else None
+            district = (
+                match_district(
+                    re.sub(r"^.*?(Huyện ủy|Huyện uỷ|Quận ủy|Thị ủy)\s*", "", actor_text), ident.place.province
+                )
+                if re.search(r"Huyện|Quận|Thị ủy", actor_text)
+                else None
+            )
             if district:
                 ident.place = Place(ident.place.province, district, ident.place.commune)
         if ident.level is None and ident.place.province:
@@ -181,8 +211,11 @@ def identify(text: str, masked: str, citations: list[Citation]) -> Identity:
             ident.flags.append("place_unresolved")
     ident.issuer = _issuer_from_signature(masked, sym, ident.place, ident.level) or actor_text
     if ident.issuer and ident.level and ident.level != "central":
-        where = {"province": ident.place.province, "district": ident.place.district,
-                 "commune": ident.place.commune}.get(ident.level)
+        where = {
+            "province": ident.place.province,
+            "district": ident.place.district,
+            "commune": ident.place.commune,
+        }.get(ident.level)
         if where and where not in ident.issuer:
             ident.issuer = f"{ident.issuer} {where}"
     if ident.date:

@@ -27,18 +27,34 @@ def parse_text(text: str, path: str = "<text>") -> ParsedDocument:
     ident = identify(text, masked, citations)
     scope_citations(citations, ident.level, ident.place)
     if ident.symbol:  # the document's own number repeated in its text is not a citation
-        kept = [i for i, c in enumerate(citations) if not (c.symbol == ident.symbol and c.place.scope(c.level)
-                                                            == ident.place.scope(c.level))]
+        kept = [
+            i
+            for i, c in enumerate(citations)
+            if not (c.symbol == ident.symbol and c.place.scope(c.level) == ident.place.scope(c.level))
+        ]
         remap = {old: new for new, old in enumerate(kept)}
         asserted = [a for a in asserted if a.source in remap and a.target in remap]
         for a in asserted:
             a.source, a.target = remap[a.source], remap[a.target]
         citations = [citations[i] for i in kept]
     doc = ParsedDocument(
-        path=path, sha256=hashlib.sha256(text.encode("utf-8")).hexdigest(), text=text,
-        symbol=ident.symbol, doc_type=ident.doc_type, doc_type_name=ident.doc_type_name, grammar=ident.grammar,
-        issuer_code=ident.issuer_code, title=ident.title, date=ident.date, year=ident.year, term=ident.term,
-        level=ident.level, place=ident.place, issuer=ident.issuer, citations=citations, asserted=asserted,
+        path=path,
+        sha256=hashlib.sha256(text.encode("utf-8")).hexdigest(),
+        text=text,
+        symbol=ident.symbol,
+        doc_type=ident.doc_type,
+        doc_type_name=ident.doc_type_name,
+        grammar=ident.grammar,
+        issuer_code=ident.issuer_code,
+        title=ident.title,
+        date=ident.date,
+        year=ident.year,
+        term=ident.term,
+        level=ident.level,
+        place=ident.place,
+        issuer=ident.issuer,
+        citations=citations,
+        asserted=asserted,
         flags=ident.flags,
     )
     _add_units(doc, masked)
@@ -50,8 +66,9 @@ def _add_units(doc: ParsedDocument, masked: str) -> None:
         from policygraph.ingest.units import UnitContext, extract_units
     except ImportError:  # the unit recogniser is optional while it is being built
         return
-    doc.units = extract_units(masked, UnitContext(level=doc.level, place=doc.place, issuer_code=doc.issuer_code,
-                                                  doc_date=doc.date))
+    doc.units = extract_units(
+        masked, UnitContext(level=doc.level, place=doc.place, issuer_code=doc.issuer_code, doc_date=doc.date)
+    )
 
 
 def parse_file(path: str | Path) -> ParsedDocument:
@@ -85,8 +102,9 @@ def collect_paths(paths: Iterable[str | Path]) -> tuple[list[str], list[Outcome]
         if p.is_dir():
             for root, dirs, names in os.walk(p):
                 dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-                files.extend(str(Path(root, n).resolve()) for n in sorted(names)
-                             if not n.startswith(".") and supported(Path(n)))
+                files.extend(
+                    str(Path(root, n).resolve()) for n in sorted(names) if not n.startswith(".") and supported(Path(n))
+                )
         elif p.is_file():
             files.append(str(p.resolve()))
         else:
@@ -116,8 +134,9 @@ class Summary:
     warnings: int = 0
 
 
-def ingest_paths(store, paths: Iterable[str | Path], jobs: int = 1,
-                 progress: Callable[[Outcome], None] | None = None) -> Summary:
+def ingest_paths(
+    store, paths: Iterable[str | Path], jobs: int = 1, progress: Callable[[Outcome], None] | None = None
+) -> Summary:
     """Parse files into the store, then rebuild the graph once.
 
     Each file is committed on its own: a failure is reported and the batch goes on.

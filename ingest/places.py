@@ -65,14 +65,21 @@ def gazetteer() -> Gazetteer:
 _NAME = r"((?:[A-ZĐ][^\s,.;:()\"“”/]*)(?:[ ](?:[A-ZĐ][^\s,.;:()\"“”/]*)){0,3})"
 # keyword that introduces a place name -> the level of that name
 CLUES: list[tuple[str, str]] = [
-    ("province", r"(?i:Đảng bộ tỉnh|Tỉnh ủy|Tỉnh uỷ|Thành ủy|Thành uỷ|UBND tỉnh|Ủy ban nhân dân tỉnh|Uỷ ban nhân dân tỉnh"
-                 r"|trên địa bàn tỉnh|tỉnh|thành phố|Báo|Đài Phát thanh và Truyền hình)"),
-    ("district", r"(?i:Đảng bộ huyện|Huyện ủy|Huyện uỷ|Quận ủy|Quận uỷ|Thị ủy|Thị uỷ|UBND huyện"
-                 r"|Ủy ban nhân dân huyện|huyện|quận|thị xã)"),
+    (
+        "province",
+        r"(?i:Đảng bộ tỉnh|Tỉnh ủy|Tỉnh uỷ|Thành ủy|Thành uỷ|UBND tỉnh|Ủy ban nhân dân tỉnh|Uỷ ban nhân dân tỉnh"
+        r"|trên địa bàn tỉnh|tỉnh|thành phố|Báo|Đài Phát thanh và Truyền hình)",
+    ),
+    (
+        "district",
+        r"(?i:Đảng bộ huyện|Huyện ủy|Huyện uỷ|Quận ủy|Quận uỷ|Thị ủy|Thị uỷ|UBND huyện"
+        r"|Ủy ban nhân dân huyện|huyện|quận|thị xã)",
+    ),
     ("commune", r"(?i:Đảng ủy xã|Đảng uỷ xã|Đảng bộ xã|UBND xã|Ủy ban nhân dân xã|xã|phường|thị trấn)"),
 ]
-CLUE_RE = re.compile("|".join(f"(?P<{level}>\\b{kw})[ ]+{_NAME.replace('(', '(?P<n_' + level + '>', 1)}"
-                              for level, kw in CLUES))
+CLUE_RE = re.compile(
+    "|".join(f"(?P<{level}>\\b{kw})[ ]+{_NAME.replace('(', '(?P<n_' + level + '>', 1)}" for level, kw in CLUES)
+)
 
 
 @dataclass

@@ -19,7 +19,7 @@ class ReadError(Exception):
 
 def _decode(raw: bytes) -> str:
     if raw.startswith(codecs.BOM_UTF8):
-        return raw[len(codecs.BOM_UTF8):].decode("utf-8")
+        return raw[len(codecs.BOM_UTF8) :].decode("utf-8")
     if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return raw.decode("utf-16")
     if raw[:200].count(b"\x00") > 20:  # UTF-16 without a byte-order mark

@@ -49,7 +49,7 @@ STATE = (
     rf"(?P<snum>\d{{1,5}}[a-zđ]?)[ \t]?/[ \t]?(?:(?P<syear>(?:19|20)\d\d)[ \t]?/[ \t]?)?"
     rf"(?P<scode>[A-ZĐÐ][{_L}]{{0,9}}\d{{0,2}}(?:[ \t]?[-–][ \t]?[A-ZĐÐ][{_L}0-9]{{0,14}})*)"
 )
-SYMBOL_RE = re.compile(rf"(?<![\w/.,{DASHES}])(?:{PARTY}|{STATE})(?![\w/])")
+SYMBOL_RE = re.compile(rf"(?<![\w/.,:{DASHES}])(?:{PARTY}|{STATE})(?![\w/])")
 _FULL_RE = re.compile(rf"\s*(?:{PARTY}|{STATE})\s*")
 
 
@@ -107,8 +107,9 @@ def from_match(m: re.Match) -> Symbol:
             state_entry = tables.find_issuer("state", issuer)
             if state_type and state_entry and state_entry.level == "central":
                 code = state_entry.canonical or issuer
-                return Symbol(m.group("pnum").lower(), state_type.code, code, "state", None, "central",
-                              slip="state_in_party_form")
+                return Symbol(
+                    m.group("pnum").lower(), state_type.code, code, "state", None, "central", slip="state_in_party_form"
+                )
             raise UnknownIssuer(f"unknown Party issuer code {m.group('piss')!r}")
         return Symbol(m.group("pnum").lower(), type_entry.code, issuer, "party", None, entry.level)
     number, year, code = m.group("snum").lower(), m.group("syear"), m.group("scode")

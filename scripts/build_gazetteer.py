@@ -29,19 +29,31 @@ def main(source: str) -> None:
     rows = json.loads(Path(source).read_text("utf-8"))
     out = []
     for p in rows:
-        out.append({
-            "name": short(p["name"]),
-            "full": p["name"],
-            "code": p["code"],
-            "districts": [
-                {"name": short(d["name"]), "full": d["name"], "communes": sorted({short(w["name"]) for w in d["wards"]})}
-                for d in p["districts"]
-            ],
-        })
+        out.append(
+            {
+                "name": short(p["name"]),
+                "full": p["name"],
+                "code": p["code"],
+                "districts": [
+                    {
+                        "name": short(d["name"]),
+                        "full": d["name"],
+                        "communes": sorted({short(w["name"]) for w in d["wards"]}),
+                    }
+                    for d in p["districts"]
+                ],
+            }
+        )
     target = Path(__file__).resolve().parents[1] / "data" / "gazetteer" / "legacy.json"
     target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(json.dumps({"about": "Units before 1 July 2025, from vietnam-provinces 0.6.0",
-                                  "provinces": out}, ensure_ascii=False, separators=(",", ":")), "utf-8")
+    target.write_text(
+        json.dumps(
+            {"about": "Units before 1 July 2025, from vietnam-provinces 0.6.0", "provinces": out},
+            ensure_ascii=False,
+            separators=(",", ":"),
+        ),
+        "utf-8",
+    )
     print(f"{target}: {len(out)} provinces, {sum(len(p['districts']) for p in out)} districts")
 
 
