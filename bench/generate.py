@@ -133,9 +133,10 @@ def place_scope(province: str | None, district: str | None = None, commune: str 
     return "/".join(fold(p) for p in (province, district, commune) if p)
 
 
-def doc_id(symbol: str | None, level: str, scope: str, epoch: str, doc_type: str = "KH") -> str:
-    if symbol is None:
-        digest = hashlib.sha1(f"{level}{scope}{epoch}{doc_type}".encode()).hexdigest()[:8]
+def doc_id(symbol: str | None, level: str, scope: str, epoch: str, doc_type: str = "KH",
+           salt: str = "") -> str:
+    if symbol is None:  # the hash stands for the content hash of an unnumbered document
+        digest = hashlib.sha1(f"{level}{scope}{epoch}{doc_type}{salt}".encode()).hexdigest()[:8]
         return f"doc:~{level}/{scope}|{doc_type}|{epoch}|{digest}"
     return f"doc:{symbol}|{scope}|{epoch}"
 
@@ -364,7 +365,7 @@ def _local_doc(rng, numbers, parent: Doc, level, province, district, commune, ty
         symbol = f"{numbers.take((scope, issuer_code, year))}-{type_code}/{issuer_code}"
     unit_scope = scope
     grammar = "state" if issuer_code == "UBND" else "party"
-    return Doc(doc_id(symbol, level, scope, str(year), type_code), symbol, type_code, grammar, level,
+    return Doc(doc_id(symbol, level, scope, str(year), type_code, parent.id), symbol, type_code, grammar, level,
                province,
                district, commune, day, year, None, issuer, unit_id(issuer, unit_scope), issuer_type,
                parent.subject, parent.id, parent.parent, slip=rng.random() < 0.15)
@@ -539,7 +540,7 @@ def render(doc: Doc, by_id: dict[str, Doc], short: bool = False) -> str:
     return "\n".join(lines) + "\n"
 
 
-def write(corpus: Corpus, out: Path, short: bool = False, graph: bool = True) -> None:
+def write(corpus: Corpus, out: Path, short: bool = False, graph: bool = True, texts: bool = True) -> None:
     """Texts, truth.jsonl and graph.pickle under `out`."""
     out.mkdir(parents=True, exist_ok=True)
     by_id = corpus.by_id()
@@ -547,9 +548,10 @@ def write(corpus: Corpus, out: Path, short: bool = False, graph: bool = True) ->
         for i, doc in enumerate(corpus.docs):
             rel = f"docs/{i // 1000:04d}/{i:07d}.txt"
             doc.file = rel
-            path = out / rel
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(render(doc, by_id, short), encoding="utf-8")
+            if texts:
+                path = out / rel
+                path.parent.mkdir(parents=True, exist_ok=True)
+                path.write_text(render(doc, by_id, short), encoding="utf-8")
             truth.write(json.dumps(doc.truth(), ensure_ascii=False) + "\n")
     (out / "places.json").write_text(json.dumps(corpus.places, ensure_ascii=False), encoding="utf-8")
     if graph:
@@ -565,9 +567,10 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--provinces", type=int, default=None, help="this many provinces (default all 63)")
     parser.add_argument("--short", action="store_true", help="short texts (for 100k+ corpora)")
     parser.add_argument("--no-graph", action="store_true")
+    parser.add_argument("--no-texts", action="store_true", help="only truth.jsonl and graph.pickle")
     args = parser.parse_args(argv)
     corpus = generate(args.docs, args.seed, args.provinces)
-    write(corpus, args.out, short=args.short, graph=not args.no_graph)
+    write(corpus, args.out, short=args.short, graph=not args.no_graph, texts=not args.no_texts)
     print(f"{len(corpus.docs)} documents in {args.out}", file=sys.stderr)
 
 

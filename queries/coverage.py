@@ -24,7 +24,7 @@ from functools import lru_cache
 from typing import Any
 
 from policygraph.queries.backend import LEVEL_RANK, LEVELS, Backend, fold
-from policygraph.queries.documents import DocRow, doc_row, parse_date
+from policygraph.queries.documents import DocRow, parse_date
 from policygraph.queries.lineage import TraceRow, walk
 from policygraph.queries.places import PlaceRef, expected_places
 
@@ -166,6 +166,7 @@ def coverage(backend: Backend, root: str, depth: int | None = None, as_of: date 
         return found
 
     rows: list[CoverageRow] = []
+    docs_rows = {r.doc.id: r.doc for r in tree}
     for row in tree:
         d = row.doc
         for edge in backend.out_edges(d.id, ("assigns",)):
@@ -183,7 +184,7 @@ def coverage(backend: Backend, root: str, depth: int | None = None, as_of: date 
                 for place in _places_below(backend, d, u_level):
                     key = place.key()
                     docs = acting(d.id, key, u_type, None)
-                    rows.append(_row(backend, base, place.label, u_level, place.province, place.district,
+                    rows.append(_row(docs_rows, base, place.label, u_level, place.province, place.district,
                                      place.commune, docs, as_of))
             else:
                 province = unit.get("province") or d.province
@@ -192,7 +193,7 @@ def coverage(backend: Backend, root: str, depth: int | None = None, as_of: date 
                 commune = unit.get("commune") or (d.commune if u_level == "commune" else None)
                 key = _place_key(u_level, province, district, commune)
                 docs = acting(d.id, key, u_type, None if collective else edge.target)
-                rows.append(_row(backend, base, name, u_level, province, district, commune, docs, as_of))
+                rows.append(_row(docs_rows, base, name, u_level, province, district, commune, docs, as_of))
     rows.sort(key=lambda r: (LEVEL_RANK.get(r.assigned_by.level or "", 9), r.assigned_by.id,
                              LEVEL_RANK.get(r.level or "", 9), r.status != NOT_YET,
                              r.province or "", r.district or "", r.commune or "", r.unit))
@@ -216,9 +217,9 @@ def _places_below(backend: Backend, doc: DocRow, level: str) -> list[PlaceRef]:
     return []
 
 
-def _row(backend: Backend, base: dict, target: str, level: str | None, province, district, commune,
-         docs: list[str], as_of: date) -> CoverageRow:
-    acted = [doc_row(backend, doc) for doc in docs]
+def _row(docs_rows: dict[str, DocRow], base: dict, target: str, level: str | None, province, district,
+         commune, docs: list[str], as_of: date) -> CoverageRow:
+    acted = [docs_rows[doc] for doc in docs]
     acted.sort(key=lambda r: r.date or "")
     deadline = parse_date(base["deadline"])
     if acted:
