@@ -13,6 +13,7 @@ import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any, Protocol, runtime_checkable
 
 LEVELS = ("central", "province", "district", "commune")
@@ -22,8 +23,12 @@ _DASHES = re.compile(r"\s*[\u2010-\u2015\u2212-]\s*")
 _SPACES = re.compile(r"\s+")
 
 
+@lru_cache(maxsize=1 << 18)
 def fold(text: str | None) -> str:
-    """Lower-case, strip diacritics and fold đ so that 'dan van kheo' meets 'Dân vận khéo'."""
+    """Lower-case, strip diacritics and fold đ so that 'dan van kheo' meets 'Dân vận khéo'.
+
+    Cached: queries fold the same place and unit names over and over.
+    """
     if not text:
         return ""
     text = text.replace("đ", "d").replace("Đ", "D")
@@ -84,18 +89,20 @@ class NetworkXBackend:
         self._unit_names: dict[str, list[str]] | None = None
 
     def node(self, node_id: str) -> dict[str, Any] | None:
-        return self.graph.nodes[node_id] if node_id in self.graph else None
+        return getattr(self.graph, "_node", self.graph.nodes).get(node_id)
 
     def nodes(self, kind: str | None = None) -> Iterator[tuple[str, dict[str, Any]]]:
         for node_id, attrs in self.graph.nodes(data=True):
             if kind is None or attrs.get("kind") == kind:
                 yield node_id, attrs
 
+    # The raw adjacency dicts (_succ/_pred) skip networkx's read-only views, which cost
+    # more than the walk itself on large trees.
     def out_edges(self, node_id: str, types: Iterable[str] | None = None) -> Iterator[Edge]:
-        return self._edges(self.graph.succ, node_id, types, outgoing=True)
+        return self._edges(getattr(self.graph, "_succ", self.graph.succ), node_id, types, outgoing=True)
 
     def in_edges(self, node_id: str, types: Iterable[str] | None = None) -> Iterator[Edge]:
-        return self._edges(self.graph.pred, node_id, types, outgoing=False)
+        return self._edges(getattr(self.graph, "_pred", self.graph.pred), node_id, types, outgoing=False)
 
     def _edges(self, adjacency: Any, node_id: str, types: Iterable[str] | None, outgoing: bool):
         if node_id not in adjacency:

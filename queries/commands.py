@@ -8,6 +8,7 @@ the POLICYGRAPH_STORE environment variable.
 
 from __future__ import annotations
 
+import gc
 import os
 from typing import Any
 
@@ -51,7 +52,11 @@ def backend_from(ctx: click.Context) -> Backend:
         from policygraph.graph.store import Store
 
         store = Store.open(where)
-    obj["backend"] = as_backend(store.load_graph())
+    gc.disable()
+    graph = store.load_graph()
+    gc.freeze()  # the graph lives as long as the command: keep the collector off its dicts
+    gc.enable()
+    obj["backend"] = as_backend(graph)
     return obj["backend"]
 
 
