@@ -1,0 +1,315 @@
+"""What counts as a unit, as data: heads, collective kinds, abbreviations, roles.
+
+Every entry carries written examples; tests/test_units.py checks each example is
+recognised the way the entry says. The logic that uses these tables lives in
+ingest/units.py. Phrases are written in lower case with single spaces; the logic
+turns them into patterns that accept any case, any spacing, both tone placements
+of "ủy"/"uỷ" and any dash.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+# Tail kinds: what may follow a head to complete the name.
+#   "owner": a party committee or scope ("Huyện ủy", "Trung ương", "cơ sở", "xã")
+#   "level": a level word and maybe a place name ("huyện", "tỉnh Tuyên Quang")
+#   "name":  a proper name in title case ("Nội vụ", "Gia Lai", "Tiểu học")
+#   "none":  complete as written
+#   "compose": a prefix that takes the unit written right after it ("Đảng đoàn" + "HĐND tỉnh")
+
+
+@dataclass(frozen=True)
+class Head:
+    """One kind of named unit."""
+
+    phrases: tuple[str, ...]  # lower-case phrases (regex allowed); the first one is canonical
+    unit_type: str
+    tail: str  # owner | level | name | none | compose
+    level: str | None = None  # fixed level, or None: from the tail or the context
+    canonical: str | None = None  # canonical spelling of the head when not the first phrase
+    case_sensitive: bool = False  # heads such as "Sở", "Bộ" that are common words in lower case
+    keep_prefix: bool = True  # compose heads: False drops the prefix from the name ("Lãnh đạo")
+    examples: tuple[str, ...] = field(default=())
+
+
+HEADS: tuple[Head, ...] = (
+    # --- Party committees and their standing bodies -------------------------------
+    Head(("ban chấp hành trung ương đảng", "ban chấp hành trung ương"), "party_committee", "none",
+         "central", canonical="Ban Chấp hành Trung ương Đảng",
+         examples=("Ban Chấp hành Trung ương", "BCH Trung ương Đảng")),
+    Head(("bộ chính trị",), "party_committee", "none", "central", canonical="Bộ Chính trị",
+         examples=("Bộ Chính trị",)),
+    Head(("ban bí thư trung ương đảng", "ban bí thư"), "party_committee", "none", "central",
+         canonical="Ban Bí thư", examples=("Ban Bí thư Trung ương Đảng", "Ban Bí thư")),
+    Head(("ban chấp hành",), "party_committee", "owner", canonical="Ban Chấp hành",
+         examples=("Ban Chấp hành Đảng bộ tỉnh", "BCH Đảng bộ huyện")),
+    Head(("ban thường vụ",), "party_committee", "owner", canonical="Ban Thường vụ",
+         examples=("Ban Thường vụ Huyện ủy", "BTV Tỉnh ủy")),
+    Head(("ban thường trực",), "front", "compose", canonical="Ban Thường trực",
+         examples=("Ban Thường trực Ủy ban MTTQ Việt Nam tỉnh",)),
+    Head(("thường trực", r"tt\."), "party_committee", "compose", canonical="Thường trực",
+         examples=("Thường trực Huyện ủy", "TT. HĐND huyện", "TT.HĐND xã")),
+    Head(("huyện ủy",), "party_committee", "level", "district", canonical="Huyện ủy",
+         examples=("Huyện ủy", "Huyện ủy Hớn Quản")),
+    Head(("tỉnh ủy",), "party_committee", "level", "province", canonical="Tỉnh ủy",
+         examples=("Tỉnh ủy", "Tỉnh ủy Gia Lai")),
+    Head(("thành ủy",), "party_committee", "level", "district", canonical="Thành ủy",
+         examples=("Thành ủy",)),
+    Head(("thị ủy",), "party_committee", "level", "district", canonical="Thị ủy", examples=("Thị ủy",)),
+    Head(("quận ủy",), "party_committee", "level", "district", canonical="Quận ủy", examples=("Quận ủy",)),
+    Head(("đảng ủy",), "party_committee", "level", canonical="Đảng ủy",
+         examples=("Đảng ủy xã", "Đảng ủy")),
+    Head(("đảng bộ",), "party_committee", "level", canonical="Đảng bộ",
+         examples=("Đảng bộ huyện", "Đảng bộ tỉnh Bình Phước")),
+    Head(("chi bộ",), "party_committee", "compose", "commune", canonical="Chi bộ",
+         examples=("Chi bộ Trường Tiểu học", "Chi bộ Công an xã", "Chi bộ thôn Nà Pài")),
+    # --- Party boards (advisory bodies of a committee) ------------------------------
+    Head(("ban dân vận",), "party_board", "owner", canonical="Ban Dân vận",
+         examples=("Ban Dân vận Huyện ủy", "Ban Dân vận Tỉnh ủy", "Ban Dân vận Trung ương")),
+    Head(("ban tuyên giáo và dân vận", "ban tuyên giáo"), "party_board", "owner",
+         canonical="Ban Tuyên giáo", examples=("Ban Tuyên giáo Huyện ủy",)),
+    Head(("ban tổ chức",), "party_board", "owner", canonical="Ban Tổ chức",
+         examples=("Ban Tổ chức Huyện ủy", "Ban Tổ chức Trung ương")),
+    Head(("ban nội chính",), "party_board", "owner", canonical="Ban Nội chính",
+         examples=("Ban Nội chính Tỉnh ủy",)),
+    Head(("ban kinh tế",), "party_board", "owner", canonical="Ban Kinh tế",
+         examples=("Ban Kinh tế Trung ương",)),
+    Head(("ban đối ngoại",), "party_board", "owner", canonical="Ban Đối ngoại",
+         examples=("Ban Đối ngoại Tỉnh ủy",)),
+    Head(("ủy ban kiểm tra",), "party_board", "owner", canonical="Ủy ban Kiểm tra",
+         examples=("Ủy ban Kiểm tra Huyện ủy", "UBKT Tỉnh ủy")),
+    Head(("khối dân vận",), "party_board", "owner", canonical="Khối Dân vận",
+         examples=("Khối Dân vận Đảng ủy", "Khối Dân vận cơ sở", "Khối Dân vận xã")),
+    Head(("văn phòng trung ương đảng",), "party_board", "none", "central",
+         canonical="Văn phòng Trung ương Đảng", examples=("Văn phòng Trung ương Đảng",)),
+    Head(("trung tâm chính trị",), "party_board", "level", "district", canonical="Trung tâm Chính trị",
+         examples=("Trung tâm Chính trị huyện",)),
+    # --- Party groups inside State bodies and the Front ----------------------------
+    Head(("đảng đoàn",), "party_group", "compose", canonical="Đảng đoàn",
+         examples=("Đảng đoàn Hội đồng nhân dân tỉnh", "Đảng đoàn Ủy ban MTTQ tỉnh")),
+    Head(("ban cán sự đảng",), "party_group", "compose", canonical="Ban cán sự đảng",
+         examples=("Ban cán sự đảng Ủy ban nhân dân tỉnh", "Ban cán sự đảng UBND tỉnh")),
+    # --- Elected councils and executives --------------------------------------------
+    Head(("quốc hội",), "peoples_council", "none", "central", canonical="Quốc hội", examples=("Quốc hội",)),
+    Head(("hội đồng nhân dân",), "peoples_council", "level", canonical="Hội đồng nhân dân",
+         examples=("Hội đồng Nhân dân huyện", "HĐND tỉnh", "HĐND xã")),
+    Head(("thủ tướng chính phủ",), "peoples_committee", "none", "central",
+         canonical="Thủ tướng Chính phủ", examples=("Thủ tướng Chính phủ",)),
+    Head(("văn phòng chính phủ",), "department", "none", "central", canonical="Văn phòng Chính phủ",
+         examples=("Văn phòng Chính phủ",)),
+    Head(("chính phủ",), "peoples_committee", "none", "central", canonical="Chính phủ",
+         examples=("Chính phủ",)),
+    Head(("ủy ban nhân dân",), "peoples_committee", "level", canonical="Ủy ban nhân dân",
+         examples=("Ủy ban nhân dân tỉnh Tuyên Quang", "UBND huyện", "Ủy ban Nhân dân huyện")),
+    # --- Offices, departments, agencies ---------------------------------------------
+    Head(("văn phòng",), "department", "owner", canonical="Văn phòng",
+         examples=("Văn phòng Huyện ủy", "Văn phòng Ủy ban nhân dân tỉnh", "Văn phòng HĐND tỉnh")),
+    Head(("thanh tra chính phủ",), "department", "none", "central", canonical="Thanh tra Chính phủ",
+         examples=("Thanh tra Chính phủ",)),
+    Head(("kiểm toán nhà nước",), "department", "none", "central", canonical="Kiểm toán nhà nước",
+         examples=("Kiểm toán nhà nước",)),
+    Head(("kho bạc nhà nước",), "department", "level", canonical="Kho bạc Nhà nước",
+         examples=("Kho bạc Nhà nước", "Kho bạc Nhà nước tỉnh")),
+    Head(("ngân hàng nhà nước",), "department", "none", "central", canonical="Ngân hàng Nhà nước",
+         examples=("Ngân hàng Nhà nước",)),
+    Head(("bảo hiểm xã hội việt nam",), "department", "none", "central",
+         canonical="Bảo hiểm xã hội Việt Nam", examples=("Bảo hiểm xã hội Việt Nam",)),
+    Head(("ban chỉ đạo",), "other", "name", canonical="Ban Chỉ đạo",
+         examples=("Ban chỉ đạo công tác tôn giáo huyện", "Ban Chỉ đạo 35 tỉnh")),
+    Head(("bộ chỉ huy quân sự", "ban chỉ huy quân sự"), "armed_forces", "level",
+         canonical="Bộ Chỉ huy Quân sự", examples=("Bộ Chỉ huy Quân sự tỉnh", "Ban Chỉ huy Quân sự huyện")),
+    Head(("bộ đội biên phòng",), "armed_forces", "level", canonical="Bộ đội Biên phòng",
+         examples=("Bộ đội Biên phòng tỉnh",)),
+    Head(("công an",), "armed_forces", "level", canonical="Công an", case_sensitive=True,
+         examples=("Công an xã", "Công an tỉnh", "Công an huyện Bạch Thông")),
+    Head(("quân sự",), "armed_forces", "level", canonical="Quân sự", case_sensitive=True,
+         examples=("Quân sự xã",)),
+    Head(("sở",), "department", "name", "province", canonical="Sở", case_sensitive=True,
+         examples=("Sở Nội vụ", "Sở Tài nguyên và Môi trường", "Sở Văn hóa, Thể thao và Du lịch")),
+    Head(("phòng",), "department", "name", "district", canonical="Phòng", case_sensitive=True,
+         examples=("Phòng Nội vụ huyện", "Phòng Tài chính - Kế hoạch")),
+    Head(("bộ",), "department", "name", "central", canonical="Bộ", case_sensitive=True,
+         examples=("Bộ Công an", "Bộ Lao động - Thương binh và Xã hội", "Bộ Kế hoạch và Đầu tư")),
+    Head(("tổng cục", "cục", "chi cục"), "department", "name", canonical="Cục", case_sensitive=True,
+         examples=("Cục Thuế tỉnh", "Chi cục Thống kê huyện")),
+    Head(("trường",), "other", "name", canonical="Trường", case_sensitive=True,
+         examples=("Trường Tiểu học", "Trường Mầm non")),
+    Head(("trung tâm",), "other", "name", canonical="Trung tâm", case_sensitive=True,
+         examples=("Trung tâm Y tế huyện",)),
+    # --- Fatherland Front and mass organisations ------------------------------------
+    Head(("ủy ban mặt trận tổ quốc việt nam", "ủy ban mặt trận tổ quốc", "ủy ban mttq việt nam", "ủy ban mttqvn",
+          "ủy ban mttq"), "front", "level",
+         canonical="Ủy ban Mặt trận Tổ quốc", examples=("Ủy ban MTTQ xã", "UBMTTQVN huyện")),
+    Head(("mặt trận tổ quốc việt nam", "mặt trận tổ quốc", "mặt trận"), "front", "level",
+         canonical="Mặt trận Tổ quốc", examples=("Mặt trận Tổ quốc huyện", "MTTQ", "MTTQVN tỉnh")),
+    Head(("hội nông dân",), "mass_org", "level", canonical="Hội Nông dân", examples=("Hội Nông dân huyện",)),
+    Head(("hội liên hiệp phụ nữ", "hội phụ nữ"), "mass_org", "level", canonical="Hội Liên hiệp Phụ nữ",
+         examples=("Hội Liên hiệp Phụ nữ tỉnh", "Hội LHPN xã")),
+    Head(("hội cựu chiến binh",), "mass_org", "level", canonical="Hội Cựu chiến binh",
+         examples=("Hội Cựu chiến binh xã", "Hội CCB huyện")),
+    Head(("đoàn thanh niên cộng sản hồ chí minh", "đoàn thanh niên"), "mass_org", "level",
+         canonical="Đoàn Thanh niên", examples=("Đoàn Thanh niên xã", "Đoàn TNCS Hồ Chí Minh tỉnh")),
+    Head(("liên đoàn lao động",), "mass_org", "level", canonical="Liên đoàn Lao động",
+         examples=("Liên đoàn Lao động huyện", "LĐLĐ tỉnh")),
+    Head(("hội chữ thập đỏ",), "mass_org", "level", canonical="Hội Chữ thập đỏ",
+         examples=("Hội Chữ thập đỏ tỉnh",)),
+    Head(("hội người cao tuổi",), "mass_org", "level", canonical="Hội Người cao tuổi",
+         examples=("Hội Người cao tuổi xã",)),
+    # --- Press ------------------------------------------------------------------------
+    Head(("đài phát thanh và truyền hình", "đài phát thanh - truyền hình",
+          "đài truyền thanh - truyền hình", "đài truyền thanh"), "press", "level",
+         canonical="Đài Phát thanh và Truyền hình",
+         examples=("Đài Phát thanh và Truyền hình tỉnh", "Đài Truyền thanh – Truyền hình huyện")),
+    Head(("báo",), "press", "name", "province", canonical="Báo", case_sensitive=True,
+         examples=("Báo Gia Lai", "Báo Nhân dân")),
+    Head(("tạp chí",), "press", "name", canonical="Tạp chí", case_sensitive=True,
+         examples=("Tạp chí Cộng sản",)),
+    Head(("cổng thông tin điện tử",), "press", "level", canonical="Cổng Thông tin điện tử",
+         examples=("Cổng Thông tin điện tử tỉnh",)),
+    # --- Prefixes that point at a unit but are not one ------------------------------
+    Head(("lãnh đạo",), "other", "compose", keep_prefix=False, case_sensitive=True,
+         examples=("Lãnh đạo UBND xã",)),
+    Head(("các đồng chí ủy viên", "các đồng chí", "các đ/c ủy viên", "các đ/c", "đồng chí ủy viên", "đồng chí",
+          "đ/c ủy viên", "đ/c"), "other", "compose", keep_prefix=False,
+         examples=("Các đ/c Ủy viên BCH Đảng bộ huyện",)),
+)
+
+# The written head is kept for these name-taking heads when the spelling differs
+# ("Tổng cục", "Chi cục" share one entry but stay as written).
+KEEP_WRITTEN_HEAD = ("tổng cục", "cục", "chi cục", "ban tuyên giáo và dân vận",
+                     "đài truyền thanh - truyền hình", "đài truyền thanh", "đài phát thanh - truyền hình",
+                     "ban chỉ huy quân sự", "hội phụ nữ", "đoàn thanh niên cộng sản hồ chí minh",
+                     "mặt trận", "ủy ban mặt trận tổ quốc việt nam", "mặt trận tổ quốc việt nam",
+                     "ban bí thư trung ương đảng", "ban chấp hành trung ương")
+
+# Known names of ministries, departments and offices: longer than the
+# "title-case words" rule can safely take ("Văn hóa, Thể thao và Du lịch").
+DEPARTMENT_NAMES: tuple[str, ...] = (
+    "nội vụ", "tài chính", "kế hoạch và đầu tư", "tư pháp", "công thương", "xây dựng",
+    "giao thông vận tải", "tài nguyên và môi trường", "nông nghiệp và phát triển nông thôn",
+    "nông nghiệp và môi trường", "lao động - thương binh và xã hội", "văn hóa, thể thao và du lịch",
+    "văn hóa - thể thao và du lịch", "văn hóa và thông tin", "văn hóa - thông tin", "khoa học và công nghệ",
+    "giáo dục và đào tạo", "y tế", "thông tin và truyền thông", "ngoại vụ", "ngoại giao", "dân tộc",
+    "dân tộc và tôn giáo", "công an", "quốc phòng", "tài chính - kế hoạch", "kinh tế - hạ tầng",
+    "kinh tế và hạ tầng", "tài nguyên - môi trường", "lao động - thương binh - xã hội",
+)
+
+# Abbreviations expanded in canonical names (word-bounded, case-sensitive).
+ABBREVIATIONS: tuple[tuple[str, str, str], ...] = (
+    # (abbreviation, expansion, written example)
+    ("UBMTTQVN", "Ủy ban Mặt trận Tổ quốc Việt Nam", "UBMTTQVN huyện"),
+    ("UBMTTQ", "Ủy ban Mặt trận Tổ quốc", "UBMTTQ xã"),
+    ("MTTQVN", "Mặt trận Tổ quốc Việt Nam", "MTTQVN tỉnh"),
+    ("MTTQ", "Mặt trận Tổ quốc", "MTTQ và các đoàn thể huyện"),
+    ("UBND", "Ủy ban nhân dân", "UBND các huyện, thành phố"),
+    ("HĐND", "Hội đồng nhân dân", "TT. HĐND, UBND huyện"),
+    ("UBKT", "Ủy ban Kiểm tra", "UBKT Tỉnh ủy"),
+    ("BCH", "Ban Chấp hành", "BCH Đảng bộ huyện"),
+    ("BTV", "Ban Thường vụ", "BTV Huyện ủy"),
+    ("BCĐ", "Ban Chỉ đạo", "BCĐ 35 tỉnh"),
+    ("BDV", "Ban Dân vận", "BDV Tỉnh ủy"),
+    ("LHPN", "Liên hiệp Phụ nữ", "Hội LHPN xã"),
+    ("CCB", "Cựu chiến binh", "Hội CCB huyện"),
+    ("TNCS", "Thanh niên Cộng sản", "Đoàn TNCS Hồ Chí Minh tỉnh"),
+    ("LĐLĐ", "Liên đoàn Lao động", "LĐLĐ tỉnh"),
+    ("TT.", "Thường trực", "TT.HĐND xã"),
+    ("đ/c", "đồng chí", "Các đ/c Ủy viên"),
+)
+
+# Words that name a level of government; the value is the level.
+LEVEL_WORDS: tuple[tuple[str, str], ...] = (
+    ("cấp tỉnh", "province"), ("cấp huyện", "district"), ("cấp xã", "commune"),
+    ("tỉnh", "province"), ("thành phố", "district"), ("thị xã", "district"), ("huyện", "district"),
+    ("quận", "district"), ("xã", "commune"), ("phường", "commune"), ("thị trấn", "commune"),
+)
+# Owners of a party board: the party committee (or scope) the board belongs to.
+OWNER_WORDS: tuple[tuple[str, str], ...] = (
+    ("trung ương đảng", "central"), ("trung ương", "central"),
+    ("tỉnh ủy", "province"), ("huyện ủy", "district"), ("thị ủy", "district"), ("thành ủy", "district"),
+    ("quận ủy", "district"), ("đảng ủy", "commune"), ("cơ sở", "commune"),
+)
+# Cities governed directly by the centre: their "Thành ủy" and "thành phố" are provincial.
+CENTRAL_CITIES = ("hà nội", "hồ chí minh", "hải phòng", "đà nẵng", "cần thơ", "huế")
+
+# Collective units: "các" + one or more kinds; level None means "the context's level".
+@dataclass(frozen=True)
+class Kind:
+    phrases: tuple[str, ...]
+    unit_type: str
+    level: str | None
+    below: bool = False  # stands for units one level below the context or owner ("chi bộ")
+    examples: tuple[str, ...] = field(default=())
+
+
+KINDS: tuple[Kind, ...] = (
+    Kind(("huyện ủy", "thị ủy", "thành ủy", "quận ủy"), "party_committee", "district",
+         examples=("Các huyện ủy, thị ủy, thành ủy, đảng ủy trực thuộc Tỉnh ủy",)),
+    Kind(("đảng ủy", "đảng bộ", "chi bộ", r"chi, đảng bộ", "tổ chức cơ sở đảng", "chi, đảng bộ cơ sở"),
+         "party_committee", None, below=True,
+         examples=("Các chi bộ trực thuộc", "Các chi, đảng bộ trực thuộc Huyện ủy", "Các Chi bộ thôn")),
+    Kind(("ban đảng", "cơ quan chuyên trách tham mưu, giúp việc", "cơ quan tham mưu, giúp việc"),
+         "party_board", None,
+         examples=("Các Ban Đảng Huyện ủy", "Các cơ quan chuyên trách tham mưu, giúp việc Tỉnh ủy")),
+    Kind(("đảng đoàn", "ban cán sự đảng"), "party_group", None,
+         examples=("Các đảng đoàn, ban cán sự đảng",)),
+    Kind(("sở, ban, ngành", "sở, ngành", "sở"), "department", "province",
+         examples=("Các sở, ban, ngành", "các sở, ngành")),
+    Kind(("bộ, ngành", "bộ, cơ quan ngang bộ, cơ quan thuộc chính phủ", "bộ, cơ quan ngang bộ",
+          "cơ quan ngang bộ", "cơ quan thuộc chính phủ", "bộ"), "department", "central",
+         examples=("các bộ, cơ quan ngang bộ, cơ quan thuộc Chính phủ", "Các bộ, ngành")),
+    Kind(("phòng, ban chuyên môn", "phòng, ban, ngành", "phòng, ban", "phòng chuyên môn"), "department",
+         "district", examples=("các phòng, ban chuyên môn", "các phòng, ban, ngành")),
+    Kind(("ban, ngành", "ngành"), "department", None, examples=("các ban, ngành",)),
+    Kind(("đoàn thể chính trị - xã hội", "tổ chức chính trị - xã hội", "đoàn thể", "hội quần chúng",
+          "tổ chức thành viên"), "mass_org", None,
+         examples=("Các đoàn thể chính trị - xã hội huyện", "các tổ chức chính trị - xã hội",
+                   "các đoàn thể xã")),
+    Kind(("cơ quan thông tin đại chúng", "cơ quan báo chí"), "press", None,
+         examples=("Các cơ quan thông tin đại chúng của tỉnh", "các cơ quan báo chí")),
+    Kind(("đơn vị lực lượng vũ trang", "lực lượng vũ trang"), "armed_forces", None,
+         examples=("Các đơn vị lực lượng vũ trang",)),
+    Kind(("cơ quan chức năng", "cơ quan thành viên", "cơ quan, đơn vị", "cơ quan, tổ chức", "cơ quan",
+          "đơn vị"), "other", None,
+         examples=("Các cơ quan chức năng", "các cơ quan, đơn vị có liên quan",
+                   "Các cơ quan thành viên Ban chỉ đạo công tác tôn giáo huyện")),
+)
+# Place kinds after a level-taking head: "UBND các huyện, thành phố".
+PLACE_KINDS: tuple[tuple[str, str], ...] = (
+    ("tỉnh", "province"), ("thành phố trực thuộc trung ương", "province"), ("huyện", "district"),
+    ("thị xã", "district"), ("thành phố", "district"), ("quận", "district"), ("xã", "commune"),
+    ("phường", "commune"), ("thị trấn", "commune"), ("cấp", ""),
+)
+# Words after a collective that narrow it but keep it collective.
+COLLECTIVE_QUALIFIERS = ("có liên quan", "liên quan", "chuyên môn", "thôn", "tổ dân phố", "trực thuộc")
+
+# Roles: the verb that opens a task decides the role of its subject.
+ROLE_VERBS: tuple[tuple[str, str, str], ...] = (
+    # (pattern at the start of the predicate, role, example)
+    (r"chủ trì", "lead", "Ban Dân vận Huyện ủy chủ trì, phối hợp Ban Tuyên giáo Huyện ủy"),
+    (r"(?:là|làm) (?:cơ quan )?(?:đầu mối|thường trực|chủ trì)", "lead", "Sở Nội vụ là cơ quan đầu mối"),
+    (r"theo dõi, (?:kiểm tra, )?đôn đốc", "lead", "Theo dõi, kiểm tra, đôn đốc việc thực hiện"),
+    (r"(?:có trách nhiệm |tăng cường )?phối hợp", "support", "Phối hợp với Bộ Công an"),
+)
+# After "Giao" these verbs make the unit the lead ("Giao Khối Dân vận Đảng ủy tham mưu, theo dõi").
+GIVEN_LEAD_VERBS = (r"tham mưu", r"theo dõi", r"đôn đốc", r"chủ trì", r"hướng dẫn")
+
+# Openers before a subject that do not change who acts.
+SUBJECT_OPENERS = (
+    r"giao", r"đề nghị", r"yêu cầu", r"đồng thời", r"trong đó,?", r"ngoài ra,?",
+    r"(?:định kỳ )?(?:hàng|hằng) (?:năm|quý|tháng)(?:, (?:sáu|6) tháng)?(?:, (?:một|01|1) năm)?,",
+    r"định kỳ(?: (?:hàng|hằng))? (?:năm|quý|tháng|(?:sáu|6|03|3) tháng)(?:, (?:sáu|6) tháng)?"
+    r"(?:, (?:một|01|1) năm)?,",
+    r"trong năm(?: \d{4})?,", r"trong quý [ivx]+(?:/\d{4})?,",
+)
+
+# Phrases that look like units but are not: people, the document itself, generic actors.
+NOT_UNITS: tuple[str, ...] = (
+    "Nhân dân", "nhân dân", "cán bộ, đảng viên", "Kế hoạch này", "cấp ủy", "chính quyền",
+    "Các cấp, các ngành", "Đảng", "Nhà nước", "người đứng đầu", "đoàn viên, hội viên",
+    "Các cấp chính quyền", "cán bộ, công chức, viên chức",
+)
+
+# Lines of a "Nơi nhận" list that are not recipients.
+RECIPIENT_SKIP = (r"lưu\b", r"như trên", r"như điều", r"gửi mạng", r"gửi bản", r"gửi qua", r"[.…\s]*$")
+FOR_REPORT = (r"\(?\s*b/c\s*\)?", r"\(?để báo cáo\)?", r"\(báo cáo\)")

@@ -1,0 +1,885 @@
+"""Who must do what: units, their roles, tasks, deadlines, recipients and the issuer.
+
+The rules follow the grammar of Vietnamese plans: a task sentence opens with its
+subject ("Ban Dân vận Huyện ủy chủ trì, phối hợp …"), or a numbered heading names
+the unit and the bullets under it carry its tasks; "chủ trì" makes a lead,
+"phối hợp" a support; "Các …" lists stand for many units one level down. The
+terms live in ingest/unit_table.py; this module only reads text at the places
+where the grammar puts units (sentence starts, "Nơi nhận", the signature), so it
+stays fast enough for the ingest path.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
+
+from policygraph.ingest import unit_table as T
+from policygraph.ingest.deadlines import find_deadlines
+from policygraph.ingest.models import Assignment, Place, Recipient, ReportLine, UnitExtraction, UnitMention
+
+LEVEL_ORDER = ("central", "province", "district", "commune")
+LEVEL_WORD_OF = {"province": "tỉnh", "district": "huyện", "commune": "xã"}
+OWNER_OF = {"central": "Trung ương", "province": "Tỉnh ủy", "district": "Huyện ủy", "commune": "Đảng ủy"}
+ROLE_RANK = {"lead": 3, "execute": 2, "support": 1}  # a unit with its own task is more than a helper
+
+UPPER = "".join(c for c in map(chr, range(0x41, 0x1F00)) if c.isupper() and c.isalpha())
+LOWER = "".join(c for c in map(chr, range(0x61, 0x1F00)) if c.islower() and c.isalpha())
+_CAP = f"[{UPPER}][{LOWER}]*"
+_LOW = f"[{LOWER}]+"
+
+
+def _phrase(phrase: str) -> str:
+    """A table phrase as a pattern: any spacing, any dash, both "ủy"/"uỷ" spellings."""
+    out = phrase.replace(" - ", "\0D").replace(", ", "\0C").replace(" ", r"\s+")
+    out = out.replace("\0D", r"\s*[-–—]\s*").replace("\0C", r"\s*,\s*")
+    for new, old in (("ủy", "uỷ"), ("hòa", "hoà"), ("hóa", "hoá"), ("khỏe", "khoẻ")):
+        out = out.replace(new, f"(?:{new}|{old})")
+    return out
+
+
+def _alternation(phrases) -> str:
+    return "|".join(_phrase(p) for p in sorted(phrases, key=len, reverse=True))
+
+
+def _end_boundary(phrase: str) -> str:
+    return r"(?!\w)" if phrase[-1:].isalpha() else ""
+
+
+# --- compiled patterns -------------------------------------------------------------
+@lru_cache(maxsize=8192)
+def fold(text: str | None) -> str:
+    """Lower-case, no diacritics, no spaces, one dash: the key names are compared by."""
+    if not text:
+        return ""
+    text = text.replace("Đ", "D").replace("đ", "d").replace("Ð", "D")
+    text = unicodedata.normalize("NFD", text)
+    text = "".join(c for c in text if unicodedata.category(c) != "Mn")
+    for dash in "–—‐":
+        text = text.replace(dash, "-")
+    return "".join(text.lower().split())
+
+
+_FIRST_WORD_RE = re.compile(r"\w+")
+
+
+def _first_key(phrase: str) -> str:
+    """Dispatch key of a phrase or written text: its first word, folded."""
+    m = _FIRST_WORD_RE.match(phrase.replace("\\", ""))
+    return fold(m.group(0)) if m else ""
+
+
+def _head_patterns() -> dict[str, re.Pattern]:
+    """Head phrases grouped by first word, so a position is tried only against heads that can start there."""
+    groups: dict[str, list[tuple[int, int, str]]] = {}
+    for i, head in enumerate(T.HEADS):
+        for phrase in head.phrases:
+            body = _phrase(phrase) + _end_boundary(phrase)
+            if head.case_sensitive:
+                body = body[0].upper() + body[1:] if body[0].isalpha() else body
+            else:
+                body = f"(?i:{body})"
+            groups.setdefault(_first_key(phrase), []).append((len(phrase), i, body))
+    out = {}
+    for key, parts in groups.items():
+        parts.sort(key=lambda p: -p[0])
+        out[key] = re.compile("|".join(f"(?P<h{i}_{n}>{b})" for n, (_, i, b) in enumerate(parts)))
+    return out
+
+
+_WB = r"(?!\w)"
+_ABBREV_RE = re.compile("|".join(
+    rf"(?<![\w.])(?P<a{i}>{re.escape(a)}){_WB if a[-1].isalnum() else ''}"
+    for i, (a, _, _) in enumerate(T.ABBREVIATIONS)))
+
+
+def _abbrev_patterns() -> dict[str, re.Pattern]:
+    """Abbreviations may stand where a head phrase does ("UBND huyện"): match them as heads too."""
+    groups: dict[str, list[str]] = {}
+    for i, (a, _, _) in enumerate(T.ABBREVIATIONS):
+        if a in ("LHPN", "CCB", "TNCS", "đ/c"):
+            continue
+        groups.setdefault(_first_key(a), []).append(rf"(?P<a{i}>{re.escape(a)}){_WB if a[-1].isalnum() else ''}")
+    return {k: re.compile("|".join(v)) for k, v in groups.items()}
+
+
+_LEVEL_WORDS = _alternation(w for w, _ in T.LEVEL_WORDS)
+_STOP_NAME = ("Ban|Về|Và|Thực|Kế|Quy|Nghị|Chỉ|Công|Quyết|Chương|Đề|Hội|Ủy|Uỷ|Sở|Phòng|Năm|Ngày|Số|Giai|Nhiệm|"
+              "Khóa|Khoá|Lần|Tại|Của|Theo|Trong|Đến|Từ|Các|Giao|Căn|Tổ|Trên|Đảng|Nhà|Nhân|Hướng|Thông|Báo")
+_PLACE_NAME = rf"(?:(?!(?:{_STOP_NAME})(?!\w)){_CAP})(?:\s+(?!(?:{_STOP_NAME})(?!\w)){_CAP}){{0,3}}"
+LEVEL_TAIL_RE = re.compile(rf"\s+(?i:(?P<lw>{_LEVEL_WORDS}))(?!\w)(?:\s+(?P<pn>{_PLACE_NAME}))?")
+PLACE_TAIL_RE = re.compile(rf"\s+(?P<pn>{_PLACE_NAME})")
+OWNER_TAIL_RE = re.compile(
+    rf"\s+(?i:(?P<ow>{_alternation(w for w, _ in T.OWNER_WORDS)}))(?!\w)"
+    rf"(?:\s+(?i:(?P<lw>{_LEVEL_WORDS}))(?!\w))?(?:\s+(?P<pn>{_PLACE_NAME}))?")
+PARTY_ORG_TAIL_RE = re.compile(rf"\s+(?i:đảng\s+bộ)(?:\s+(?i:(?P<lw>{_LEVEL_WORDS}))(?!\w))?"
+                               rf"(?:\s+(?P<pn>{_PLACE_NAME}))?")
+PLACE_KINDS_RE = re.compile(
+    rf"\s+(?i:các)\s+(?P<pk>(?i:{_alternation(w for w, _ in T.PLACE_KINDS)})(?:\s*,\s*(?i:"
+    rf"{_alternation(w for w, _ in T.PLACE_KINDS)}))*)(?!\w)")
+_NAMEWORD = rf"{_CAP}(?:\s+(?![{UPPER}]){_LOW})?"
+NAME_TAIL_RE = re.compile(
+    rf"\s+(?P<nm>(?i:{_alternation(T.DEPARTMENT_NAMES)})(?!\w)|(?!(?:{_STOP_NAME})(?!\w)){_NAMEWORD}"
+    rf"(?:(?:\s+|\s*[-–]\s*|\s+và\s+)(?!(?:{_STOP_NAME})(?!\w)){_NAMEWORD})*)")
+STEERING_TAIL_RE = re.compile(rf"(?P<nm>(?:\s+(?!(?i:{_LEVEL_WORDS})(?!\w))[\w\d]+){{0,8}}?)(?=\s+(?i:"
+                              rf"{_LEVEL_WORDS}|trung ương)(?!\w))")
+HAMLET_TAIL_RE = re.compile(rf"\s+(?i:(?P<hw>thôn|ấp|bản|khu phố|tổ dân phố|khu))(?!\w)(?:\s+(?P<pn>{_PLACE_NAME}))?")
+MEMBER_OF_RE = re.compile(r"(?i:(?P<c>đảng|huyện|tỉnh|thành|thị|quận)\s+(?:ủy|uỷ)\s+viên)(?!\w)")
+
+_KIND_INDEX = [(p, k) for k in T.KINDS for p in k.phrases]
+_KIND_RE = re.compile("|".join(f"(?P<k{i}>{_phrase(p)})(?!\\w)" for i, (p, _) in
+                               sorted(enumerate(_KIND_INDEX), key=lambda x: -len(x[1][0]))), re.IGNORECASE)
+COLLECTIVE_START_RE = re.compile(r"(?i:các|những)\s+")
+KIND_SEP_RE = re.compile(r"\s*(?:,|và)\s*(?!các\s)", re.IGNORECASE)
+_QUAL_WORDS = _alternation(["thôn", "tổ dân phố"])
+COLL_QUAL_RE = re.compile(rf"\s+(?i:(?:có\s+)?liên\s+quan|chuyên\s+môn|cùng\s+cấp|{_QUAL_WORDS})"
+                          r"(?!\w)")
+COLL_LINK_RE = re.compile(r"\s+(?i:(?P<tt>trực\s+thuộc)|thuộc|của)(?!\w)")
+LIST_SEP_RE = re.compile(r"\s*(?:,|;)?\s*(?:(?i:và|cùng)\s+)?(?:(?i:với)\s+)?")
+FOR_REPORT_RE = re.compile("|".join(T.FOR_REPORT), re.IGNORECASE)
+RECIPIENT_SKIP_RE = re.compile("|".join(T.RECIPIENT_SKIP), re.IGNORECASE)
+_NOT_UNITS_FOLDED = frozenset()  # filled below (needs fold)
+
+HEAD_RES = _head_patterns()
+ABBREV_HEAD_RES = _abbrev_patterns()
+_OPENER_KEYS = frozenset(_first_key(o) for o in T.SUBJECT_OPENERS)
+_UNIT_KEYS = frozenset(HEAD_RES) | frozenset(ABBREV_HEAD_RES) | {"cac", "nhung"}
+OPENER_RE = re.compile(rf"(?:(?i:{'|'.join(_phrase(o) for o in T.SUBJECT_OPENERS)})\s*)+")
+GIVEN_RE = re.compile(r"(?i:giao|phân công)(?!\w)")
+ROLE_RES = [(re.compile(rf"\s*(?i:{_phrase(p)})(?!\w)"), role) for p, role, _ in T.ROLE_VERBS]
+GIVEN_LEAD_RE = re.compile(rf"\s*(?i:{'|'.join(_phrase(v) for v in T.GIVEN_LEAD_VERBS)})(?!\w)")
+CO_LEAD_RE = re.compile(r"(?i:chủ\s+trì\s*,?\s*(?:và\s+)?phối\s+hợp(?:\s+chặt\s+chẽ)?(?:\s+với)?)\s+")
+REPORT_RE = re.compile(r"(?i:báo\s+cáo)(?!\w)")
+REPORT_TO_RE = re.compile(r"(?i:\s+(?:kết quả|tình hình)[^.;()]{0,80}?)?\s+(?i:(?:về|với|lên|cho|gửi)\s+)?")
+VIA_RE = re.compile(r"\s*\(?\s*(?i:qua)\s+")
+
+LINE_RE = re.compile(r"[^\n]*")
+MARKUP_RE = re.compile(r"[\s#>*_]*")
+NUMBER_RE = re.compile(r"(?:(?P<num>(?:\d{1,2}\s*[.\-–]\s*)*\d{1,2}|[IVXLC]{1,5})\s*[.\-–)/:]|(?P<letter>[a-zđ])\))\s*")
+BULLET_RE = re.compile(r"[-–+•]\s*")
+SENTENCE_END_RE = re.compile(rf"[.!?][\s*]+(?=[*\"“(]*[{UPPER}])|;\s*")
+SECTION_RE = re.compile(
+    r"^[#>*\s]*(?:(?:(?P<roman>[IVXLC]{1,5})|Điều\s+(?P<art>\d+)|(?P<arab>\d{1,2}))\s*[.\-–):]\s*)?[*\s]*"
+    r"(?i:tổ\s+chức\s+thực\s+hiện)[*\s:.]*$", re.MULTILINE)
+NEXT_SECTION_RE = re.compile(r"^[#>*\s]*(?:[IVXLC]{1,5}\s*[.\-–)]|Điều\s+\d+\s*\.|Chương\s+[IVXLC\d]+)",
+                             re.MULTILINE)
+RECIPIENTS_RE = re.compile(r"^[#>*\s]*(?i:nơi\s+nhận)[*\s]*:?[*\s]*", re.MULTILINE)
+SIGNATURE_RE = re.compile(r"^[#>*\s]*(?:T/M|TM\.?|T\.M\.?)\s+(?P<body>[^\n*]+)", re.MULTILINE)
+SIGN_SKIP_RE = re.compile(r"^(?:KT\.?|TL\.?|Q\.|TUQ\.?|\(|\[)", re.IGNORECASE)
+PERSON_RE = re.compile(rf"^{_CAP}(?:\s+{_CAP}){{1,5}}$")
+ISSUE_VERB_RE = re.compile(r"\s+(?i:xây\s+dựng|ban\s+hành)\s+(?i:kế\s+hoạch|chương\s+trình|hướng\s+dẫn|quy\s+chế"
+                           r"|đề\s+án|kết\s+luận|chỉ\s+thị|nghị\s+quyết)")
+TITLE_WORDS = (("bí thư", "Bí thư"), ("chủ tịch", "Chủ tịch"), ("thủ tướng", "Thủ tướng"),
+               ("bộ trưởng", "Bộ trưởng"), ("giám đốc", "Giám đốc"), ("trưởng ban", "Trưởng ban"))
+_COMMITTEE_WORDS = {"Đảng bộ", "Chi bộ", "Đảng ủy", "Huyện ủy", "Tỉnh ủy", "Thành ủy", "Thị ủy", "Quận ủy",
+                    "Đảng đoàn", "Ban cán sự đảng"}
+_CASE_FIXES = sorted({h.canonical for h in T.HEADS if h.canonical and " " in h.canonical} - _COMMITTEE_WORDS |
+                     {"Tổ quốc", "Việt Nam", "Nhà nước", "Trung ương", "Tiểu học", "Mầm non"}, key=len, reverse=True)
+CASE_FIX_RE = re.compile("|".join(f"(?<!\\w)(?:{_phrase(c.lower())})(?!\\w)" for c in _CASE_FIXES), re.IGNORECASE)
+_CASE_MAP = {}
+OWNER_CASE_RE = re.compile(r"(?<![Cc]ác )(?<!, )(?<!\w)(huyện|tỉnh|thành|thị|quận|đảng)\s+(?:ủy|uỷ)(?!\s+viên)(?!\w)",
+                           re.IGNORECASE)
+
+
+for _c in _CASE_FIXES:
+    _CASE_MAP[fold(_c)] = _c
+_NOT_UNITS_FOLDED = frozenset(fold(n) for n in T.NOT_UNITS)
+_LEVEL_OF_WORD = {fold(w): level for w, level in T.LEVEL_WORDS}
+_LEVEL_OF_OWNER = {fold(w): level for w, level in T.OWNER_WORDS}
+_CENTRAL_CITIES = frozenset(fold(c) for c in T.CENTRAL_CITIES)
+
+
+def _fix_tones(text: str) -> str:
+    for old, new in (("uỷ", "ủy"), ("Uỷ", "Ủy"), ("UỶ", "ỦY"), ("hoà", "hòa"), ("hoá", "hóa"), ("Hoà", "Hòa")):
+        text = text.replace(old, new)
+    return text
+
+
+@lru_cache(maxsize=8192)
+def canonical_unit_name(written: str, first_upper: bool = True) -> str:
+    """The name a unit is known by: abbreviations expanded, one spacing, usual case."""
+    s = _fix_tones(unicodedata.normalize("NFC", written))
+    s = _ABBREV_RE.sub(lambda m: T.ABBREVIATIONS[int(m.lastgroup[1:])][1] + " ", s)
+    s = re.sub(r"\s*[-–—]\s*", " - ", s)
+    s = re.sub(r"\s*,\s*", ", ", s)
+    s = " ".join(s.replace("*", " ").split()).strip(" ,;:.")
+    letters = [c for c in s if c.isalpha()]
+    if letters and sum(c.isupper() for c in letters) > 0.8 * len(letters):
+        s = s.lower()
+    s = CASE_FIX_RE.sub(lambda m: _CASE_MAP.get(fold(m.group(0)), m.group(0)), s)
+    s = OWNER_CASE_RE.sub(lambda m: m.group(1).capitalize() + " ủy", s)
+    s = re.sub(r"(?<=Ban Chỉ đạo )(\w)", lambda m: m.group(1).lower(), s) if "Ban Chỉ đạo " in s else s
+    if s[:4].lower() == "các ":
+        s = "Các " + s[4:]
+    return s[:1].upper() + s[1:] if first_upper else s
+
+
+# --- recognising one unit at a position -----------------------------------------------
+@dataclass
+class Found:
+    """A unit written at [start, end) and what its words say about it."""
+
+    start: int
+    end: int
+    written: str
+    name: str
+    unit_type: str
+    collective: bool = False
+    level: str | None = None  # what the words fix; None: the context decides
+    explicit_level: bool = False  # a level word or owner is written
+    below: bool = False  # stands for units one level below `level` (or the context)
+    place_name: str | None = None
+    head: T.Head | None = None
+
+
+def _level_of_word(word: str | None) -> str | None:
+    return _LEVEL_OF_WORD.get(fold(word)) if word else None
+
+
+def _owner_level(word: str) -> str | None:
+    return _LEVEL_OF_OWNER.get(fold(word))
+
+
+def _word_key(text: str, pos: int) -> str:
+    m = _FIRST_WORD_RE.match(text, pos)
+    return fold(m.group(0)) if m else ""
+
+
+def _head_match(text: str, pos: int, key: str | None = None) -> re.Match | None:
+    rx = HEAD_RES.get(_word_key(text, pos) if key is None else key)
+    return rx.match(text, pos) if rx else None
+
+
+def _head_at(text: str, pos: int) -> tuple[T.Head, re.Match] | None:
+    key = _word_key(text, pos)
+    rx = HEAD_RES.get(key)
+    m = rx.match(text, pos) if rx else None
+    arx = ABBREV_HEAD_RES.get(key)
+    am = arx.match(text, pos) if arx else None
+    if am and (not m or am.end() >= m.end()):
+        expansion = T.ABBREVIATIONS[int(am.lastgroup[1:])][1]
+        hm = _head_match(expansion, 0)
+        if hm and hm.end() == len(expansion):
+            return T.HEADS[int(hm.lastgroup[1:].split("_")[0])], am
+    if not m:
+        return None
+    return T.HEADS[int(m.lastgroup[1:].split("_")[0])], m
+
+
+def _collective_at(text: str, pos: int, limit: int) -> Found | None:
+    start = COLLECTIVE_START_RE.match(text, pos)
+    if not start:
+        return None
+    end = start.end()
+    kinds: list[T.Kind] = []
+    while True:
+        km = _KIND_RE.match(text, end)
+        if not km or km.end() > limit:
+            break
+        kinds.append(_KIND_INDEX[int(km.lastgroup[1:])][1])
+        end = km.end()
+        sep = KIND_SEP_RE.match(text, end)
+        if not sep or not _KIND_RE.match(text, sep.end()):
+            break
+        end = sep.end()
+    if not kinds:
+        return None
+    kinds_end = end
+    kind = kinds[0]
+    level, explicit, below = kind.level, kind.level is not None, kind.below and kind.level is None
+    place_name = None
+    q = COLL_QUAL_RE.match(text, end)
+    if q and q.end() <= limit:
+        end = q.end()
+    link = COLL_LINK_RE.match(text, end)
+    probe = link.end() if link else end
+    target_level, target_end, pn = None, None, None
+    om = OWNER_TAIL_RE.match(text, probe)
+    lm = LEVEL_TAIL_RE.match(text, probe)
+    if om and om.end() <= limit:
+        target_level = _owner_level(om.group("ow"))
+        target_end, pn = om.end(), om.group("pn")
+    elif lm and lm.end() <= limit:
+        target_level, target_end, pn = _level_of_word(lm.group("lw")), lm.end(), lm.group("pn")
+    else:
+        inner = _single_at(text, probe + 1, limit) if text[probe:probe + 1].isspace() else None
+        if inner and not inner.collective:
+            target_level, target_end = inner.level, inner.end
+    if target_end is not None:
+        end = target_end
+        place_name = pn
+        if target_level and kind.level is None:
+            below = bool(link and link.group("tt")) or kind.below
+            if not kind.level:
+                level, explicit = target_level, True
+    elif link and link.group("tt"):
+        end = link.end()
+        below = True
+    written = text[pos:end]
+    kinds_text = canonical_unit_name(text[start.end():kinds_end].lower(), first_upper=False).lower()
+    rest = canonical_unit_name(text[kinds_end:end], first_upper=False) if end > kinds_end else ""
+    name = f"Các {kinds_text} {rest}".strip()
+    return Found(pos, end, written, name, kind.unit_type, True, level, explicit, below, place_name)
+
+
+def _single_at(text: str, pos: int, limit: int) -> Found | None:
+    got = _head_at(text, pos)
+    if not got:
+        return None
+    head, m = got
+    end = m.end()
+    if end > limit:
+        return None
+    level, explicit, place_name, collective, below = head.level, False, None, False, False
+    unit_type = head.unit_type
+    if head.tail == "compose":
+        colon = re.compile(r"\s*:?\s*").match(text, end)
+        inner = _single_at(text, colon.end(), limit) if colon else None
+        if inner is None and head.phrases[0] == "chi bộ":
+            hm = HAMLET_TAIL_RE.match(text, end) or NAME_TAIL_RE.match(text, colon.end() - 1 if colon else end)
+            if hm and hm.end() <= limit:
+                end = hm.end()
+            written = text[pos:end]
+            return Found(pos, end, written, canonical_unit_name(written), unit_type, False, "commune", False,
+                         head=head)
+        if inner is None:
+            mm = MEMBER_OF_RE.match(text, colon.end()) if colon else None
+            if mm and not head.keep_prefix:
+                name = canonical_unit_name(mm.group("c") + " ủy")
+                lv = _owner_level(mm.group("c") + " ủy")
+                return Found(pos, mm.end(), text[pos:mm.end()], name, "party_committee", False, lv, True, head=head)
+            return None
+        written = text[pos:inner.end]
+        name = (canonical_unit_name(text[pos:m.end()]) + " " + inner.name) if head.keep_prefix else inner.name
+        if head.unit_type in ("party_group",) or head.phrases[0] == "chi bộ":
+            unit_type = head.unit_type
+        else:
+            unit_type = inner.unit_type
+        return replace(inner, start=pos, written=written, name=name, unit_type=unit_type)
+    if head.tail == "owner":
+        om = OWNER_TAIL_RE.match(text, end) or PARTY_ORG_TAIL_RE.match(text, end)
+        lm = LEVEL_TAIL_RE.match(text, end)
+        pk = PLACE_KINDS_RE.match(text, end)
+        if om and om.end() <= limit:
+            ow = om.groupdict().get("ow")
+            level = _owner_level(ow) if ow else (_level_of_word(om.group("lw")) or level)
+            if ow and fold(ow) == fold("đảng ủy") and om.group("lw"):
+                level = _level_of_word(om.group("lw"))
+            explicit, place_name, end = True, om.group("pn"), om.end()
+            if head.canonical == "Văn phòng" and level != "commune" or (ow and fold(ow) == fold("đảng ủy")):
+                unit_type = "party_board"  # the office of a party committee
+        elif pk and pk.end() <= limit:
+            collective, explicit, end = True, True, pk.end()
+            level = _level_of_word(re.split(r"\s*,\s*", pk.group("pk"))[0])
+        elif lm and lm.end() <= limit:
+            level, explicit, place_name, end = _level_of_word(lm.group("lw")), True, lm.group("pn"), lm.end()
+        elif text[end:end + 1].isspace():  # "Văn phòng Ủy ban nhân dân tỉnh": a State body owns it
+            inner = _single_at(text, end + 1, limit)
+            if inner and inner.unit_type in ("peoples_council", "peoples_committee", "front"):
+                written = text[pos:inner.end]
+                return replace(inner, start=pos, written=written, unit_type=unit_type, head=head,
+                               name=canonical_unit_name(text[pos:m.end()]) + " " + inner.name)
+    elif head.tail == "level":
+        lm = LEVEL_TAIL_RE.match(text, end)
+        pk = PLACE_KINDS_RE.match(text, end)
+        if pk and pk.end() <= limit:
+            kinds = re.split(r"\s*,\s*", pk.group("pk"))
+            collective, explicit, end = True, True, pk.end()
+            level = _level_of_word(kinds[0]) or (
+                "province" if "trực thuộc trung ương" in pk.group("pk").lower() else None)
+            if fold(kinds[0]) == fold("tỉnh"):
+                level = "province"
+        elif lm and lm.end() <= limit:
+            level, explicit, place_name, end = _level_of_word(lm.group("lw")), True, lm.group("pn"), lm.end()
+        elif head.level and unit_type == "party_committee":
+            pm = PLACE_TAIL_RE.match(text, end)
+            if pm and pm.end() <= limit:
+                place_name, end = pm.group("pn"), pm.end()
+    elif head.tail == "name":
+        nm = STEERING_TAIL_RE.match(text, end) if head.phrases[0] == "ban chỉ đạo" else None
+        if nm and nm.group("nm"):
+            end = nm.end()
+        else:
+            nm = NAME_TAIL_RE.match(text, end)
+            if nm and nm.end() <= limit:
+                end = nm.end()
+            elif head.case_sensitive:
+                return None  # "Sở", "Bộ", "Báo" alone are not names
+        lm = LEVEL_TAIL_RE.match(text, end)
+        if lm and lm.end() <= limit:
+            level, explicit, place_name, end = _level_of_word(lm.group("lw")), True, lm.group("pn"), lm.end()
+    if head.level and not explicit:
+        level = head.level
+    if head.level and head.tail != "level":
+        explicit = True
+    written = text[pos:end].rstrip()
+    end = pos + len(written)
+    name = canonical_unit_name(written)
+    if fold(name) in _NOT_UNITS_FOLDED:
+        return None
+    return Found(pos, end, written, name, unit_type, collective, level, explicit, below, place_name, head)
+
+
+def unit_at(text: str, pos: int, limit: int | None = None) -> Found | None:
+    """The unit written at `pos`, if one starts there."""
+    if _word_key(text, pos) not in _UNIT_KEYS:
+        return None
+    limit = len(text) if limit is None else limit
+    return _collective_at(text, pos, limit) or _single_at(text, pos, limit)
+
+
+_WORD_START_RE = re.compile(r"(?<!\w)(?=\w)")
+_TRIGGER_RE = re.compile(
+    "|".join(sorted({re.escape(p.split()[0].split("(")[0]) for h in T.HEADS for p in h.phrases if p[0].isalpha()}
+                    | {"các", "những"} | {re.escape(a[:2]) for a, _, _ in T.ABBREVIATIONS}, key=len, reverse=True)),
+    re.IGNORECASE)
+
+
+def find_units(text: str) -> list[Found]:
+    """Every unit written anywhere in `text`, longest first, without overlaps (for spaCy and tests)."""
+    out: list[Found] = []
+    pos, n = 0, len(text)
+    while pos < n:
+        m = _TRIGGER_RE.search(text, pos)
+        if not m:
+            break
+        start = m.start()
+        if start and (text[start - 1].isalnum() or text[start - 1] == "/"):
+            pos = start + 1
+            continue
+        found = unit_at(text, start)
+        if found and found.end > start:
+            out.append(found)
+            pos = found.end
+        else:
+            pos = start + 1
+    return out
+
+
+def unit_list_at(text: str, pos: int, limit: int | None = None) -> list[Found]:
+    """Units written one after another ("A, B và các C") from `pos`; a trailing level word is shared."""
+    limit = len(text) if limit is None else limit
+    units: list[Found] = []
+    while pos < limit:
+        found = unit_at(text, pos, limit)
+        if not found:
+            break
+        units.append(found)
+        sep = LIST_SEP_RE.match(text, found.end)
+        pos = sep.end() if sep and sep.end() > found.end else found.end
+        if pos == found.end:
+            break
+    _share_level_word(units)
+    return units
+
+
+def _share_level_word(units: list[Found]) -> None:
+    """"HĐND, UBND huyện": the last unit's level word also belongs to the bare ones before it."""
+    if len(units) < 2:
+        return
+    last = units[-1]
+    m = re.search(rf"\s(?i:({_LEVEL_WORDS}))$", last.name)
+    if not m or not last.explicit_level:
+        return
+    for u in units[:-1]:
+        if not u.explicit_level and u.head is not None and u.head.tail == "level" and not u.collective:
+            u.name = f"{u.name} {m.group(1)}"
+            u.level, u.explicit_level = last.level, True
+        elif u.collective and not u.explicit_level and u.unit_type in ("mass_org", "press"):
+            u.name = f"{u.name} {m.group(1)}"
+            u.level, u.explicit_level = last.level, True
+
+
+# --- context ------------------------------------------------------------------------
+@dataclass
+class UnitContext:
+    """What the document already knows about itself."""
+
+    level: str | None = None
+    place: Place = field(default_factory=Place)
+    issuer_code: str | None = None
+    doc_date: str | None = None
+
+
+def _below(level: str | None) -> str | None:
+    if level is None:
+        return None
+    i = LEVEL_ORDER.index(level)
+    return LEVEL_ORDER[min(i + 1, len(LEVEL_ORDER) - 1)]
+
+
+def _resolve(found: Found, ctx: UnitContext) -> UnitMention:
+    """Level, place and full name of a unit as this document means it."""
+    level = found.level
+    central_city = fold(ctx.place.province or "") in _CENTRAL_CITIES
+    if level is None:
+        level = _below(ctx.level) if found.below else ctx.level
+    elif found.below:
+        level = _below(level)
+    if central_city and level == "district" and re.search(r"(?i)thành (?:ủy|phố)$", found.name):
+        level = "province"
+    if found.place_name and fold(found.place_name) in _CENTRAL_CITIES:
+        level = "province"
+    name = found.name
+    if not found.explicit_level and level:
+        name = _complete(found, name, level, ctx)
+    place = _place_for(level, ctx, found.place_name)
+    return UnitMention(name=name, written=found.written, unit_type=found.unit_type, level=level, place=place,
+                       collective=found.collective, start=found.start, end=found.end)
+
+
+def _complete(found: Found, name: str, level: str, ctx: UnitContext) -> str:
+    """Write out the scope the text leaves implicit ("MTTQ" in a district plan is "Mặt trận Tổ quốc huyện")."""
+    head = found.head
+    if found.collective:
+        if found.unit_type in ("mass_org", "press") and level in LEVEL_WORD_OF:
+            return f"{name} {LEVEL_WORD_OF[level]}"
+        return name
+    if head is None:
+        return name
+    if head.tail == "level" and head.level is None and found.unit_type != "party_committee":
+        return f"{name} {LEVEL_WORD_OF[level]}" if level in LEVEL_WORD_OF else name
+    if head.tail == "owner" and head.canonical not in ("Văn phòng",):
+        if head.canonical == "Ban Chấp hành":
+            return f"{name} Đảng bộ {LEVEL_WORD_OF[level]}" if level in LEVEL_WORD_OF else f"{name} Trung ương Đảng"
+        return f"{name} {OWNER_OF[level]}"
+    return name
+
+
+def _place_for(level: str | None, ctx: UnitContext, written: str | None) -> Place:
+    return _place_cached(level, ctx.level, ctx.place, written)
+
+
+@lru_cache(maxsize=1024)
+def _place_cached(level: str | None, ctx_level: str | None, ctx_place: Place, written: str | None) -> Place:
+    if level == "central":
+        return Place()
+    base = ctx_place
+    ctx_rank = LEVEL_ORDER.index(ctx_level) if ctx_level in LEVEL_ORDER else None
+    rank = LEVEL_ORDER.index(level) if level in LEVEL_ORDER else None
+    if rank is not None and ctx_rank is not None and rank <= ctx_rank:
+        base = base.scope(level)
+    elif rank is not None and ctx_rank is not None and rank > ctx_rank:
+        base = Place(base.province, base.district if rank > 2 or level == "district" else None, None)
+        base = base.scope(LEVEL_ORDER[ctx_rank])
+    if written and level in ("province", "district", "commune"):
+        current = getattr(base, level)
+        if not current or fold(current) != fold(written):
+            base = replace(base, **{level: written})
+    return base
+
+
+# --- reading the document -----------------------------------------------------------
+@dataclass
+class _Section:
+    start: int
+    end: int
+    number: str | None
+
+
+def _find_section(text: str, end: int) -> _Section | None:
+    found = None
+    for m in SECTION_RE.finditer(text, 0, end):
+        found = m
+    if not found:
+        return None
+    nxt = NEXT_SECTION_RE.search(text, found.end(), end)
+    number = found.group("roman") or found.group("art") or found.group("arab")
+    return _Section(found.end(), nxt.start() if nxt else end, number)
+
+
+def _strip_line(text: str, start: int, end: int) -> tuple[int, bool, bool]:
+    """Skip markup, numbering and bullets: (content start, numbered, bulleted)."""
+    pos = MARKUP_RE.match(text, start, end).end()
+    numbered = bulleted = False
+    m = NUMBER_RE.match(text, pos, end)
+    if m and m.group("num"):
+        numbered, pos = True, m.end()
+    elif m:
+        bulleted, pos = True, m.end()
+    b = BULLET_RE.match(text, pos, end)
+    if b:
+        bulleted, pos = True, b.end()
+    pos = MARKUP_RE.match(text, pos, end).end()
+    return pos, numbered, bulleted
+
+
+def _role(text: str, pos: int, end: int, given: bool) -> str:
+    for rx, role in ROLE_RES:
+        if rx.match(text, pos, end):
+            return role
+    if given and GIVEN_LEAD_RE.match(text, pos, end):
+        return "lead"
+    return "execute"
+
+
+def _subject(text: str, pos: int, end: int) -> tuple[list[Found], int, bool]:
+    """Units that open a clause, where the predicate starts, and whether they were "given" the task."""
+    key = _word_key(text, pos)
+    opener = OPENER_RE.match(text, pos, end) if key in _OPENER_KEYS else None
+    given = False
+    if opener and opener.end() > pos:
+        given = bool(GIVEN_RE.search(opener.group(0)))
+        pos = opener.end()
+    units = unit_list_at(text, pos, end)
+    if not units:
+        return [], pos, given
+    tail = units[-1].end
+    if text[tail:tail + 1].isalnum():  # a unit name must end at a word boundary
+        return [], pos, given
+    return units, tail, given
+
+
+def _clauses(text: str, start: int, end: int):
+    """(start, end) of each sentence or ';' clause in a line, and whether it opens a sentence."""
+    pos = start
+    opens = True
+    for m in SENTENCE_END_RE.finditer(text, start, end):
+        stop = m.start() + (text[m.start()] != ";")
+        if stop > pos:
+            yield pos, stop, opens
+        opens = text[m.start()] != ";"
+        pos = m.end()
+    if pos < end:
+        yield pos, end, opens
+
+
+_HEADING_REST_RE = re.compile(r"[\s*:.]*(?i:có\s+trách\s+nhiệm)?[\s*:.]*$")
+_RESP_RE = re.compile(r"(?i:trách\s+nhiệm(?:\s+của)?)\s+")
+
+
+def _scan(text: str, start: int, end: int, ctx: UnitContext, in_body: bool, section: str | None,
+          out: UnitExtraction) -> None:
+    heading: list[Found] = []
+    for lm in LINE_RE.finditer(text, start, end):
+        ls, le = lm.start(), lm.end()
+        if le <= ls or not text[ls:le].strip():
+            continue
+        pos, numbered, bulleted = _strip_line(text, ls, le)
+        rm = _RESP_RE.match(text, pos, le)
+        if rm:
+            pos = rm.end()
+        line_subject: list[Found] = []
+        first = True
+        for cs, ce, opens in _clauses(text, pos, le):
+            units, pred, given = _subject(text, cs, ce)
+            if first and units and _HEADING_REST_RE.match(text, pred, ce) and not in_body:
+                heading = units  # "2. Hội đồng nhân dân, Ủy ban nhân dân huyện": tasks follow below
+                line_subject = units
+                first = False
+                continue
+            if first and numbered and not units:
+                heading = []
+            first = False
+            if units:
+                line_subject = units
+                if numbered:
+                    heading = [] if in_body else units
+            elif opens and not line_subject and not in_body:
+                units = heading
+            elif line_subject:
+                units = line_subject
+            if not units:
+                continue
+            role = _role(text, pred, ce, given)
+            _assign(text, units, role, cs, ce, ctx, in_body, section, out)
+            for co in CO_LEAD_RE.finditer(text, cs, ce):
+                partners = unit_list_at(text, co.end(), ce)
+                _assign(text, partners, "support", cs, ce, ctx, in_body, section, out)
+            _reports(text, cs, ce, ctx, out)
+
+
+def _assign(text: str, units: list[Found], role: str, cs: int, ce: int, ctx: UnitContext, in_body: bool,
+            section: str | None, out: UnitExtraction) -> None:
+    if not units:
+        return
+    clause = text[cs:ce].strip(" *;.")
+    limits = find_deadlines(clause, ctx.doc_date)
+    limit = limits[0] if limits else None
+    for u in units:
+        out.assigns.append(Assignment(
+            unit=_resolve(u, ctx), role=role, task=" ".join(clause.split()), section=section, in_body=in_body,
+            deadline=limit.date if limit else None, deadline_rule=limit.rule if limit else None,
+            deadline_text=limit.text if limit else None, evidence=" ".join(clause.split()), start=cs, end=ce))
+
+
+def _reports(text: str, cs: int, ce: int, ctx: UnitContext, out: UnitExtraction) -> None:
+    """"báo cáo … về A (qua B)": reports go to A through B."""
+    for m in REPORT_RE.finditer(text, cs, ce):
+        probe = REPORT_TO_RE.match(text, m.end(), ce)
+        to = unit_at(text, probe.end(), ce) if probe else None
+        if not to:
+            continue
+        via = None
+        vm = VIA_RE.match(text, to.end, ce)
+        if vm:
+            via = unit_at(text, vm.end(), ce)
+        out.reports_to.append(ReportLine(
+            to=_resolve(to, ctx), via=_resolve(via, ctx) if via else None,
+            evidence=" ".join(text[cs:ce].split()), start=m.start(), end=(via or to).end))
+
+
+def _signature(text: str, ctx: UnitContext, out: UnitExtraction) -> int | None:
+    """Issuer, signer and title from "T/M BAN THƯỜNG VỤ / PHÓ BÍ THƯ / name"; returns where it starts."""
+    sig = None
+    for m in SIGNATURE_RE.finditer(text):
+        sig = m
+    if not sig:
+        return None
+    body = sig.group("body").strip(" *")
+    found = unit_at(body, 0)
+    if found:
+        out.issuer = _resolve(found, ctx)
+        out.issuer.start, out.issuer.end = sig.start("body"), sig.start("body") + len(body)
+    title = None
+    for line in text[sig.end():sig.end() + 400].split("\n")[1:]:
+        line = line.strip(" *#\t")
+        if not line or SIGN_SKIP_RE.match(line):
+            continue
+        letters = [c for c in line if c.isalpha()]
+        if PERSON_RE.match(line) and title:
+            out.signer_name = line
+            break
+        if letters and len(line) < 60:
+            title = line
+    if title:
+        t = title.lower()
+        for low, cap in TITLE_WORDS:
+            t = t.replace(low, cap)
+        out.signer_title = t[:1].upper() + t[1:]
+    return sig.start()
+
+
+def _issuer_from_intro(text: str, ctx: UnitContext, out: UnitExtraction) -> None:
+    """"…, Ủy ban nhân dân tỉnh ban hành Kế hoạch": the body that says it issues the document."""
+    m = ISSUE_VERB_RE.search(text, 0, min(len(text), 4000))
+    if not m:
+        return
+    line_start = text.rfind("\n", 0, m.start()) + 1
+    cut = max(text.rfind(",", line_start, m.start()), text.rfind(".", line_start, m.start()))
+    pos = cut + 1 if cut >= 0 else line_start
+    while pos < m.start() and text[pos].isspace():
+        pos += 1
+    found = unit_at(text, pos, m.start())
+    if found and found.end == m.start():
+        out.issuer = _resolve(found, ctx)
+
+
+def _recipients(text: str, ctx: UnitContext, out: UnitExtraction) -> int | None:
+    """The "Nơi nhận" list as recipients; "Lưu" lines and internal notes are left out."""
+    first = None
+    for head in RECIPIENTS_RE.finditer(text):
+        first = head.start() if first is None else first
+        pos = head.end()
+        got: list[Recipient] = []
+        while pos < len(text):
+            nl = text.find("\n", pos)
+            le = len(text) if nl < 0 else nl
+            line = text[pos:le]
+            stripped = line.strip(" *\t")
+            if stripped and not BULLET_RE.match(stripped):
+                if stripped.endswith(":") and len(stripped) < 40:
+                    pos = le + 1
+                    continue
+                break
+            if stripped:
+                b = BULLET_RE.match(text, pos + (len(line) - len(line.lstrip(" *\t"))))
+                _recipient_items(text, b.end(), le, ctx, got)
+            pos = le + 1
+        if got:
+            out.recipients.extend(got)
+            return head.start()
+    return first
+
+
+def _recipient_items(text: str, start: int, end: int, ctx: UnitContext, got: list[Recipient]) -> None:
+    for part in re.finditer(r"[^;]+", text[start:end]):
+        ps, pe = start + part.start(), start + part.end()
+        item = text[ps:pe]
+        lead = len(item) - len(item.lstrip())
+        ps += lead
+        item = item.strip().rstrip(",.;")
+        if not item or RECIPIENT_SKIP_RE.match(item):
+            continue
+        for_report = bool(FOR_REPORT_RE.search(item))
+        item = FOR_REPORT_RE.sub("", item).split(" + ")[0].strip(" ,.")
+        prefix = re.match(r"([^:,]{2,40}):\s*", item)
+        pieces = []
+        if prefix:  # "Chi bộ: Trường Tiểu học, Trường Mầm non"
+            off = prefix.end()
+            for sub in re.finditer(r"[^,]+", item[off:]):
+                s = sub.group(0).strip()
+                if s:
+                    pieces.append((prefix.group(1) + " " + s, ps + off + sub.start()))
+        else:
+            pieces.append((item, ps))
+        for piece, offset in pieces:
+            units = unit_list_at(piece, 0)
+            if not units:
+                units = [f for f in find_units(piece)]
+            if not units and re.search(f"[{LOWER}]", piece) and len(piece.split()) >= 2:
+                units = [Found(0, len(piece), piece, canonical_unit_name(piece), "other")]
+            for u in units:
+                mention = _resolve(u, ctx)
+                mention.start, mention.end = offset + min(u.start, len(piece)), offset + min(u.end, len(piece))
+                got.append(Recipient(unit=mention, for_report=for_report, written=piece))
+
+
+def extract_units(text: str, context: UnitContext) -> UnitExtraction:
+    """Issuer, signer, assignments, reporting lines and recipients of one document."""
+    out = UnitExtraction()
+    sig_start = _signature(text, context, out)
+    if out.issuer is None:
+        _issuer_from_intro(text, context, out)
+    rec_start = _recipients(text, context, out)
+    body_end = min(p for p in (sig_start, rec_start, len(text)) if p is not None)
+    section = _find_section(text, body_end)
+    if section:
+        _scan(text, 0, section.start, context, True, None, out)
+        _scan(text, section.start, section.end, context, False, section.number, out)
+        if section.end < body_end:
+            _scan(text, section.end, body_end, context, True, None, out)
+    else:
+        _scan(text, 0, body_end, context, True, None, out)
+    return out
+
+
+# --- helpers for the graph ------------------------------------------------------------
+def unit_key(unit: UnitMention) -> tuple[str, str | None, Place]:
+    """Identity of a unit inside one document's scope: folded name, level, place."""
+    return fold(unit.name), unit.level, unit.place
+
+
+def merge_assignments(assigns: list[Assignment]) -> list[Assignment]:
+    """One assignment per unit and section/body: the strongest role, the first limit found.
+
+    The graph keeps one `assigns` edge per document and unit; this is how the many
+    task clauses of a unit become that one edge.
+    """
+    merged: dict[tuple, Assignment] = {}
+    for a in assigns:
+        key = (*unit_key(a.unit), a.in_body)
+        have = merged.get(key)
+        if have is None:
+            merged[key] = replace(a)
+            continue
+        if ROLE_RANK[a.role] > ROLE_RANK[have.role]:
+            have.role = a.role
+        if not have.deadline_rule and a.deadline_rule:
+            have.deadline, have.deadline_rule, have.deadline_text = a.deadline, a.deadline_rule, a.deadline_text
+    return list(merged.values())
+
+
+def reporters_of(extraction: UnitExtraction, line: ReportLine) -> list[UnitMention]:
+    """Units whose task clause holds the reporting line: the `from` side of `reports_to`."""
+    return [a.unit for a in extraction.assigns if a.start <= line.start < a.end]
+
+
+def unit_label(unit: UnitMention) -> str:
+    """Display name with the place the name leaves implicit ("Ban Thường vụ Huyện ủy Hớn Quản")."""
+    place = getattr(unit.place, unit.level, None) if unit.level in ("province", "district", "commune") else None
+    if place and fold(place) not in fold(unit.name) and not unit.collective:
+        return f"{unit.name} {place}"
+    return unit.name
