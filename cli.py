@@ -113,3 +113,11 @@ def export(ctx: click.Context, fmt: str, file: str) -> None:
     graph = open_store(ctx).load_graph()
     write_json(graph, file)
     click.echo(f"wrote {graph.number_of_nodes()} nodes and {graph.number_of_edges()} edges to {file}")
+
+from policygraph.viz.commands import register as _register_viz  # noqa: E402
+
+_register_viz(main)
+
+from policygraph.queries.commands import register as _register_queries  # noqa: E402
+
+_register_queries(main)
