@@ -91,7 +91,7 @@ def _head_patterns() -> dict[str, re.Pattern]:
 
 _WB = r"(?!\w)"
 _ABBREV_RE = re.compile("|".join(
-    rf"(?<![\w.])(?P<a{i}>{re.escape(a)}){_WB if a[-1].isalnum() else ''}"
+    rf"(?<!\w)(?P<a{i}>{re.escape(a)}){_WB if a[-1].isalnum() else ''}"
     for i, (a, _, _) in enumerate(T.ABBREVIATIONS)))
 
 
@@ -107,8 +107,8 @@ def _abbrev_patterns() -> dict[str, re.Pattern]:
 
 _LEVEL_WORDS = _alternation(w for w, _ in T.LEVEL_WORDS)
 _STOP_NAME = ("Ban|Về|Và|Thực|Kế|Quy|Nghị|Chỉ|Công|Quyết|Chương|Đề|Hội|Ủy|Uỷ|Sở|Phòng|Năm|Ngày|Số|Giai|Nhiệm|"
-              "Khóa|Khoá|Lần|Tại|Của|Theo|Trong|Đến|Từ|Các|Giao|Căn|Tổ|Trên|Đảng|Nhà|Nhân|Hướng|Thông|Báo")
-_PLACE_NAME = rf"(?:(?!(?:{_STOP_NAME})(?!\w)){_CAP})(?:\s+(?!(?:{_STOP_NAME})(?!\w)){_CAP}){{0,3}}"
+              "Khóa|Khoá|Lần|Tại|Của|Theo|Trong|Đến|Từ|Các|Giao|Căn|Tổ|Trên|Đảng|Nhà|Hướng|Báo")
+_PLACE_NAME = rf"(?:(?!(?:{_STOP_NAME})(?!\w)){_CAP})(?:\s*[-–]?\s*(?!(?:Ban|Về|Và|Của|Theo|Trong)(?!\w)){_CAP}){{0,3}}"
 LEVEL_TAIL_RE = re.compile(rf"\s+(?i:(?P<lw>{_LEVEL_WORDS}))(?!\w)(?:\s+(?P<pn>{_PLACE_NAME}))?")
 PLACE_TAIL_RE = re.compile(rf"\s+(?P<pn>{_PLACE_NAME})")
 OWNER_TAIL_RE = re.compile(
@@ -357,7 +357,8 @@ def _single_at(text: str, pos: int, limit: int) -> Found | None:
             unit_type = head.unit_type
         else:
             unit_type = inner.unit_type
-        return replace(inner, start=pos, written=written, name=name, unit_type=unit_type)
+        level = inner.level or (head.level if head.level and not inner.explicit_level else inner.level)
+        return replace(inner, start=pos, written=written, name=name, unit_type=unit_type, level=level)
     if head.tail == "owner":
         om = OWNER_TAIL_RE.match(text, end) or PARTY_ORG_TAIL_RE.match(text, end)
         lm = LEVEL_TAIL_RE.match(text, end)
@@ -812,10 +813,12 @@ def _recipient_items(text: str, start: int, end: int, ctx: UnitContext, got: lis
             for sub in re.finditer(r"[^,]+", item[off:]):
                 s = sub.group(0).strip()
                 if s:
-                    pieces.append((prefix.group(1) + " " + s, ps + off + sub.start()))
+                    lead_ws = len(sub.group(0)) - len(sub.group(0).lstrip())
+                    pieces.append((prefix.group(1) + " " + s, ps + off + sub.start() + lead_ws,
+                                   len(prefix.group(1)) + 1))
         else:
-            pieces.append((item, ps))
-        for piece, offset in pieces:
+            pieces.append((item, ps, 0))
+        for piece, offset, shift in pieces:
             units = unit_list_at(piece, 0)
             if not units:
                 units = [f for f in find_units(piece)]
@@ -823,7 +826,8 @@ def _recipient_items(text: str, start: int, end: int, ctx: UnitContext, got: lis
                 units = [Found(0, len(piece), piece, canonical_unit_name(piece), "other")]
             for u in units:
                 mention = _resolve(u, ctx)
-                mention.start, mention.end = offset + min(u.start, len(piece)), offset + min(u.end, len(piece))
+                mention.start = offset + max(0, u.start - shift)
+                mention.end = offset + max(0, min(u.end, len(piece)) - shift)
                 got.append(Recipient(unit=mention, for_report=for_report, written=piece))
 
 
