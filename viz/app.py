@@ -12,6 +12,7 @@ from typing import Any
 
 from flask import Flask, Response, abort, jsonify, render_template, request, send_file, url_for
 from policygraph.viz import views
+from policygraph.viz.describe import short_label
 from policygraph.viz.library import Library, library_from
 from policygraph.viz.pyvis_page import vis_asset
 from policygraph.viz.style import legend
@@ -109,7 +110,8 @@ def _pages(app: Flask) -> None:
             return render_template("choose.html", ref=request.args.get("id", ""), found=found,
                                    target="graph_page"), 404 if not found else 200
         return render_template("graph.html", node=node, legend=legend(),
-                               facets=views.facets(lib()), heading=lib().graph.nodes[node].get("label", node))
+                               facets=views.facets(lib()),
+                               heading=short_label(lib().graph.nodes[node], node).removesuffix(" ⚑"))
 
     @app.get("/reports/<name>")
     def report_page(name: str) -> str | tuple[str, int]:

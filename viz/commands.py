@@ -2,40 +2,24 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import click
 import networkx as nx
 
-DEFAULT_STORE = ".policygraph"
 
+def open_store(ctx: click.Context):  # noqa: ANN201 - the Store type lives in graph/
+    """The store chosen by the global --store option (opened by cli.open_store, once).
 
-def store_path(ctx: click.Context) -> str:
-    """The store directory chosen by the global --store option or POLICYGRAPH_STORE."""
-    obj = ctx.find_root().obj
-    for candidate in (
-        getattr(obj, "store_path", None),
-        obj.get("store_path") if isinstance(obj, dict) else None,
-        obj.get("store") if isinstance(obj, dict) else None,
-        ctx.find_root().params.get("store"),
-        os.environ.get("POLICYGRAPH_STORE"),
-    ):
-        if candidate and isinstance(candidate, str | os.PathLike):
-            return str(candidate)
-    return DEFAULT_STORE
-
-
-def open_store(ctx: click.Context):  # noqa: ANN201 - Store type lives in graph/
-    """Open the store lazily so `--help` works without the graph package's dependencies."""
+    A group that already put a store-like object in ctx.obj["store"] (tests, embedding
+    programs) is used as is.
+    """
     obj = ctx.find_root().obj
     if isinstance(obj, dict) and hasattr(obj.get("store"), "load_graph"):
         return obj["store"]
-    if hasattr(obj, "load_graph"):
-        return obj
-    from policygraph.graph.store import Store
+    from policygraph.cli import open_store as cli_open_store
 
-    return Store.open(store_path(ctx))
+    return cli_open_store(ctx.find_root())
 
 
 @click.command("viz")

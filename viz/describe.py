@@ -19,8 +19,16 @@ def place_text(attrs: dict[str, Any]) -> str:
 
 
 def short_label(attrs: dict[str, Any], node_id: str) -> str:
-    """A label short enough for a graph node, flagged with ⚑ when the node has flags."""
-    label = str(attrs.get("label") or attrs.get("symbol") or attrs.get("name") or node_id)
+    """A label short enough for a graph node, flagged with ⚑ when the node has flags.
+
+    Symbol first; a document without a number is named by type, year and place.
+    """
+    label = attrs.get("symbol") or attrs.get("label") or attrs.get("name")
+    if not label and attrs.get("kind") == "document":
+        place = attrs.get("commune") or attrs.get("district") or attrs.get("province")
+        parts = [attrs.get("doc_type_name") or attrs.get("doc_type"), attrs.get("year"), place]
+        label = " ".join(str(p) for p in parts if p)
+    label = str(label or node_id)
     if len(label) > LABEL_MAX:
         label = label[: LABEL_MAX - 1] + "…"
     return label + (" ⚑" if attrs.get("flags") else "")

@@ -37,9 +37,28 @@ class Library:
         return self.text_of(node_id)
 
 
+def thread_safe_text(store: Any) -> Callable[[str], str | None]:
+    """document_text usable from any server thread.
+
+    A SQLite connection may only be used by the thread that opened it, and the app
+    serves each request on its own thread, so each call opens the store briefly.
+    """
+    if not (hasattr(type(store), "open") and getattr(store, "path", None)):
+        return store.document_text
+
+    def text_of(node_id: str) -> str | None:
+        fresh = type(store).open(store.path)
+        try:
+            return fresh.document_text(node_id)
+        finally:
+            fresh.close()
+
+    return text_of
+
+
 def library_from(source: Any, texts: dict[str, str] | None = None) -> Library:
     """A Library from a Store (anything with load_graph/document_text) or a bare graph."""
     if hasattr(source, "load_graph"):
-        return Library(source.load_graph(), source.document_text)
+        return Library(source.load_graph(), thread_safe_text(source))
     store_texts = texts or {}
     return Library(source, store_texts.get)

@@ -6,7 +6,7 @@ from collections import deque
 from collections.abc import Iterable
 
 import networkx as nx
-from policygraph.viz.style import DOCUMENT_EDGES, UNIT_EDGES
+from policygraph.viz.style import DOCUMENT_EDGES
 
 
 def find_documents(graph: nx.MultiDiGraph, key: str) -> list[str]:
@@ -23,6 +23,8 @@ def find_documents(graph: nx.MultiDiGraph, key: str) -> list[str]:
 def neighbourhood(graph: nx.MultiDiGraph, roots: Iterable[str], depth: int = 2,
                   direction: str = "both", units: bool = True) -> nx.MultiDiGraph:
     """Documents within `depth` document-to-document hops of the roots, plus their units.
+
+    Places (`located_in`) are left out: level, province and year are node attributes.
 
     `direction` is `up` (what the roots carry out or cite), `down` (what carries them
     out) or `both`. Units hang one hop off the documents shown and are not expanded,
@@ -41,17 +43,19 @@ def neighbourhood(graph: nx.MultiDiGraph, roots: Iterable[str], depth: int = 2,
     keep = set(seen)
     if units:
         for node in list(seen):
-            for _, unit, etype in graph.out_edges(node, keys=True):
-                if etype in UNIT_EDGES:
-                    keep.add(unit)
+            keep.update(t for _, t in graph.out_edges(node) if graph.nodes[t].get("kind") == "unit")
     return graph.subgraph(keep).copy()
 
 
 def _document_steps(graph: nx.MultiDiGraph, node: str, direction: str) -> set[str]:
-    """Documents one lineage edge away, in the chosen direction."""
+    """Documents one lineage edge away, in the chosen direction.
+
+    Edge keys may carry a suffix (`implements@…` for parallel edges), so the `type`
+    attribute decides, never the key.
+    """
     steps: set[str] = set()
     if direction in ("up", "both"):
-        steps |= {t for _, t, k in graph.out_edges(node, keys=True) if k in DOCUMENT_EDGES}
+        steps |= {t for _, t, kind in graph.out_edges(node, data="type") if kind in DOCUMENT_EDGES}
     if direction in ("down", "both"):
-        steps |= {s for s, _, k in graph.in_edges(node, keys=True) if k in DOCUMENT_EDGES}
+        steps |= {s for s, _, kind in graph.in_edges(node, data="type") if kind in DOCUMENT_EDGES}
     return steps

@@ -37,9 +37,9 @@ def node_record(node: str, attrs: dict[str, Any], x: float | None = None, y: flo
     return record
 
 
-def edge_id(source: str, target: str, etype: str) -> str:
-    """Stable id of an edge (the graph keys parallel edges by type)."""
-    return f"{source}\u2192{target}\u2192{etype}"
+def edge_id(source: str, target: str, key: str) -> str:
+    """Stable id of an edge: the graph's key tells parallel edges apart (`assigns@1403`)."""
+    return f"{source}\u2192{target}\u2192{key}"
 
 
 def edge_record(source: str, target: str, attrs: dict[str, Any], key: str | None = None) -> dict[str, Any]:
@@ -47,7 +47,7 @@ def edge_record(source: str, target: str, attrs: dict[str, Any], key: str | None
     etype = attrs.get("type", key) or "references"
     style = EDGE_STYLES.get(etype, EDGE_STYLES["references"])
     return {
-        "id": edge_id(source, target, etype),
+        "id": edge_id(source, target, key or etype),
         "from": source,
         "to": target,
         "arrows": "to",

@@ -31,8 +31,10 @@ def _doc(graph: nx.MultiDiGraph, node_id: str, **attrs: object) -> None:
 
 def _edge(graph: nx.MultiDiGraph, source: str, target: str, etype: str, evidence: str,
           stated_in: str | None = None, span: tuple[int, int] = (0, 0), **extra: object) -> None:
-    """Add an edge keyed by its type, with provenance as the model requires."""
-    graph.add_edge(source, target, key=etype, type=etype, stated_in=stated_in or source,
+    """Add an edge with provenance as the model requires, keyed like the store does
+    (the type, with `@start` for unit edges that may repeat between two nodes)."""
+    key = etype if etype in ("implements", "based_on", "references") else f"{etype}@{span[0]}"
+    graph.add_edge(source, target, key=key, type=etype, stated_in=stated_in or source,
                    span=list(span), evidence=evidence, asserted=False, flags=[], **extra)
 
 

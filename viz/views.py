@@ -44,11 +44,12 @@ def choices(lib: Library, ref: str) -> list[dict[str, Any]]:
     return [row.to_dict() | {"name": row.name, "place": row.place} for row in candidates(lib.backend, ref)]
 
 
-def _edge_entry(lib: Library, source: str, target: str, etype: str, attrs: dict[str, Any],
+def _edge_entry(lib: Library, source: str, target: str, key: str, attrs: dict[str, Any],
                 outgoing: bool) -> dict[str, Any]:
     other = target if outgoing else source
+    etype = attrs.get("type", key)
     return {
-        "id": edge_id(source, target, etype),
+        "id": edge_id(source, target, key),
         "type": etype,
         "type_name": EDGE_NAMES.get(etype, etype),
         "direction": "out" if outgoing else "in",
@@ -68,7 +69,7 @@ def document(lib: Library, node_id: str) -> dict[str, Any]:
     edges += [_edge_entry(lib, s, t, k, a, False) for s, t, k, a in graph.in_edges(node_id, True, keys=True)]
     text = lib.text(node_id)
     spans = []
-    for source, target, etype, attrs in lib.stated.get(node_id, []):
+    for source, target, etype, attrs in lib.stated.get(node_id, []):  # etype: attrs["type"]
         span = attrs.get("span") or []
         if len(span) == 2:
             names = [graph.nodes[n].get("label", n) for n in (source, target)]
@@ -97,7 +98,7 @@ def expand(lib: Library, node_id: str) -> dict[str, Any]:
     sub = neighbourhood(lib.graph, [node_id], depth=1, direction="both")
     if lib.graph.nodes[node_id].get("kind") == "unit":
         around = {node_id, *lib.graph.predecessors(node_id), *lib.graph.successors(node_id)}
-        sub = lib.graph.subgraph(around)
+        sub = lib.graph.subgraph(n for n in around if lib.graph.nodes[n].get("kind") != "place")
     return {
         "root": node_id,
         "nodes": [node_record(n, a) for n, a in sub.nodes(data=True)],
@@ -114,7 +115,8 @@ def path_view(lib: Library, start: str, end: str) -> dict[str, Any]:
         nodes.append(step.target.id)
         pair = (step.source.id, step.target.id)
         source, target = pair if step.forward else pair[::-1]
-        edges.append(edge_id(source, target, step.type))
+        keys = [k for k, a in lib.graph[source][target].items() if a.get("type", k) == step.type]
+        edges.append(edge_id(source, target, keys[0] if keys else step.type))
     return {"from": start, "to": end, "found": bool(steps), "nodes": nodes, "edges": edges,
             "steps": [s.to_dict() for s in steps]}
 
@@ -127,7 +129,7 @@ def facets(lib: Library) -> dict[str, Any]:
             provinces.add(attrs["province"])
         if attrs.get("year"):
             years.add(int(attrs["year"]))
-    types = sorted({k for _, _, k in lib.graph.edges(keys=True)})
+    types = sorted({t for _, _, t in lib.graph.edges(data="type") if t not in ("located_in", "part_of")})
     return {
         "levels": [{"key": k, "name": LEVEL_NAMES[k]} for k in LEVEL_ORDER],
         "provinces": sorted(provinces),

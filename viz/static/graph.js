@@ -130,7 +130,7 @@
       docs.forEach(function (n) {
         var option = document.createElement("option");
         option.value = n.id;
-        option.textContent = n.label;
+        option.textContent = n.label + (n.year ? " (" + n.year + ")" : "");
         select.appendChild(option);
       });
       if (keep) { select.value = keep; }
