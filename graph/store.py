@@ -19,7 +19,6 @@ import json
 import os
 import sqlite3
 import zlib
-from dataclasses import asdict
 from pathlib import Path
 
 import networkx as nx
@@ -104,12 +103,15 @@ class Store:
 
     def put_document(self, doc: ParsedDocument) -> None:
         """Store one parse result; the graph is marked stale in the same transaction."""
-        data = asdict(doc)
-        text = data.pop("text")
+        text, doc.text = doc.text, ""
+        try:  # vars() is asdict() without the deep copy: several times faster on big documents
+            parsed = json.dumps(doc, default=vars, ensure_ascii=False)
+        finally:
+            doc.text = text
         with self.transaction():
             self.conn.execute(
                 "INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?)",
-                (doc.path, doc.sha256, json.dumps(data, ensure_ascii=False), zlib.compress(text.encode("utf-8"))),
+                (doc.path, doc.sha256, parsed, zlib.compress(text.encode("utf-8"), 1)),
             )
             self.conn.execute("UPDATE meta SET value='1' WHERE key='dirty'")
 

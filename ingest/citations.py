@@ -25,12 +25,35 @@ from policygraph.ingest.models import AssertedEdge, Citation, Place
 from policygraph.ingest.places import locate
 
 _TYPE_NAMES = "|".join(re.escape(n) for n in tables.type_names())
-# what stands before a symbol: a type name, "số", an enumeration "23, 24,"
-LOOKBACK_RE = re.compile(
-    rf"(?:(?P<tname>{_TYPE_NAMES})[ \t\n]+)?(?:(?i:số)[ \t]*:?[ \t]*)?"
-    rf"(?P<enum>(?:\d{{1,5}}[a-z]?[ \t]*(?:,|và)[ \t]*)+)?$",
-    re.IGNORECASE,
-)
+_TYPE_NAMES_LOWER = tuple(n.lower() for n in tables.type_names())  # longest first
+# what stands right before a symbol, after its type name: "số", an enumeration "23, 24,"
+_NUMBER_TAIL_RE = re.compile(r"(?:(?i:số)[ \t]*:?[ \t]*)?(?P<enum>(?:\d{1,5}[a-z]?[ \t]*(?:,|và)[ \t]*)+)?$")
+
+
+@dataclass
+class _Lookback:
+    tname: str | None  # type name as written ("Nghị quyết")
+    enum: str | None  # "23, 24, " before "25-NQ/TW"
+    start: int  # offset in the window where the citation's words begin
+    has_so: bool
+
+
+def _lookback(window: str) -> _Lookback:
+    """Type name, "số" and enumeration before a symbol (a cheap end-anchored scan)."""
+    m = _NUMBER_TAIL_RE.search(window)
+    pos = m.start() if m else len(window)
+    has_so = bool(m and m.group(0).strip()[:2].lower() == "số")
+    head = window[:pos].rstrip(" \t\n")
+    low = head[-32:].lower()
+    for name in _TYPE_NAMES_LOWER:
+        if low.endswith(name):
+            at = len(head) - len(name)
+            if at == 0 or not head[at - 1].isalpha():
+                return _Lookback(head[at:], m.group("enum") if m else None, at, has_so)
+    enum = m.group("enum") if m else None
+    return _Lookback(None, enum, pos if (enum or has_so) else len(window), has_so)
+
+
 # "Số: 45-KH/HU" at the start of a line is a document's own number, not a citation
 OWN_NUMBER_RE = re.compile(r"(?:^|\n)[ \t*#_]*(?:[^\W\d_]+[ \t]){0,3}Số[ \t]*:?[ \t]*$")
 TERM_RE = re.compile(r"kh(?:óa|oá)[ \t\n]+(?P<term>[IVXL]{1,6})\b", re.IGNORECASE)
@@ -65,7 +88,12 @@ CENTRAL_WORDS = re.compile(r"Trung ương|Bộ Chính trị|Ban Bí thư|Thủ t
 PROVINCE_WORDS = re.compile(r"Tỉnh ủy|Tỉnh uỷ|Thành ủy|\btỉnh\b|Đảng bộ tỉnh", re.IGNORECASE)
 DISTRICT_WORDS = re.compile(r"Huyện ủy|Huyện uỷ|Quận ủy|Thị ủy|\bhuyện\b|\bquận\b|thị xã", re.IGNORECASE)
 COMMUNE_WORDS = re.compile(r"\bxã\b|\bphường\b|thị trấn", re.IGNORECASE)
-SENTENCE_START_RE = re.compile(r"(?:[.!?](?=\s+[A-ZĐ“\"])|;|\n[ \t]*\n|\n(?=[ \t]*(?:[-•+*]|\d+[.)]|[IVX]+[.\-])))")
+# sentence or clause boundaries; a line break counts when the line does not end in a space
+# (gazette texts wrap lines with a trailing space) and the next starts a new paragraph
+SENTENCE_START_RE = re.compile(
+    r"(?:[.!?](?=\s+[A-ZĐ“\"])|;|\n[ \t]*\n|\n(?=[ \t]*(?:[-•+*]|\d+[.)]|[IVX]+[.\-]))|(?<=[^ \n])\n(?=[A-ZĐ]))"
+)
+LINK_ONLY_RE = re.compile(r"^(?:việc )?(?:tiếp tục )?(?:triển khai )?(?:thực hiện|triển khai)$", re.IGNORECASE)
 
 
 @dataclass
@@ -103,16 +131,22 @@ def _sentence(text: str, start: int, end: int) -> str:
     return " ".join(text[left:right].split())
 
 
+_SPACES_RE = re.compile(r"[ \t\n,]*")
+_PAREN_RE = re.compile(r"[ \t\n]*\([ \t]*")
+_SUBJECT_START_RE = re.compile(r"[ \t\n,]*(?:(?P<ve>về)[ \t\n]+)?(?P<q>[“\"])?", re.IGNORECASE)
+_CLOSE_QUOTE_RE = re.compile(r"[”\"]")
+
+
 def _read_tail(text: str, pos: int, limit: int) -> tuple[str | None, str | None, str | None, str | None, int, int]:
     """Date, issuer, term and subject after a symbol; returns them with the tail and subject ends."""
     date = issuer = term = subject = None
-    m = re.compile(r"[ \t\n,]*").match(text, pos, limit)
+    m = _SPACES_RE.match(text, pos, limit)
     pos = m.end() if m else pos
     dm = DATE_RE.match(text, pos, limit)
     if dm:
         date = iso_from_match(dm)
         pos = dm.end()
-    m = re.compile(r"[ \t\n,]*").match(text, pos, limit)
+    m = _SPACES_RE.match(text, pos, limit)
     after_space = m.end() if m else pos
     im = ISSUER_START_RE.match(text, after_space, limit)
     if im:
@@ -125,7 +159,7 @@ def _read_tail(text: str, pos: int, limit: int) -> tuple[str | None, str | None,
             issuer_end += 1  # "(khóa XI)" belongs to the issuer
         issuer = " ".join(text[body_start:issuer_end].split()).rstrip(" ,")
         pos = issuer_end
-    tm = re.compile(r"[ \t\n]*\([ \t]*").match(text, pos, limit)
+    tm = _PAREN_RE.match(text, pos, limit)
     if tm:
         km = TERM_RE.match(text, tm.end(), limit)
         if km:
@@ -137,12 +171,12 @@ def _read_tail(text: str, pos: int, limit: int) -> tuple[str | None, str | None,
         if km:
             term = km.group("term").upper()
     tail_end = pos
-    sm = re.compile(r"[ \t\n,]*(?:(?P<ve>về)[ \t\n]+)?(?P<q>[“\"])?", re.IGNORECASE).match(text, pos, limit)
+    sm = _SUBJECT_START_RE.match(text, pos, limit)
     subject_end = pos
     if sm and (sm.group("ve") or sm.group("q")):
         start = sm.end()
         if sm.group("q"):
-            close = re.compile(r"[”\"]").search(text, start, limit)
+            close = _CLOSE_QUOTE_RE.search(text, start, limit)
             end = close.start() if close else limit
             subject_end = close.end() if close else limit
         else:
@@ -150,6 +184,8 @@ def _read_tail(text: str, pos: int, limit: int) -> tuple[str | None, str | None,
             end = stop.start() if stop else limit
             subject_end = end
         subject = " ".join(text[start:end].split()).strip(' ,“”"*_') or None
+        if subject and LINK_ONLY_RE.match(subject):  # "về tiếp tục thực hiện <next citation>"
+            subject = None
     return date, issuer, term, subject, tail_end, subject_end
 
 
@@ -172,26 +208,24 @@ def _find(text: str) -> list[_Found]:
         start, end = m.start(), m.end()
         window_start = max(prev_end, start - 120)
         window = text[window_start:start]
-        if OWN_NUMBER_RE.search(window):
+        if ("ố" in window[-30:] or "Ố" in window[-30:]) and OWN_NUMBER_RE.search(window):
             prev_end = end
             continue
-        lb = LOOKBACK_RE.search(window)
-        lookback_start = window_start + lb.start() if lb and (lb.group("tname") or lb.group("enum")) else start
-        if lb and not lb.group("tname") and lb.group(0).strip().lower().startswith("số"):
-            lookback_start = window_start + lb.start()
+        lb = _lookback(window)
+        lookback_start = window_start + lb.start
         limit = matches[i + 1][0].start() if i + 1 < len(matches) else len(text)
         if i + 1 < len(matches):
             nxt_window = text[max(end, limit - 120) : limit]
-            nlb = LOOKBACK_RE.search(nxt_window)
-            if nlb and nlb.group("tname"):
-                limit = max(end, limit - len(nxt_window) + nlb.start())
+            nlb = _lookback(nxt_window)
+            if nlb.tname:
+                limit = max(end, limit - len(nxt_window) + nlb.start)
         limit = min(limit, end + 600)
         date, issuer, term, subject, tail_end, subject_end = _read_tail(text, end, limit)
         written = text[start:end]
         year = sym.year or (int(date[:4]) if date else None)
         flags: list[str] = [sym.slip] if sym.slip else []
-        if lb and lb.group("tname"):
-            named = tables.name_to_codes().get(lb.group("tname").lower(), {})
+        if lb.tname:
+            named = tables.name_to_codes().get(lb.tname.lower(), {})
             if sym.doc_type and named and sym.doc_type not in named.values():
                 flags.append("type_name_differs")
         base = Citation(
@@ -212,7 +246,7 @@ def _find(text: str) -> list[_Found]:
             evidence=_sentence(text, lookback_start, end),
             flags=flags,
         )
-        enum_numbers = re.findall(r"\d{1,5}[a-z]?", lb.group("enum")) if lb and lb.group("enum") else []
+        enum_numbers = re.findall(r"\d{1,5}[a-z]?", lb.enum) if lb.enum else []
         for number in enum_numbers:
             sibling = Citation(**{**base.__dict__, "flags": list(flags)})
             sibling.number = number

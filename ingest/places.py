@@ -63,23 +63,16 @@ def gazetteer() -> Gazetteer:
 
 
 _NAME = r"((?:[A-ZĐ][^\s,.;:()\"“”/]*)(?:[ ](?:[A-ZĐ][^\s,.;:()\"“”/]*)){0,3})"
-# keyword that introduces a place name -> the level of that name
-CLUES: list[tuple[str, str]] = [
-    (
-        "province",
-        r"(?i:Đảng bộ tỉnh|Tỉnh ủy|Tỉnh uỷ|Thành ủy|Thành uỷ|UBND tỉnh|Ủy ban nhân dân tỉnh|Uỷ ban nhân dân tỉnh"
-        r"|trên địa bàn tỉnh|tỉnh|thành phố|Báo|Đài Phát thanh và Truyền hình)",
-    ),
-    (
-        "district",
-        r"(?i:Đảng bộ huyện|Huyện ủy|Huyện uỷ|Quận ủy|Quận uỷ|Thị ủy|Thị uỷ|UBND huyện"
-        r"|Ủy ban nhân dân huyện|huyện|quận|thị xã)",
-    ),
-    ("commune", r"(?i:Đảng ủy xã|Đảng uỷ xã|Đảng bộ xã|UBND xã|Ủy ban nhân dân xã|xã|phường|thị trấn)"),
-]
-CLUE_RE = re.compile(
-    "|".join(f"(?P<{level}>\\b{kw})[ ]+{_NAME.replace('(', '(?P<n_' + level + '>', 1)}" for level, kw in CLUES)
-)
+# words that introduce a place name, by the level of that name (matched case-sensitively:
+# "tỉnh Bắc Kạn", "Tỉnh ủy Gia Lai", "Báo Gia Lai"; a name starts with a capital letter)
+CLUE_WORDS: dict[str, tuple[str, ...]] = {
+    "province": ("tỉnh", "Tỉnh", "Tỉnh ủy", "Tỉnh uỷ", "Thành ủy", "Thành uỷ", "thành phố", "Thành phố", "Báo",
+                 "Đài Phát thanh và Truyền hình", "Đài Phát thanh - Truyền hình"),
+    "district": ("huyện", "Huyện", "Huyện ủy", "Huyện uỷ", "Quận ủy", "Quận uỷ", "quận", "Quận", "Thị ủy", "Thị uỷ",
+                 "thị xã", "Thị xã"),
+    "commune": ("xã", "Xã", "phường", "Phường", "thị trấn", "Thị trấn", "Đảng ủy xã", "Đảng uỷ xã"),
+}
+_NAME_AFTER = re.compile(r"[ ]+" + _NAME)
 
 
 @dataclass
@@ -90,14 +83,21 @@ class Clue:
 
 
 def find_clues(text: str) -> list[Clue]:
+    """Place names introduced by a clue word, in text order.
+
+    str.find on each clue word is much faster than one regex alternation over the text.
+    """
     out = []
-    for m in CLUE_RE.finditer(text):
-        level = m.lastgroup.removeprefix("n_") if m.lastgroup else None
-        for lv in ("province", "district", "commune"):
-            if m.group(lv):
-                level = lv
-                break
-        out.append(Clue(level, m.group(f"n_{level}"), m.start()))
+    for level, words in CLUE_WORDS.items():
+        for word in words:
+            i = text.find(word)
+            while i != -1:
+                if i == 0 or not text[i - 1].isalpha():
+                    m = _NAME_AFTER.match(text, i + len(word))
+                    if m:
+                        out.append(Clue(level, m.group(1), i))
+                i = text.find(word, i + 1)
+    out.sort(key=lambda c: (c.start, c.level))
     return out
 
 

@@ -1,0 +1,40 @@
+# Two commands for a newcomer on a fresh machine (see README):
+#   make demo   install policygraph into .venv, ingest the bundled samples, trace a lineage
+#   make test   install what the tests need (Python packages, Debian's Chromium) and run them
+# .ci/run calls `make test`.
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STORE  ?= .policygraph/demo-store
+
+.PHONY: demo test install install-test browser lint clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+install: $(BIN)/python
+	$(BIN)/pip install --quiet .
+
+install-test: $(BIN)/python
+	$(BIN)/pip install --quiet -e ".[test]"
+
+browser:
+	bash scripts/install-browser.sh
+
+demo: install
+	$(BIN)/policygraph --store $(STORE) ingest data/samples
+	$(BIN)/policygraph --store $(STORE) trace 25-NQ/TW --year 2013 --down
+	@echo
+	@echo "Store: $(STORE). Try: $(BIN)/policygraph --store $(STORE) show 30-CTr/TU"
+
+lint: install-test
+	$(BIN)/ruff check .
+
+test: install-test browser
+	$(BIN)/ruff check .
+	$(BIN)/python -m pytest
+
+clean:
+	rm -rf $(VENV) .policygraph build *.egg-info test-artifacts
