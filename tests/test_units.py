@@ -6,7 +6,6 @@ import json
 from pathlib import Path
 
 import pytest
-
 from policygraph.ingest import unit_table as T
 from policygraph.ingest.models import Place
 from policygraph.ingest.units import (
@@ -234,8 +233,8 @@ def test_written_units(written, name, unit_type, collective, level):
 
 
 NOT_UNITS = ["Nhân dân", "cán bộ, đảng viên", "Kế hoạch này", "Cấp ủy đảng", "Chính quyền các cấp",
-             "Các cấp, các ngành", "Sở dĩ", "Báo cáo kết quả", "Phòng chống suy thoái", "toàn bộ", "Đoàn viên, hội viên",
-             "Nhà nước", "Các cấp chính quyền"]
+             "Các cấp, các ngành", "Sở dĩ", "Báo cáo kết quả", "Phòng chống suy thoái", "toàn bộ",
+             "Đoàn viên, hội viên", "Nhà nước", "Các cấp chính quyền"]
 
 
 @pytest.mark.parametrize("written", NOT_UNITS)

@@ -1,0 +1,44 @@
+"""Deadline phrases become dates or recurring rules."""
+
+from __future__ import annotations
+
+import pytest
+from policygraph.ingest.deadlines import find_deadlines, parse_deadline
+
+CASES = [  # text, document date, (date, rule)
+    ("hoàn thành trong quý IV/2016", None, ("2016-12-31", "by:2016-12-31")),
+    ("tổ chức Hội nghị trong quý IV", "2016-10-01", ("2016-12-31", "by:2016-12-31")),
+    ("trong quý II năm 2020", None, ("2020-06-30", "by:2020-06-30")),
+    ("trước ngày 10 tháng 12 hằng năm", "2017-03-20", ("2017-12-10", "yearly:12-10")),
+    ("trước ngày 10 tháng 12 hằng năm", "2017-12-20", ("2018-12-10", "yearly:12-10")),
+    ("trước ngày 10 tháng 12 hàng năm", None, (None, "yearly:12-10")),
+    ("trước ngày 31 tháng 12 năm 2027", None, ("2027-12-31", "by:2027-12-31")),
+    ("trước ngày 15/12/2024", None, ("2024-12-15", "by:2024-12-15")),
+    ("chậm nhất ngày 30/6/2025", None, ("2025-06-30", "by:2025-06-30")),
+    ("trước ngày 15 tháng 11", "2023-02-01", ("2023-11-15", "by:2023-11-15")),
+    ("định kỳ hàng quý, sáu tháng, một năm", None, (None, "quarterly;half-yearly;yearly")),
+    ("Định kỳ hàng năm tham mưu", None, (None, "yearly")),
+    ("định kỳ 6 tháng, một năm có chương trình", None, (None, "half-yearly;yearly")),
+    ("hằng tháng báo cáo", None, (None, "monthly")),
+    ("trong năm 2024", None, ("2024-12-31", "by:2024-12-31")),
+    ("trong tháng 12/2016", None, ("2016-12-31", "by:2016-12-31")),
+    ("năm 2017 sơ kết", None, ("2017-12-31", "by:2017-12-31")),
+]
+
+
+@pytest.mark.parametrize(("text", "doc_date", "want"), CASES)
+def test_deadline_phrases(text, doc_date, want):
+    found = parse_deadline(text, doc_date)
+    assert found is not None and (found.date, found.rule) == want
+    assert text[found.start:found.end].strip() == found.text
+
+
+def test_two_milestones():
+    found = find_deadlines("năm 2017 sơ kết; năm 2020 tổng kết 05 năm thực hiện Kế hoạch")
+    assert [d.rule for d in found] == ["by:2017-12-31", "by:2020-12-31"]
+
+
+@pytest.mark.parametrize("text", ["Kế hoạch được thực hiện trong giai đoạn", "quý báu", "ngày càng phồn vinh",
+                                  "trước ngày 31 tháng 13 năm 2020", "Quy chế dân chủ ở cơ sở"])
+def test_not_deadlines(text):
+    assert find_deadlines(text, "2020-01-01") == []
