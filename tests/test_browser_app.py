@@ -10,6 +10,8 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import networkx as nx
+from policygraph.graph.store import Store
+from policygraph.ingest.pipeline import ingest_paths
 from policygraph.viz.app import create_app
 from policygraph.viz.browser import block_network, browser_context
 from policygraph.viz.neighbourhood import neighbourhood
@@ -20,16 +22,12 @@ ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"
 SAMPLES = Path(__file__).resolve().parent.parent / "data" / "samples"
 
 
-def sample_source(tmp_path: Path):
-    """The bundled samples ingested into a fresh store; the hand-made lineage until the store lands."""
-    try:
-        from policygraph.graph.store import Store
-        from policygraph.ingest.pipeline import ingest_paths
-    except ImportError:
-        return sample_graph(), {}
+def sample_source(tmp_path: Path) -> Store:
+    """The bundled samples ingested into a fresh store."""
     store = Store.open(tmp_path / "store")
-    ingest_paths(store, sorted(SAMPLES.glob("*.txt")))
-    return store, None
+    summary = ingest_paths(store, sorted(SAMPLES.glob("*.txt")))
+    assert summary.files == 4 and not summary.failed
+    return store
 
 
 @contextmanager
@@ -68,8 +66,7 @@ def loaded_ids(page) -> set[str]:
 
 
 def test_search_open_expand_on_samples(tmp_path: Path) -> None:
-    source, texts = sample_source(tmp_path)
-    app = create_app(source, texts)
+    app = create_app(sample_source(tmp_path))
     graph: nx.MultiDiGraph = app.config["LIBRARY"].graph
     problems: list[str] = []
     with serving(app) as base, browser_context() as context:
