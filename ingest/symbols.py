@@ -41,12 +41,12 @@ _L = "A-Za-zĐđÐ"
 
 # Party: number, dash, type, slash, issuer. Spaces are tolerated around the dash only.
 PARTY = (
-    rf"(?P<pnum>\d{{1,5}}[a-zđ]?)[ \t]{{0,2}}{_DASH}[ \t]{{0,2}}(?P<ptype>[{_L}]{{1,5}})"
+    rf"(?P<pnum>\d{{1,5}}[a-zđA-ZĐ]?)[ \t]{{0,2}}{_DASH}[ \t]{{0,2}}(?P<ptype>[{_L}]{{1,5}})"
     rf"[ \t]?/[ \t]?(?P<piss>[A-ZĐÐ][{_L}]{{0,11}})"
 )
 # State: number, optional year, then the code: TYPE-ISSUER[-UNIT...] or an untyped issuer.
 STATE = (
-    rf"(?P<snum>\d{{1,5}}[a-zđ]?)[ \t]?/[ \t]?(?:(?P<syear>(?:19|20)\d\d)[ \t]?/[ \t]?)?"
+    rf"(?P<snum>\d{{1,5}}[a-zđA-ZĐ]?)[ \t]?/[ \t]?(?:(?P<syear>(?:19|20)\d\d)[ \t]?/[ \t]?)?"
     rf"(?P<scode>[A-ZĐÐ][{_L}]{{0,9}}\d{{0,2}}(?:[ \t]?[-–][ \t]?[A-ZĐÐ][{_L}0-9]{{0,14}})*)"
 )
 SYMBOL_RE = re.compile(rf"(?<![\w/.,:{DASHES}])(?:{PARTY}|{STATE})(?![\w/])")
