@@ -83,7 +83,9 @@ def test_parse(written, want, grammar, doc_type, issuer, level, year):
     assert sym.slip is None
 
 
-@pytest.mark.parametrize("written,want", [("33-CT/TTg", "33/CT-TTg"), ("05-CT/TTG", "05/CT-TTg"), ("12-NQ/CP", "12/NQ-CP")])
+@pytest.mark.parametrize(
+    "written,want", [("33-CT/TTg", "33/CT-TTg"), ("05-CT/TTG", "05/CT-TTg"), ("12-NQ/CP", "12/NQ-CP")]
+)
 def test_state_symbol_written_the_party_way_is_read_as_state_and_flagged(written, want):
     sym = symbols.parse(written)
     assert str(sym) == want
@@ -139,8 +141,13 @@ def test_errors_are_value_errors():
 
 @pytest.mark.parametrize(
     "symbol,key",
-    [("41/2024/QH15", "412024qh15"), ("30/2020/NĐ-CP", "302020ndcp"), ("05/2025/TT-BLĐTBXH", "052025ttbldtbxh"),
-     ("01/ÐA-MTTQ-BTT", "01damttqbtt"), ("30c/NQ-CP", "30cnqcp")],
+    [
+        ("41/2024/QH15", "412024qh15"),
+        ("30/2020/NĐ-CP", "302020ndcp"),
+        ("05/2025/TT-BLĐTBXH", "052025ttbldtbxh"),
+        ("01/ÐA-MTTQ-BTT", "01damttqbtt"),
+        ("30c/NQ-CP", "30cnqcp"),
+    ],
 )
 def test_symbol_key(symbol, key):
     assert symbols.symbol_key(symbol) == key
