@@ -29,6 +29,7 @@ from policygraph.ingest.models import Place
 from policygraph.ingest.places import fold, slug
 
 RELATION_RANK = {"implements": 3, "based_on": 2, "references": 1}
+ROLE_RANK = {"lead": 3, "execute": 2, "support": 1}
 
 
 def scope_key(level: str | None, place: dict | Place | None) -> str:
@@ -389,6 +390,14 @@ def _document_edges(g: Graph, src: str, d: dict, mentions: list[Mention]) -> Non
     _unit_edges(g, src, d)
 
 
+def _unit_label(name: str, level: str | None, place: dict, collective: bool) -> str:
+    """"Ban Thường vụ Huyện ủy" of Hớn Quản displays as "Ban Thường vụ Huyện ủy Hớn Quản"."""
+    where = place.get(level) if level in ("province", "district", "commune") else None
+    if where and not collective and fold(where) not in fold(name):
+        return f"{name} {where}"
+    return name
+
+
 def _unit_edges(g: Graph, src: str, d: dict) -> None:
     units = d.get("units") or {}
 
@@ -399,6 +408,7 @@ def _unit_edges(g: Graph, src: str, d: dict) -> None:
             uid,
             kind="unit",
             name=u["name"],
+            label=_unit_label(u["name"], u.get("level"), place, bool(u.get("collective"))),
             unit_type=u.get("unit_type"),
             collective=bool(u.get("collective")),
             level=u.get("level"),
@@ -425,34 +435,32 @@ def _unit_edges(g: Graph, src: str, d: dict) -> None:
                 },
             )
         )
-    seen: set[tuple] = set()
+    # one assigns edge per unit (and per section/body): the strongest role, every task kept
+    merged: dict[tuple[str, bool], dict] = {}
     for a in units.get("assigns", []):
         uid = unit_node(a["unit"])
-        key = (uid, a["role"], a.get("in_body"), a["start"])
-        if key in seen:
+        key = (uid, bool(a.get("in_body")))
+        task = {"task": a.get("task"), "role": a["role"], "span": [a["start"], a["end"]],
+                "deadline": a.get("deadline"), "deadline_rule": a.get("deadline_rule"),
+                "deadline_text": a.get("deadline_text")}
+        have = merged.get(key)
+        if have is None:
+            merged[key] = {
+                "type": "assigns", "stated_in": src, "span": [a["start"], a["end"]],
+                "evidence": a.get("evidence") or "", "asserted": False, "role": a["role"], "task": a.get("task"),
+                "deadline": a.get("deadline"), "deadline_rule": a.get("deadline_rule"),
+                "deadline_text": a.get("deadline_text"), "section": a.get("section"), "in_body": key[1],
+                "tasks": [task],
+            }
             continue
-        seen.add(key)
-        g.edges.append(
-            (
-                src,
-                uid,
-                f"assigns@{a['start']}",
-                {
-                    "type": "assigns",
-                    "stated_in": src,
-                    "span": [a["start"], a["end"]],
-                    "evidence": a.get("evidence") or "",
-                    "asserted": False,
-                    "role": a["role"],
-                    "task": a.get("task"),
-                    "deadline": a.get("deadline"),
-                    "deadline_rule": a.get("deadline_rule"),
-                    "deadline_text": a.get("deadline_text"),
-                    "section": a.get("section"),
-                    "in_body": bool(a.get("in_body")),
-                },
-            )
-        )
+        have["tasks"].append(task)
+        if ROLE_RANK[a["role"]] > ROLE_RANK[have["role"]]:
+            have["role"] = a["role"]
+        if not have.get("deadline_rule") and a.get("deadline_rule"):
+            for k in ("deadline", "deadline_rule", "deadline_text"):
+                have[k] = a.get(k)
+    for (uid, in_body), attrs in merged.items():
+        g.edges.append((src, uid, "assigns@body" if in_body else "assigns", attrs))
     for r in units.get("recipients", []):
         uid = unit_node(r["unit"])
         g.edges.append(
@@ -471,23 +479,13 @@ def _unit_edges(g: Graph, src: str, d: dict) -> None:
             )
         )
     for r in units.get("reports_to", []):
-        frm = unit_node(r["via"]) if r.get("via") else None
         to = unit_node(r["to"])
-        g.edges.append(
-            (
-                src,
-                to,
-                f"reports_to@{r['start']}",
-                {
-                    "type": "reports_to",
-                    "stated_in": src,
-                    "span": [r["start"], r["end"]],
-                    "evidence": r.get("evidence") or "",
-                    "asserted": False,
-                    "via": frm,
-                },
-            )
-        )
+        via = unit_node(r["via"]) if r.get("via") else None
+        reporters = [a["unit"] for a in units.get("assigns", []) if a["start"] <= r["start"] < a["end"]]
+        for who in {unit_node(u) for u in reporters} - {to}:
+            g.edges.append((who, to, f"reports_to@{src}", {
+                "type": "reports_to", "stated_in": src, "span": [r["start"], r["end"]],
+                "evidence": r.get("evidence") or "", "asserted": False, "via": via}))
 
 
 def _places(g: Graph) -> None:

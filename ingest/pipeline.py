@@ -18,6 +18,7 @@ from policygraph.ingest.header import identify
 from policygraph.ingest.models import ParsedDocument
 from policygraph.ingest.noise import mask_noise
 from policygraph.ingest.reader import ReadError, read_document, supported
+from policygraph.ingest.units import UnitContext, extract_units
 
 
 def parse_text(text: str, path: str = "<text>") -> ParsedDocument:
@@ -62,10 +63,6 @@ def parse_text(text: str, path: str = "<text>") -> ParsedDocument:
 
 
 def _add_units(doc: ParsedDocument, masked: str) -> None:
-    try:
-        from policygraph.ingest.units import UnitContext, extract_units
-    except ImportError:  # the unit recogniser is optional while it is being built
-        return
     doc.units = extract_units(
         masked, UnitContext(level=doc.level, place=doc.place, issuer_code=doc.issuer_code, doc_date=doc.date)
     )
