@@ -15,8 +15,10 @@ machine, and other tools can open it. Layout:
 
 from __future__ import annotations
 
+import gc
 import json
 import os
+import pickle
 import sqlite3
 import zlib
 from pathlib import Path
@@ -27,6 +29,7 @@ from policygraph.ingest.models import ParsedDocument
 
 SCHEMA_VERSION = "1"
 DB_NAME = "policygraph.sqlite"
+CACHE_NAME = "graph.pickle"  # a snapshot of the graph tables for fast loading, tagged with its generation
 
 
 class StoreError(Exception):
@@ -77,7 +80,9 @@ class Store:
         with self.transaction():
             row = self.conn.execute("SELECT value FROM meta WHERE key='schema'").fetchone()
             if row is None:
-                self.conn.execute("INSERT INTO meta VALUES ('schema', ?), ('dirty', '0')", (SCHEMA_VERSION,))
+                self.conn.execute(
+                    "INSERT INTO meta VALUES ('schema', ?), ('dirty', '0'), ('generation', '0')", (SCHEMA_VERSION,)
+                )
             elif row[0] != SCHEMA_VERSION:
                 raise StoreError(f"store schema {row[0]} is not {SCHEMA_VERSION}; re-ingest into a new store")
 
@@ -140,9 +145,20 @@ class Store:
     def is_dirty(self) -> bool:
         return self.conn.execute("SELECT value FROM meta WHERE key='dirty'").fetchone()[0] == "1"
 
+    def generation(self) -> str:
+        row = self.conn.execute("SELECT value FROM meta WHERE key='generation'").fetchone()
+        return row[0] if row else "0"
+
     def rebuild(self) -> None:
         """Resolve identities over every stored file and replace the graph tables at once."""
-        graph = resolve(self.parsed_documents())
+        self.write_graph(resolve(self.parsed_documents()))
+
+    def write_graph(self, graph) -> None:
+        """Replace the graph tables with `graph` (an identity.Graph) in one transaction.
+
+        Also used by benchmarks to load a generated graph without parsing texts.
+        """
+        generation = str(int(self.generation()) + 1)
         with self.transaction():
             self.conn.execute("DELETE FROM nodes")
             self.conn.execute("DELETE FROM edges")
@@ -161,6 +177,23 @@ class Store:
                 ),
             )
             self.conn.execute("UPDATE meta SET value='0' WHERE key='dirty'")
+            self.conn.execute("UPDATE meta SET value=? WHERE key='generation'", (generation,))
+        self._write_cache(generation, sorted(graph.nodes.items()), graph.edges)
+
+    def _write_cache(self, generation: str, nodes: list, edges: list) -> None:
+        """Write the snapshot next to the database; os.replace makes it appear whole or not at all."""
+        tmp = self.path / f".{CACHE_NAME}.tmp"
+        with open(tmp, "wb") as handle:
+            pickle.dump((generation, nodes, edges), handle, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, self.path / CACHE_NAME)
+
+    def _read_cache(self) -> tuple[list, list] | None:
+        try:
+            with open(self.path / CACHE_NAME, "rb") as handle:
+                generation, nodes, edges = pickle.load(handle)
+        except (OSError, pickle.UnpicklingError, EOFError, ValueError):
+            return None
+        return (nodes, edges) if generation == self.generation() else None
 
     def counts(self) -> dict[str, int]:
         out = {"files": self.conn.execute("SELECT count(*) FROM files").fetchone()[0]}
@@ -171,16 +204,34 @@ class Store:
         return out
 
     def load_graph(self) -> nx.MultiDiGraph:
-        """The whole graph as a networkx MultiDiGraph (rebuilt first if a crash left it stale)."""
+        """The whole graph as a networkx MultiDiGraph (rebuilt first if a crash left it stale).
+
+        Reads the snapshot when it matches the tables' generation, else the tables.
+        The loaded graph is moved out of the cyclic garbage collector's way: millions of
+        attribute dicts otherwise cost second-long collection pauses during queries.
+        """
         if self.is_dirty():
             self.rebuild()
         g = nx.MultiDiGraph()
-        loads = json.loads
-        g.add_nodes_from(
-            (nid, loads(data)) for nid, data in self.conn.execute("SELECT id, data FROM nodes ORDER BY id")
-        )
-        g.add_edges_from(
-            (s, t, k, loads(data))
-            for s, t, k, data in self.conn.execute("SELECT src, dst, key, data FROM edges ORDER BY rowid")
-        )
+        gc_was_enabled = gc.isenabled()
+        gc.disable()
+        try:
+            cached = self._read_cache()
+            if cached is not None:
+                nodes, edges = cached
+                g.add_nodes_from(nodes)
+                g.add_edges_from(edges)
+            else:
+                loads = json.loads
+                g.add_nodes_from(
+                    (nid, loads(data)) for nid, data in self.conn.execute("SELECT id, data FROM nodes ORDER BY id")
+                )
+                g.add_edges_from(
+                    (s, t, k, loads(data))
+                    for s, t, k, data in self.conn.execute("SELECT src, dst, key, data FROM edges ORDER BY rowid")
+                )
+        finally:
+            if gc_was_enabled:
+                gc.enable()
+        gc.freeze()
         return g
