@@ -49,7 +49,8 @@ STATE = (
     rf"(?P<snum>\d{{1,5}}[a-zđA-ZĐ]?)[ \t]?/[ \t]?(?:(?P<syear>(?:19|20)\d\d)[ \t]?/[ \t]?)?"
     rf"(?P<scode>[A-ZĐÐ][{_L}]{{0,9}}\d{{0,2}}(?:[ \t]?[-–][ \t]?[A-ZĐÐ][{_L}0-9]{{0,14}})*)"
 )
-SYMBOL_RE = re.compile(rf"(?<![\w/.,:{DASHES}])(?:{PARTY}|{STATE})(?![\w/])")
+# a footnote mark glued to the symbol ("31/2024/QH15¹") ends it; a letter, an ASCII digit or "/" does not
+SYMBOL_RE = re.compile(rf"(?<![\w/.,:{DASHES}])(?:{PARTY}|{STATE})(?![^\W\d_\u00b9\u00b2\u00b3\u2070-\u2079]|[0-9_/])")
 _FULL_RE = re.compile(rf"\s*(?:{PARTY}|{STATE})\s*")
 
 
