@@ -108,6 +108,17 @@ def epoch_for(
     return (str(year) if year else None), False
 
 
+def _anachronism(symbol: str, grammar: str, date: str | None) -> bool:
+    """True when the issuing body did not exist on the date (e.g. a /HU symbol dated after 2025-06-30)."""
+    if not date:
+        return False
+    code = symbol.split("/", 1)[1] if grammar == "party" else symbol.rsplit("/", 1)[1].split("-", 1)[-1]
+    entry = tables.find_issuer(grammar, code)
+    if entry is None:
+        return False
+    return bool((entry.valid_to and date > entry.valid_to) or (entry.valid_from and date < entry.valid_from))
+
+
 def _mention(
     symbol: str,
     grammar: str,
@@ -123,6 +134,8 @@ def _mention(
     if scope == "?" or scope.startswith("?"):
         scope = f"?{scope_hint}"  # an unplaced local symbol is never merged with another one
     epoch, conflict = epoch_for(grammar, level, date, year, term)
+    if _anachronism(symbol, grammar, date):
+        extra["flags"] = [*extra.get("flags", []), "anachronism"]
     return Mention(
         family=f"{symbol}|{scope}",
         symbol=symbol,
@@ -181,6 +194,11 @@ def _resolve_family(mentions: list[Mention]) -> None:
         scores = sorted(((len(words & subjects[e]) / (len(words) or 1), e) for e in hard), reverse=True)
         if words and scores[0][0] >= 0.5 and scores[0][0] > scores[1][0]:
             m.node = doc_id(symbol, scope, scores[0][1])
+            continue
+        # a text cannot cite a document issued after it: keep the epochs that existed by then
+        existing = [e for e in hard if m.citing_year and e in first_year and first_year[e] <= m.citing_year]
+        if m.citing_year and len(existing) == 1 and all(e in first_year for e in hard):
+            m.node = doc_id(symbol, scope, existing[0])
             continue
         m.node = doc_id(symbol, scope, None)
         m.flags = m.flags + ["ambiguous"]
