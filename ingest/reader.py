@@ -22,9 +22,13 @@ def _decode(raw: bytes) -> str:
         return raw[len(codecs.BOM_UTF8) :].decode("utf-8")
     if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return raw.decode("utf-16")
-    if raw[:200].count(b"\x00") > 20:  # UTF-16 without a byte-order mark
-        even_zero = raw[1:200:2].count(b"\x00") > raw[0:200:2].count(b"\x00")
-        return raw.decode("utf-16-le" if even_zero else "utf-16-be")
+    head = raw[:400]
+    odd_zero, even_zero = head[1::2].count(b"\x00"), head[0::2].count(b"\x00")
+    if max(odd_zero, even_zero) > 20 and min(odd_zero, even_zero) * 10 <= max(odd_zero, even_zero):
+        # UTF-16 without a byte-order mark: the zero high bytes of ASCII sit on one side only
+        return raw.decode("utf-16-le" if odd_zero > even_zero else "utf-16-be")
+    if b"\x00" in raw[:8192]:
+        raise ReadError("binary content (NUL bytes), not a text document")
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -50,6 +54,10 @@ def read_plain(raw: bytes, path: Path) -> str:
         raise ReadError(f"undecodable text: {exc.reason}") from None
     if "\x00" in text:
         raise ReadError("binary content (NUL bytes), not a text document")
+    sample = text[:8192]
+    controls = sum(1 for c in sample if c < " " and c not in "\t\n\r\f\v")
+    if controls > max(8, len(sample) // 100):
+        raise ReadError("binary content (control characters), not a text document")
     return text
 
 
