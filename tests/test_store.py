@@ -1,0 +1,160 @@
+"""The store (graph/store.py) through the ingest pipeline: repeatable exports, unchanged and
+changed files, and a crash in the middle of an ingest."""
+
+from __future__ import annotations
+
+import importlib.util
+import shutil
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from policygraph.graph.export import write_json
+from policygraph.graph.store import DB_NAME, Store
+from policygraph.ingest.pipeline import ingest_paths
+
+_spec = importlib.util.spec_from_file_location("helpers_ingest", Path(__file__).with_name("helpers_ingest.py"))
+H = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(H)
+
+
+def _copy_samples(dest: Path) -> list[Path]:
+    dest.mkdir(parents=True, exist_ok=True)
+    out = []
+    for p in H.sample_files():
+        out.append(dest / p.name)
+        shutil.copyfile(p, out[-1])
+    return out
+
+
+def _export(store: Store, path: Path) -> bytes:
+    write_json(store.load_graph(), path)
+    return path.read_bytes()
+
+
+def test_ingesting_twice_gives_the_same_bytes(tmp_path):
+    files = _copy_samples(tmp_path / "docs")
+    store = Store.open(tmp_path / "s1")
+    first = ingest_paths(store, [tmp_path / "docs"])
+    assert (first.files, first.added, first.unchanged, len(first.failed)) == (4, 4, 0, 0)
+    one = _export(store, tmp_path / "one.json")
+    again = ingest_paths(store, [tmp_path / "docs"])
+    assert (again.added, again.updated, again.unchanged) == (0, 0, 4)
+    assert _export(store, tmp_path / "two.json") == one
+    store.close()
+    # a fresh store, files given one by one in another order, parsed in worker processes
+    other = Store.open(tmp_path / "s2")
+    ingest_paths(other, list(reversed(files)), jobs=2)
+    assert _export(other, tmp_path / "three.json") == one
+    # reopening reads the same graph
+    other.close()
+    assert _export(Store.open(tmp_path / "s2"), tmp_path / "four.json") == one
+
+
+def test_a_changed_file_replaces_its_edges(tmp_path):
+    files = _copy_samples(tmp_path / "docs")
+    store = Store.open(tmp_path / "store")
+    ingest_paths(store, [tmp_path / "docs"])
+    target = next(p for p in files if "226-KH/HU" in p.read_text("utf-8"))
+    src = str(target.resolve())
+    g = store.load_graph()
+    node = next(n for n, a in H.doc_nodes(g).items() if a.get("source") == src)
+    before = {g.nodes[t].get("symbol") for _, t, a in g.out_edges(node, data=True) if a.get("type") == "implements"}
+    assert "226-KH/HU" in before
+
+    target.write_text(target.read_text("utf-8").replace("226-KH/HU", "227-KH/HU"), encoding="utf-8")
+    summary = ingest_paths(store, [tmp_path / "docs"])
+    assert (summary.added, summary.updated, summary.unchanged) == (0, 1, 3)
+    g = store.load_graph()
+    assert store.counts()["files"] == 4
+    node = next(n for n, a in H.doc_nodes(g).items() if a.get("source") == src)
+    cited = {g.nodes[t].get("symbol") for _, t, a in g.out_edges(node, data=True) if a.get("type") == "implements"}
+    assert "227-KH/HU" in cited and "226-KH/HU" not in cited
+    # nothing else cites 226-KH/HU: its stub is gone with the old edges
+    assert not H.nodes_with_symbol(g, "226-KH/HU")
+    assert not [
+        e for e in g.edges(data=True) if e[2].get("stated_in") == node and "226-KH/HU" in (e[2].get("written") or "")
+    ]
+    assert store.file_text(src) == target.read_text("utf-8")
+    store.close()
+
+
+def _many_copies(folder: Path, copies: int) -> int:
+    """`copies` copies of each sample, each moved to another province (and so another text)."""
+    from policygraph.ingest.places import gazetteer
+
+    provinces = sorted(gazetteer().provinces.values())
+    originals = ["Bình Phước", "Bắc Kạn", "Gia Lai", "Tuyên Quang"]
+    folder.mkdir(parents=True)
+    texts = [(p.name, p.read_text("utf-8")) for p in H.sample_files()]
+    for i in range(copies):
+        province = provinces[i % len(provinces)]
+        for name, text in texts:
+            for old in originals:
+                text = text.replace(old, province)
+            (folder / f"{i:03}_{name}").write_text(f"{text}\n(bản {i + 1} - {province})\n", encoding="utf-8")
+    return copies * len(texts)
+
+
+def _count_files(db: Path) -> int:
+    if not db.exists():
+        return 0
+    try:
+        conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=0.2)
+        try:
+            return conn.execute("SELECT count(*) FROM files").fetchone()[0]
+        finally:
+            conn.close()
+    except sqlite3.OperationalError:  # the table is not created yet
+        return 0
+
+
+def test_a_killed_ingest_leaves_a_usable_store(tmp_path):
+    store_dir = tmp_path / "store"
+    samples = _copy_samples(tmp_path / "samples")
+    first = H.cli("ingest", tmp_path / "samples", store=store_dir)
+    assert first.returncode == 0, first.stderr
+    total = _many_copies(tmp_path / "big", 100)
+
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "policygraph", "--store", str(store_dir), "ingest", "--quiet", str(tmp_path / "big")],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    db = store_dir / DB_NAME
+    deadline = time.monotonic() + 60
+    try:
+        while _count_files(db) < 4 + 15 and proc.poll() is None and time.monotonic() < deadline:
+            time.sleep(0.005)
+        proc.send_signal(signal.SIGKILL)
+    finally:
+        proc.wait(timeout=30)
+    assert proc.returncode == -signal.SIGKILL, "the ingest finished before it could be killed: give it more files"
+    committed = _count_files(db)
+    assert 4 + 15 <= committed < 4 + total, committed
+
+    store = Store.open(store_dir)
+    graph = store.load_graph()
+    paths = [p for (p,) in store.conn.execute("SELECT path FROM files")]
+    assert len(paths) == committed
+    sources = [a.get("source") for a in H.doc_nodes(graph).values() if a.get("source")]
+    assert sorted(sources) == sorted(paths)  # every committed document is in the graph, once
+    for p in samples:  # the earlier content is intact
+        assert str(p.resolve()) in sources
+        assert store.file_text(str(p.resolve())) == p.read_text("utf-8")
+    assert not store.is_dirty()
+    store.close()
+
+    after = H.cli("ingest", "--quiet", tmp_path / "big", "--jobs", "2", store=store_dir)
+    assert after.returncode == 0, after.stderr
+    assert f"{total - (committed - 4)} added" in after.stdout and f"{committed - 4} unchanged" in after.stdout, (
+        after.stdout
+    )
+    store = Store.open(store_dir)
+    assert store.counts()["files"] == 4 + total
+    graph = store.load_graph()
+    assert len([a for a in H.doc_nodes(graph).values() if a.get("source")]) == 4 + total
+    store.close()
