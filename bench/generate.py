@@ -374,12 +374,13 @@ def _local_doc(rng, numbers, parent: Doc, level, province, district, commune, ty
 # --- the graph a perfect ingester would build -----------------------------------------------
 
 
-def to_graph(corpus: Corpus, evidence: bool = True):
+def to_graph(corpus: Corpus, evidence: bool = True, graph=None):
     """The networkx MultiDiGraph of docs/model.md for the corpus (stubs never arise: every
-    cited document is generated)."""
+    cited document is generated). With `graph=identity_graph()` the same nodes and edges
+    go into the resolver's plain form instead, ready for ``Store.write_graph``."""
     import networkx as nx
 
-    g = nx.MultiDiGraph()
+    g = nx.MultiDiGraph() if graph is None else graph
     for level, province, district, commune in corpus.places:
         scope = place_scope(province, district, commune)
         name = commune or district or province
@@ -419,6 +420,33 @@ def to_graph(corpus: Corpus, evidence: bool = True):
                        deadline=a.deadline, deadline_text=_deadline_text(a.deadline), section="III",
                        in_body=False)
     return g
+
+
+def identity_graph():
+    """An empty identity.Graph (what the resolver returns) that takes to_graph's calls."""
+    from policygraph.graph.identity import Graph
+
+    class _Builder(Graph):
+        def add_edge(self, src: str, dst: str, key: str, **attrs) -> None:
+            self.edges.append((src, dst, key, attrs))
+
+        def __contains__(self, node_id: str) -> bool:
+            return node_id in self.nodes
+
+    return _Builder()
+
+
+def write_store(corpus: Corpus, folder: Path) -> None:
+    """The perfect ingester's graph written into an embedded store at `folder`."""
+    from policygraph.graph.store import Store
+
+    graph = to_graph(corpus, evidence=True, graph=identity_graph())
+    corpus.docs.clear()  # the graph keeps what it needs; free the documents before writing
+    store = Store.open(folder)
+    try:
+        store.write_graph(graph)
+    finally:
+        store.close()
 
 
 # --- text -------------------------------------------------------------------------------------
@@ -562,14 +590,22 @@ def write(corpus: Corpus, out: Path, short: bool = False, graph: bool = True, te
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--docs", type=int, default=1000)
-    parser.add_argument("--out", type=Path, required=True)
+    parser.add_argument("--out", type=Path)
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--provinces", type=int, default=None, help="this many provinces (default all 63)")
     parser.add_argument("--short", action="store_true", help="short texts (for 100k+ corpora)")
     parser.add_argument("--no-graph", action="store_true")
     parser.add_argument("--no-texts", action="store_true", help="only truth.jsonl and graph.pickle")
+    parser.add_argument("--store", type=Path, help="instead: write the graph into an embedded store here")
     args = parser.parse_args(argv)
+    if args.out is None and args.store is None:
+        parser.error("--out or --store is required")
     corpus = generate(args.docs, args.seed, args.provinces)
+    if args.store:
+        n = len(corpus.docs)
+        write_store(corpus, args.store)
+        print(f"{n} documents in the store at {args.store}", file=sys.stderr)
+        return
     write(corpus, args.out, short=args.short, graph=not args.no_graph, texts=not args.no_texts)
     print(f"{len(corpus.docs)} documents in {args.out}", file=sys.stderr)
 

@@ -178,22 +178,37 @@ class Store:
             )
             self.conn.execute("UPDATE meta SET value='0' WHERE key='dirty'")
             self.conn.execute("UPDATE meta SET value=? WHERE key='generation'", (generation,))
-        self._write_cache(generation, sorted(graph.nodes.items()), graph.edges)
+        self._write_cache(generation, _networkx(sorted(graph.nodes.items()), graph.edges))
 
-    def _write_cache(self, generation: str, nodes: list, edges: list) -> None:
-        """Write the snapshot next to the database; os.replace makes it appear whole or not at all."""
+    def _write_cache(self, generation: str, graph: nx.MultiDiGraph) -> None:
+        """Write the snapshot next to the database; os.replace makes it appear whole or not at all.
+
+        The snapshot is the networkx graph itself, not node and edge lists: unpickling its
+        adjacency dicts is about twice as fast as rebuilding them with add_edges_from
+        (1M documents: ~20 s against ~40 s). The generation is pickled first, on its own,
+        so a stale snapshot is recognised without reading the rest.
+        """
         tmp = self.path / f".{CACHE_NAME}.tmp"
-        with open(tmp, "wb") as handle:
-            pickle.dump((generation, nodes, edges), handle, protocol=pickle.HIGHEST_PROTOCOL)
+        gc_was_enabled = gc.isenabled()
+        gc.disable()  # pickling millions of dicts otherwise triggers collections that find nothing
+        try:
+            with open(tmp, "wb") as handle:
+                pickle.dump(generation, handle, protocol=pickle.HIGHEST_PROTOCOL)
+                pickle.dump(graph, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        finally:
+            if gc_was_enabled:
+                gc.enable()
         os.replace(tmp, self.path / CACHE_NAME)
 
-    def _read_cache(self) -> tuple[list, list] | None:
+    def _read_cache(self) -> nx.MultiDiGraph | None:
         try:
             with open(self.path / CACHE_NAME, "rb") as handle:
-                generation, nodes, edges = pickle.load(handle)
-        except (OSError, pickle.UnpicklingError, EOFError, ValueError):
+                if pickle.load(handle) != self.generation():
+                    return None
+                graph = pickle.load(handle)
+        except (OSError, pickle.UnpicklingError, EOFError, ValueError, AttributeError, ImportError):
             return None
-        return (nodes, edges) if generation == self.generation() else None
+        return graph if isinstance(graph, nx.MultiDiGraph) else None
 
     def counts(self) -> dict[str, int]:
         out = {"files": self.conn.execute("SELECT count(*) FROM files").fetchone()[0]}
@@ -212,26 +227,30 @@ class Store:
         """
         if self.is_dirty():
             self.rebuild()
-        g = nx.MultiDiGraph()
         gc_was_enabled = gc.isenabled()
         gc.disable()
         try:
-            cached = self._read_cache()
-            if cached is not None:
-                nodes, edges = cached
-                g.add_nodes_from(nodes)
-                g.add_edges_from(edges)
-            else:
+            g = self._read_cache()
+            if g is None:
                 loads = json.loads
-                g.add_nodes_from(
-                    (nid, loads(data)) for nid, data in self.conn.execute("SELECT id, data FROM nodes ORDER BY id")
-                )
-                g.add_edges_from(
-                    (s, t, k, loads(data))
-                    for s, t, k, data in self.conn.execute("SELECT src, dst, key, data FROM edges ORDER BY rowid")
+                g = _networkx(
+                    ((nid, loads(data)) for nid, data in self.conn.execute("SELECT id, data FROM nodes ORDER BY id")),
+                    (
+                        (s, t, k, loads(data))
+                        for s, t, k, data in self.conn.execute("SELECT src, dst, key, data FROM edges ORDER BY rowid")
+                    ),
                 )
         finally:
             if gc_was_enabled:
                 gc.enable()
         gc.freeze()
         return g
+
+
+def _networkx(nodes, edges) -> nx.MultiDiGraph:
+    """(id, attrs) nodes and (src, dst, key, attrs) edges as a MultiDiGraph: the one
+    construction behind both the snapshot and a load from the tables."""
+    g = nx.MultiDiGraph()
+    g.add_nodes_from(nodes)
+    g.add_edges_from(edges)
+    return g
