@@ -1,9 +1,11 @@
 """Shared helpers for the ingest / identity / store / CLI tests.
 
-Test modules load this file with :func:`load` (pytest runs with --import-mode=importlib,
+Test modules load this file by path (pytest runs with --import-mode=importlib,
 so the tests folder is not on sys.path):
 
-    H = importlib.util... see load() below, or copy the three lines of _load_helpers().
+    _spec = importlib.util.spec_from_file_location("helpers_ingest", Path(__file__).with_name("helpers_ingest.py"))
+    H = importlib.util.module_from_spec(_spec)
+    _spec.loader.exec_module(H)
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import unicodedata
 from importlib import resources
 from pathlib import Path
 
@@ -57,3 +60,19 @@ def doc_nodes(graph) -> dict[str, dict]:
 
 def nodes_with_symbol(graph, symbol: str) -> dict[str, dict]:
     return {n: a for n, a in doc_nodes(graph).items() if a.get("symbol") == symbol}
+
+
+_TONES = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}
+
+
+def cp1258(text: str) -> bytes:
+    """Windows-1258 as Vietnamese Windows wrote it: base letters precomposed, tone marks combining."""
+    out = bytearray()
+    for ch in text:
+        try:
+            out += ch.encode("cp1258")
+        except UnicodeEncodeError:
+            parts = unicodedata.normalize("NFD", ch)
+            base = unicodedata.normalize("NFC", "".join(c for c in parts if c not in _TONES))
+            out += base.encode("cp1258") + "".join(c for c in parts if c in _TONES).encode("cp1258")
+    return bytes(out)
