@@ -140,6 +140,17 @@ CITES = [
         "Chỉ thị số 33-CT/TTg ngày 05/7/2019 của Thủ tướng",
         [C("33/CT-TTg", "2019-07-05", flags=["state_in_party_form"], grammar="state")],
     ),
+    # a date is shared forwards only: the later, undated symbol keeps no date
+    (
+        "Kế hoạch số 45-KH/HU ngày 03/6/2013 và Kế hoạch số 46-KH/HU của Huyện ủy",
+        [C("45-KH/HU", "2013-06-03"), C("46-KH/HU", None, issuer="Huyện ủy")],
+    ),
+    (
+        "Quyết định số 1234/QĐ-TTg ngày 5/10/2020; Quyết định số 18/2021/QĐ-TTg",
+        [C("1234/QĐ-TTg", "2020-10-05"), C("18/2021/QĐ-TTg", None, year=2021)],
+    ),
+    ("Thông báo kết luận số 130-TB/TW ngày 10/01/2018", [C("130-TB/TW", "2018-01-10")]),
+    ("số 45-KH/HU,ngày 03/6/2013", [C("45-KH/HU", "2013-06-03")]),
     # places around a symbol that do not end it
     ("(theo Chỉ thị 16/CT-TTg)", [C("16/CT-TTg")]),
     ("theo Nghị quyết số 25-NQ/TW.", [C("25-NQ/TW")]),
