@@ -6,8 +6,11 @@ Rules (docs/queries.md repeats them):
 
 * A collective unit ("Các huyện ủy, thị ủy, thành ủy …", level district) assigned by a
   document stands for every unit of that kind one level (or more) below, inside the
-  assigning document's place. The places come from `places.expected_places` (the
-  graph's place nodes; documents' places when there are none).
+  assigning document's place. The places come from the gazetteer as it stood on the
+  document's date (`places.expected_below`): the districts of a province before
+  1 July 2025, its communes and wards after (districts were abolished); the places
+  present in the graph only when the gazetteer does not know the place. Each row says
+  which source it used (`expected_from`).
 * A collective at the assigning document's own level ("Các sở, ban, ngành") and a named
   unit are one row each.
 * "Acted" means: a document below the assigning one in the implements tree, issued at
@@ -26,7 +29,7 @@ from typing import Any
 from policygraph.queries.backend import LEVEL_RANK, LEVELS, Backend, fold
 from policygraph.queries.documents import DocRow, parse_date
 from policygraph.queries.lineage import TraceRow, walk
-from policygraph.queries.places import PlaceRef, expected_places
+from policygraph.queries.places import expected_below
 
 ACTED = "acted"
 NOT_YET = "not yet"
@@ -50,6 +53,7 @@ class CoverageRow:
     status: str  # "acted" | "not yet"
     acted_by: list[DocRow] = field(default_factory=list)
     late: bool = False  # acted after the deadline, or not yet and the deadline has passed
+    expected_from: str | None = None  # for a collective: where its places came from (gazetteer, graph)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -71,6 +75,7 @@ class CoverageRow:
             "acted_by": [d.id for d in self.acted_by],
             "acted_by_name": [d.name for d in self.acted_by],
             "late": self.late,
+            "expected_from": self.expected_from,
         }
 
 
@@ -100,9 +105,18 @@ class CoverageReport:
                         "not_yet": len(rows) - acted})
         return out
 
+    def sources(self) -> dict[str, int]:
+        """Where the expected places of the collectives came from, with row counts."""
+        out: dict[str, int] = {}
+        for row in self.rows:
+            if row.expected_from:
+                out[row.expected_from] = out.get(row.expected_from, 0) + 1
+        return out
+
     def to_dict(self) -> dict[str, Any]:
         return {"root": self.root.to_dict(), "acted": self.acted, "not_yet": self.not_yet,
-                "summary": self.summary(), "rows": [r.to_dict() for r in self.rows]}
+                "expected_from": self.sources(), "summary": self.summary(),
+                "rows": [r.to_dict() for r in self.rows]}
 
 
 @lru_cache(maxsize=200_000)
@@ -181,10 +195,11 @@ def coverage(backend: Backend, root: str, depth: int | None = None, as_of: date 
                         role=edge.attrs.get("role"), task=edge.attrs.get("task"),
                         deadline=edge.attrs.get("deadline"), deadline_text=edge.attrs.get("deadline_text"))
             if collective and LEVEL_RANK.get(u_level, 0) > LEVEL_RANK.get(d.level or "", 0):
-                for place in _places_below(backend, d, u_level):
-                    key = place.key()
-                    docs = acting(d.id, key, u_type, None)
-                    rows.append(_row(docs_rows, base, place.label, u_level, place.province, place.district,
+                expected = expected_below(backend, d.level, d.province, d.district, u_level, _when(d))
+                base["expected_from"] = expected.source
+                for place in expected.places:
+                    docs = acting(d.id, place.key(), u_type, None)
+                    rows.append(_row(docs_rows, base, place.label, place.level, place.province, place.district,
                                      place.commune, docs, as_of))
             else:
                 province = unit.get("province") or d.province
@@ -200,21 +215,9 @@ def coverage(backend: Backend, root: str, depth: int | None = None, as_of: date 
     return CoverageReport(by_id[root].doc, rows)
 
 
-def _places_below(backend: Backend, doc: DocRow, level: str) -> list[PlaceRef]:
-    """Places at `level` inside the document's own place."""
-    if level == "province":
-        return expected_places(backend, "province")
-    if level == "district":
-        provinces = [doc.province] if doc.province else [p.province for p in
-                                                         expected_places(backend, "province")]
-        return [p for prov in provinces for p in expected_places(backend, "district", prov)]
-    if level == "commune":
-        if doc.district:
-            return expected_places(backend, "commune", doc.province, doc.district)
-        districts = _places_below(backend, doc, "district")
-        return [p for dist in districts
-                for p in expected_places(backend, "commune", dist.province, dist.district)]
-    return []
+def _when(doc: DocRow) -> date | None:
+    """The document's date (its year's first day when only the year is known), for the gazetteer."""
+    return parse_date(doc.date) or (date(doc.year, 1, 1) if doc.year else None)
 
 
 def _row(docs_rows: dict[str, DocRow], base: dict, target: str, level: str | None, province, district,

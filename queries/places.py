@@ -1,16 +1,30 @@
 """Which places exist: the denominator of coverage ("who has not acted yet").
 
-Expected places come from the `place` nodes of the graph (their `part_of` tree mirrors
-the gazetteer the ingester resolved against). A graph without place nodes falls back to
-the places its documents are located in, which can only under-count the silent ones.
-Both are computed once per backend and cached.
+`expected_below` answers "which units one level down, inside this document's place,
+were expected to act" from the gazetteer, as the administrative map stood on the
+document's date:
+
+* before 1 July 2025 (or undated): the legacy units, province → district → commune
+  (``policygraph.ingest.places.gazetteer()``, 63 provinces);
+* from 1 July 2025: two-level local government, province → commune/ward, districts
+  abolished (the ``vietnam-provinces`` package, 34 provinces); a provincial document
+  then expects its communes and wards, whatever level its collective names.
+
+Only when the gazetteer does not know the place does the answer fall back to the
+places present in the graph (`expected_places`: the `place` nodes, else the places
+documents are located in), which can only under-count the silent ones. Every answer
+says which source it used. All of it is computed once and cached.
 """
 
 from __future__ import annotations
 
+import json
+import re
 import weakref
 from collections import defaultdict
 from dataclasses import dataclass
+from datetime import date
+from functools import lru_cache
 
 from policygraph.queries.backend import Backend, fold
 
@@ -103,3 +117,125 @@ def expected_places(backend: Backend, level: str, province: str | None = None,
 
 def places_source(backend: Backend) -> str:
     return _index(backend).source
+
+
+# --- the gazetteer ---------------------------------------------------------------------------
+
+REFORM = date(2025, 7, 1)  # districts abolished: two-level local government
+LEGACY = "legacy gazetteer"
+CURRENT = "current gazetteer"
+GRAPH = "graph"  # + " (place nodes)" or " (documents)"
+
+_PREFIX = re.compile(r"^(Thành phố|Tỉnh|Xã|Phường|Thị trấn|Đặc khu)\s+")
+
+
+@dataclass(frozen=True)
+class Expected:
+    places: list[PlaceRef]
+    source: str  # LEGACY, CURRENT or "graph (…)"
+
+
+@lru_cache(maxsize=1)
+def _legacy() -> dict[str, tuple[str, dict[str, tuple[str, list[str]]]]]:
+    """fold(province) -> (province, {fold(district): (district, [communes])}), pre-2025 units."""
+    from policygraph.ingest.places import gazetteer
+
+    gaz = gazetteer()
+    tree: dict[str, tuple[str, dict[str, tuple[str, list[str]]]]] = {}
+    for pairs in gaz.districts.values():
+        for province, district in pairs:
+            tree.setdefault(fold(province), (province, {}))[1].setdefault(fold(district), (district, []))
+    for triples in gaz.communes.values():
+        for province, district, commune in triples:
+            tree[fold(province)][1][fold(district)][1].append(commune)
+    for _, districts in tree.values():
+        for _, communes in districts.values():
+            communes.sort(key=fold)
+    return tree
+
+
+@lru_cache(maxsize=1)
+def _current() -> dict[str, tuple[str, list[str]]]:
+    """fold(province) -> (province, [communes and wards]), units from 1 July 2025."""
+    import vietnam_provinces
+
+    tree = {}
+    for p in json.loads(vietnam_provinces.NESTED_DIVISIONS_JSON_PATH.read_text("utf-8")):
+        name = _PREFIX.sub("", p["name"]).strip()
+        tree[fold(name)] = (name, sorted((_PREFIX.sub("", w["name"]).strip() for w in p["wards"]), key=fold))
+    return tree
+
+
+def _by_name(refs: list[PlaceRef]) -> list[PlaceRef]:
+    return sorted(refs, key=lambda r: (fold(r.province), fold(r.district), fold(r.commune)))
+
+
+def _from_legacy(level: str, province: str | None, district: str | None, target: str) -> list[PlaceRef] | None:
+    tree = _legacy()
+    if province is None:
+        provinces = list(tree.values())
+    elif fold(province) in tree:
+        provinces = [tree[fold(province)]]
+    else:
+        return None
+    if target == "province":
+        return None if province else _by_name([PlaceRef("province", p) for p, _ in provinces])
+    out = []
+    for prov, districts in provinces:
+        if district is not None and level == "district":
+            if fold(district) not in districts:
+                return None
+            districts = {fold(district): districts[fold(district)]}
+        for dist, communes in districts.values():
+            if target == "district":
+                out.append(PlaceRef("district", prov, dist))
+            else:
+                out.extend(PlaceRef("commune", prov, dist, c) for c in communes)
+    return _by_name(out)
+
+
+def _from_current(province: str | None, target: str) -> list[PlaceRef] | None:
+    tree = _current()
+    if province is None:
+        provinces = list(tree.values())
+    elif fold(province) in tree:
+        provinces = [tree[fold(province)]]
+    else:
+        return None
+    if target == "province":
+        return None if province else _by_name([PlaceRef("province", p) for p, _ in provinces])
+    return _by_name([PlaceRef("commune", p, None, c) for p, communes in provinces for c in communes])
+
+
+@lru_cache(maxsize=4096)
+def _gazetteer_below(level: str, province: str | None, district: str | None, target: str,
+                     after_reform: bool) -> Expected | None:
+    if after_reform and level in ("central", "province"):
+        found = _from_current(province if level == "province" else None, target)
+        return Expected(found, CURRENT) if found is not None else None
+    found = _from_legacy(level, province if level != "central" else None, district, target)
+    return Expected(found, LEGACY) if found is not None else None
+
+
+def expected_below(backend: Backend, level: str | None, province: str | None, district: str | None,
+                   target: str, when: date | None) -> Expected:
+    """The units at `target` level expected to act on a document of `level` issued in
+    (`province`, `district`) on date `when` (see the module docstring)."""
+    level = level or "central"
+    after = when is not None and when >= REFORM
+    if level != "central" and not province:
+        found = None
+    else:
+        found = _gazetteer_below(level, province, district if level != "province" else None, target, after)
+    if found is not None:
+        return found
+    source = f"{GRAPH} ({places_source(backend)})"
+    if target == "province":
+        return Expected(expected_places(backend, "province"), source)
+    provinces = [province] if province else [p.province for p in expected_places(backend, "province")]
+    districts = ([PlaceRef("district", province, district)] if level == "district" and district
+                 else [d for prov in provinces for d in expected_places(backend, "district", prov)])
+    if target == "district":
+        return Expected(districts, source)
+    return Expected([c for d in districts for c in expected_places(backend, "commune", d.province, d.district)],
+                    source)

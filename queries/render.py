@@ -196,7 +196,7 @@ def implementers(report, fmt: str) -> None:
 
 COVERAGE_COLUMNS = ["assigned_by_name", "unit", "collective", "target", "level", "province", "district",
                     "commune", "role", "deadline", "status", "late", "acted_by_name", "assigned_by",
-                    "acted_by"]
+                    "acted_by", "expected_from"]
 
 
 def coverage(report, fmt: str) -> None:
@@ -215,7 +215,10 @@ def coverage(report, fmt: str) -> None:
     for rows in by_doc.values():
         d = rows[0].assigned_by
         acted = sum(1 for r in rows if r.status == "acted")
-        title = f"{d.name} ({d.level}, {d.place or 'central'}, {d.date or ''}): {acted}/{len(rows)} acted"
+        title = f"{d.name} ({d.level}, {d.place or 'central'}, {d.date or d.year or ''}): {acted}/{len(rows)} acted"
+        sources = sorted({r.expected_from for r in rows if r.expected_from})
+        if sources:
+            title += f"; places expected from the {', '.join(sources)}"
         table = Table(title=title, title_justify="left")
         for column in ("unit", "target", "role", "deadline", "status", "by"):
             table.add_column(column, overflow="fold")

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import importlib.util
+import json
+import re
 import statistics
 import sys
 from collections import Counter, defaultdict
@@ -11,6 +13,7 @@ from pathlib import Path
 
 import networkx as nx
 import pytest
+import vietnam_provinces
 from policygraph.queries.assigned import assigned
 from policygraph.queries.backend import NetworkXBackend, fold, symbol_key
 from policygraph.queries.coverage import ACTED, NOT_YET, coverage
@@ -206,8 +209,24 @@ def test_implementers_lag_and_summary(corpus, backend):
 # --- coverage ---------------------------------------------------------------------------------
 
 
-def _expected_places(corpus, doc, level):
-    places = []
+LEGACY_PROVINCES = json.loads((ROOT / "data" / "gazetteer" / "legacy.json").read_text("utf-8"))["provinces"]
+CURRENT_PROVINCES = json.loads(vietnam_provinces.NESTED_DIVISIONS_JSON_PATH.read_text("utf-8"))
+UNIT_PREFIX = re.compile(r"^(Thành phố|Tỉnh|Xã|Phường|Đặc khu)\s+")
+
+
+def _expected_places(corpus, doc, level) -> tuple[str, set]:
+    """(source, places) a collective of `doc` at `level` stands for: the gazetteer's units."""
+    if doc.date >= "2025-07-01":  # two-level government: a province expects its communes and wards
+        current = {UNIT_PREFIX.sub("", p["name"]): p for p in CURRENT_PROVINCES}
+        if doc.level == "province" and doc.province in current:
+            return "current gazetteer", {(doc.province, None, UNIT_PREFIX.sub("", w["name"]))
+                                         for w in current[doc.province]["wards"]}
+        if doc.level == "central":
+            return "current gazetteer", {(name, None, None) for name in current}
+    if doc.level == "central":
+        return "legacy gazetteer", {(p["name"], None, None) for p in LEGACY_PROVINCES}
+    # the generator writes whole provinces of the legacy gazetteer: its places are the truth here
+    places = set()
     for lvl, prov, dist, comm in corpus.places:
         if lvl != level:
             continue
@@ -215,13 +234,14 @@ def _expected_places(corpus, doc, level):
             continue
         if doc.level == "district" and (prov, dist) != (doc.province, doc.district):
             continue
-        places.append((prov, dist, comm))
-    return places
+        places.add((prov, dist, comm))
+    return ("legacy gazetteer" if doc.date < "2025-07-01" or doc.level == "district" else "graph (place nodes)",
+            places)
 
 
 def test_coverage_of_collectives_matches_truth(corpus, backend):
     kids = children_of(corpus)
-    checked = 0
+    checked = Counter()
     for central in centrals(corpus):
         report = coverage(backend, central.id, as_of=date(2030, 1, 1))
         rows = defaultdict(dict)
@@ -235,12 +255,14 @@ def test_coverage_of_collectives_matches_truth(corpus, backend):
             for a in doc.assigns:
                 if not a.plans:
                     continue
-                expected = _expected_places(corpus, doc, a.level)
+                source, expected = _expected_places(corpus, doc, a.level)
                 got = rows[(doc.id, a.unit)]
-                assert set(got) == set(expected)
+                assert set(got) == expected
+                assert {r.expected_from for r in got.values()} == {source}
                 acted_truth = {(c.province, c.district, c.commune if c.level == "commune" else None)
                                for c in kids.get(doc.id, ())
                                if c.level == a.level and c.issuer_type == a.unit_type}
+                assert acted_truth <= set(got) or source == "current gazetteer"
                 for place, row in got.items():
                     assert row.status == (ACTED if place in acted_truth else NOT_YET), (doc.id, place)
                     if row.status == ACTED:
@@ -250,14 +272,15 @@ def test_coverage_of_collectives_matches_truth(corpus, backend):
                         assert row.late == (first > a.deadline)
                     else:
                         assert row.late  # deadline passed by 2030
-                    checked += 1
-    assert checked > 20
+                    checked[source] += 1
+    assert checked["legacy gazetteer"] > 20
 
 
 def test_coverage_type_matters(corpus, backend):
     """A State district plan does not answer the Party's 'Các huyện ủy…' and vice versa."""
     by_id = corpus.by_id()
-    state_docs = [d for d in corpus.docs if d.level == "district" and d.issuer_type == "peoples_committee"]
+    state_docs = [d for d in corpus.docs if d.level == "district" and d.issuer_type == "peoples_committee"
+                  and by_id[by_id[d.parent].parent].date < "2025-07-01"]  # districts still exist
     assert state_docs
     sd = state_docs[0]
     prog_id = by_id[sd.parent].parent  # state district plan < state province plan < programme
@@ -313,3 +336,43 @@ def test_stats_lists_flagged_documents():
     assert result.flags == {"ambiguous": 1, "date_conflict": 1}
     # the unresolved citation is not a candidate once the real document is known
     assert resolve(NetworkXBackend(g), "25-NQ/TW") == "doc:25-NQ/TW||XI"
+
+
+def _one_plan(province: str, day: str, unit_level: str = "district") -> NetworkXBackend:
+    """A provincial plan telling a collective one level down to act, and nothing else."""
+    g = nx.MultiDiGraph()
+    g.add_node("doc:1-KH/TU", kind="document", symbol="1-KH/TU", level="province", province=province, date=day,
+               year=int(day[:4]))
+    g.add_node("unit:x", kind="unit", name="Ủy ban nhân dân các huyện, thành phố", collective=True,
+               level=unit_level, province=province, unit_type="peoples_committee")
+    g.add_edge("doc:1-KH/TU", "unit:x", key="assigns", type="assigns", role="execute")
+    g.add_node("place:x/y", kind="place", level="district", province=province, district="Huyện Có Trong Đồ Thị")
+    return NetworkXBackend(g)
+
+
+def test_coverage_before_the_reform_expects_the_legacy_districts():
+    report = coverage(_one_plan("Tuyên Quang", "2016-05-01"), "doc:1-KH/TU")
+    assert sorted(r.district for r in report.rows) == sorted(
+        ["Tuyên Quang", "Lâm Bình", "Na Hang", "Chiêm Hóa", "Hàm Yên", "Yên Sơn", "Sơn Dương"])
+    assert report.sources() == {"legacy gazetteer": 7}
+
+
+def test_coverage_after_the_reform_expects_the_communes_and_wards():
+    """From 1 July 2025 there are no districts: Tuyên Quang (merged with Hà Giang) has 124
+    communes and wards, and a provincial plan expects every one of them."""
+    report = coverage(_one_plan("Tuyên Quang", "2025-09-01"), "doc:1-KH/TU")
+    wards = next(p["wards"] for p in CURRENT_PROVINCES if p["name"] == "Tuyên Quang")
+    assert len(wards) == 124
+    assert sorted(r.commune for r in report.rows) == sorted(UNIT_PREFIX.sub("", w["name"]) for w in wards)
+    assert {(r.level, r.district, r.status) for r in report.rows} == {("commune", None, NOT_YET)}
+    assert {"Hà Giang 1", "Minh Xuân"} <= {r.commune for r in report.rows}  # Phường Hà Giang 1 (Hà Giang merged in)
+    assert report.sources() == {"current gazetteer": 124}
+
+
+def test_coverage_falls_back_to_the_graph_when_the_gazetteer_does_not_know_the_place():
+    report = coverage(_one_plan("Tỉnh Không Có", "2016-05-01"), "doc:1-KH/TU")
+    assert [(r.district, r.expected_from) for r in report.rows] == [("Huyện Có Trong Đồ Thị",
+                                                                     "graph (place nodes)")]
+    # Bình Phước was merged into Đồng Nai: the current gazetteer does not know it either
+    report = coverage(_one_plan("Bình Phước", "2025-09-01"), "doc:1-KH/TU")
+    assert report.sources() == {"graph (place nodes)": 1}

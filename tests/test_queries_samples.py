@@ -65,3 +65,21 @@ def test_cli_on_the_samples_store(store_dir):
     rows = json.loads(out.output)["rows"]
     assert [r["province"] for r in rows[1:]] == ["Gia Lai"]
     assert "711-KH/BDVTW" in rows[1]["evidence"]
+
+
+def test_coverage_of_the_tuyen_quang_plan_expects_every_legacy_district(backend):
+    """The 2013 Tuyên Quang plan tells "Ủy ban nhân dân các huyện, thành phố" to act: the
+    seven districts of Tuyên Quang before 2025, none of them with a plan in the samples."""
+    from policygraph.queries.coverage import NOT_YET, coverage
+
+    plan = [n for n, a in backend.nodes("document") if (a.get("source") or "").endswith("003_24ce589393d560ed.txt")]
+    report = coverage(backend, plan[0])
+    rows = [r for r in report.rows if r.unit == "Ủy ban nhân dân các huyện, thành phố"]
+    legacy = json.loads((ROOT / "data" / "gazetteer" / "legacy.json").read_text(encoding="utf-8"))
+    districts = next(p["districts"] for p in legacy["provinces"] if p["name"] == "Tuyên Quang")
+    assert {r.district for r in rows} == {d["name"] for d in districts}
+    assert {r.district for r in rows} == {"Tuyên Quang", "Lâm Bình", "Na Hang", "Chiêm Hóa", "Hàm Yên", "Yên Sơn",
+                                          "Sơn Dương"}
+    assert all(r.status == NOT_YET and r.level == "district" and r.province == "Tuyên Quang" for r in rows)
+    assert {r.expected_from for r in rows} == {"legacy gazetteer"}
+    assert report.sources()["legacy gazetteer"] >= 7
