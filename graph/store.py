@@ -21,6 +21,8 @@ import os
 import pickle
 import sqlite3
 import zlib
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import networkx as nx
@@ -30,6 +32,26 @@ from policygraph.ingest.models import ParsedDocument
 SCHEMA_VERSION = "1"
 DB_NAME = "policygraph.sqlite"
 CACHE_NAME = "graph.pickle"  # a snapshot of the graph tables for fast loading, tagged with its generation
+
+
+# one encoder for every graph row: json.dumps with options builds a new encoder per call
+_ROW_JSON = json.JSONEncoder(ensure_ascii=False, sort_keys=True).encode
+
+
+@contextmanager
+def _gc_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector while building or writing a whole graph.
+
+    The rebuild allocates millions of small dicts and lists and makes no cycles, so the
+    collections they trigger only rescan them (a third of the rebuild time).
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 class StoreError(Exception):
@@ -151,7 +173,8 @@ class Store:
 
     def rebuild(self) -> None:
         """Resolve identities over every stored file and replace the graph tables at once."""
-        self.write_graph(resolve(self.parsed_documents()))
+        with _gc_paused():
+            self.write_graph(resolve(self.parsed_documents()))
 
     def write_graph(self, graph) -> None:
         """Replace the graph tables with `graph` (an identity.Graph) in one transaction.
@@ -159,26 +182,21 @@ class Store:
         Also used by benchmarks to load a generated graph without parsing texts.
         """
         generation = str(int(self.generation()) + 1)
-        with self.transaction():
-            self.conn.execute("DELETE FROM nodes")
-            self.conn.execute("DELETE FROM edges")
-            self.conn.executemany(
-                "INSERT INTO nodes VALUES (?, ?, ?)",
-                (
-                    (nid, attrs.get("kind"), json.dumps(attrs, ensure_ascii=False, sort_keys=True))
-                    for nid, attrs in sorted(graph.nodes.items())
-                ),
-            )
-            self.conn.executemany(
-                "INSERT INTO edges VALUES (?, ?, ?, ?, ?)",
-                (
-                    (s, t, k, a.get("type"), json.dumps(a, ensure_ascii=False, sort_keys=True))
-                    for s, t, k, a in graph.edges
-                ),
-            )
-            self.conn.execute("UPDATE meta SET value='0' WHERE key='dirty'")
-            self.conn.execute("UPDATE meta SET value=? WHERE key='generation'", (generation,))
-        self._write_cache(generation, _networkx(sorted(graph.nodes.items()), graph.edges))
+        with _gc_paused():
+            with self.transaction():
+                self.conn.execute("DELETE FROM nodes")
+                self.conn.execute("DELETE FROM edges")
+                self.conn.executemany(
+                    "INSERT INTO nodes VALUES (?, ?, ?)",
+                    ((nid, attrs.get("kind"), _ROW_JSON(attrs)) for nid, attrs in sorted(graph.nodes.items())),
+                )
+                self.conn.executemany(
+                    "INSERT INTO edges VALUES (?, ?, ?, ?, ?)",
+                    ((s, t, k, a.get("type"), _ROW_JSON(a)) for s, t, k, a in graph.edges),
+                )
+                self.conn.execute("UPDATE meta SET value='0' WHERE key='dirty'")
+                self.conn.execute("UPDATE meta SET value=? WHERE key='generation'", (generation,))
+            self._write_cache(generation, _networkx(sorted(graph.nodes.items()), graph.edges))
 
     def _write_cache(self, generation: str, graph: nx.MultiDiGraph) -> None:
         """Write the snapshot next to the database; os.replace makes it appear whole or not at all.
@@ -189,15 +207,9 @@ class Store:
         so a stale snapshot is recognised without reading the rest.
         """
         tmp = self.path / f".{CACHE_NAME}.tmp"
-        gc_was_enabled = gc.isenabled()
-        gc.disable()  # pickling millions of dicts otherwise triggers collections that find nothing
-        try:
-            with open(tmp, "wb") as handle:
-                pickle.dump(generation, handle, protocol=pickle.HIGHEST_PROTOCOL)
-                pickle.dump(graph, handle, protocol=pickle.HIGHEST_PROTOCOL)
-        finally:
-            if gc_was_enabled:
-                gc.enable()
+        with open(tmp, "wb") as handle:
+            pickle.dump(generation, handle, protocol=pickle.HIGHEST_PROTOCOL)
+            pickle.dump(graph, handle, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(tmp, self.path / CACHE_NAME)
 
     def _read_cache(self) -> nx.MultiDiGraph | None:
