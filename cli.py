@@ -46,6 +46,11 @@ def main(ctx: click.Context, store_path: str | None) -> None:
     ctx.ensure_object(dict)["store_path"] = store_path
 
 
+def report(outcome) -> None:
+    """One unwrapped line per bad file, so it can be grepped: 'error: PATH: reason'."""
+    click.secho(f"error: {outcome.path}: {outcome.error}", err=True, fg="red" if err.is_terminal else None)
+
+
 @main.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
 @click.option(
@@ -66,12 +71,12 @@ def ingest(ctx: click.Context, paths: tuple[str, ...], jobs: int, quiet: bool) -
         def tick(outcome) -> None:
             bar.advance(task)
             if outcome.error:
-                err.print(f"[red]error[/red]: {outcome.path}: {outcome.error}", highlight=False)
+                report(outcome)
 
         summary = ingest_paths(store, paths, jobs=jobs, progress=tick)
     for outcome in summary.failed:
         if not Path(outcome.path).is_file():
-            err.print(f"[red]error[/red]: {outcome.path}: {outcome.error}", highlight=False)
+            report(outcome)
     counts = store.counts()
     edges = sum(v for k, v in counts.items() if k.endswith("_edges"))
     click.echo(

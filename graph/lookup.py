@@ -8,10 +8,13 @@ from policygraph.ingest.places import fold
 
 
 def canonical_or_raw(text: str) -> str:
-    try:
-        return symbols.canonical(text)
-    except symbols.InvalidSymbol:
-        return text.strip()
+    """Canonical symbol for what a person typed, in any case ("25-nq/tw" is 25-NQ/TW)."""
+    for attempt in (text, text.upper()):
+        try:
+            return symbols.canonical(attempt)
+        except symbols.InvalidSymbol:
+            continue
+    return text.strip()
 
 
 def find_documents(

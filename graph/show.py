@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import networkx as nx
 from rich.console import Console
+from rich.padding import Padding
 from rich.table import Table
+from rich.text import Text
 
 console = Console()
+ORDER = {"implements": 0, "based_on": 1, "references": 2, "issued_by": 3, "assigns": 4, "sent_to": 5, "reports_to": 6}
 
 
 def describe(n: dict) -> str:
@@ -46,20 +49,27 @@ def render_document(graph: nx.MultiDiGraph, node_id: str) -> None:
     if n.get("candidates"):
         table.add_row("candidates", ", ".join(n["candidates"]))
     console.print(table)
-    for title, edges in (("out", graph.out_edges(node_id, data=True)), ("in", graph.in_edges(node_id, data=True))):
-        rows = Table(title=f"{title}going edges", show_lines=False, expand=True)
-        rows.add_column("type", no_wrap=True)
-        rows.add_column("document / unit")
-        rows.add_column("evidence", ratio=2)
-        for s, t, a in sorted(edges, key=lambda e: (e[2].get("type") or "", e[0], e[1])):
-            if a.get("type") in ("located_in", "part_of"):
-                continue
-            other = graph.nodes[t if title == "out" else s]
+    sides = (("outgoing", graph.out_edges(node_id, data=True)), ("incoming", graph.in_edges(node_id, data=True)))
+    for title, edges in sides:
+        rows = sorted(
+            (e for e in edges if e[2].get("type") not in ("located_in", "part_of")),
+            key=lambda e: (ORDER.get(e[2].get("type"), 9), e[2].get("type") or "", e[0], e[1]),
+        )
+        if not rows:
+            continue
+        console.print(f"[bold]{title} edges ({len(rows)})[/bold]")
+        for s, t, a in rows:
+            other = graph.nodes[t if title == "outgoing" else s]
             kind = a.get("type", "")
-            if a.get("asserted"):
-                kind += " (stated in " + describe(graph.nodes.get(a.get("stated_in"), {})) + ")"
             if a.get("role"):
                 kind += f" [{a['role']}]"
-            rows.add_row(kind, describe(other), a.get("evidence") or "")
-        if rows.row_count:
-            console.print(rows)
+            arrow = "→" if title == "outgoing" else "←"
+            line = Text(f"  {kind} {arrow} ", style="cyan")
+            line.append(describe(other), style="bold")
+            if a.get("asserted"):
+                line.append(f"  (stated in {describe(graph.nodes.get(a.get('stated_in'), {}))})", style="dim")
+            if a.get("flags"):
+                line.append(f"  flags: {', '.join(a['flags'])}", style="yellow")
+            console.print(line)
+            if a.get("evidence"):
+                console.print(Padding(Text(f"“{a['evidence']}”", style="italic"), (0, 0, 0, 6)))

@@ -133,7 +133,7 @@ def term_of(date: str) -> str | None:
     """The Central Committee term in force on an ISO date (or a bare 'YYYY' year: None if it straddles)."""
     terms = congress_terms()
     if len(date) == 4:
-        hits = {t.term for t in terms if t.start[:4] <= date and (t.end is None or date < t.end[:4])}
+        hits = {t.term for t in terms if t.start[:4] <= date and (t.end is None or date <= t.end[:4])}
         return hits.pop() if len(hits) == 1 else None
     for t in reversed(terms):
         if t.start <= date:
