@@ -204,18 +204,20 @@ def _find(text: str) -> list[_Found]:
         matches.append((m, sym))
     found: list[_Found] = []
     prev_end = 0
+    nlb: _Lookback | None = None  # the look-back before this match, read while limiting the previous one
     for i, (m, sym) in enumerate(matches):
         start, end = m.start(), m.end()
         window_start = max(prev_end, start - 120)
         window = text[window_start:start]
+        lb, nlb = nlb, None
         if ("ố" in window[-30:] or "Ố" in window[-30:]) and OWN_NUMBER_RE.search(window):
             prev_end = end
             continue
-        lb = _lookback(window)
+        lb = lb or _lookback(window)
         lookback_start = window_start + lb.start
         limit = matches[i + 1][0].start() if i + 1 < len(matches) else len(text)
         if i + 1 < len(matches):
-            nxt_window = text[max(end, limit - 120) : limit]
+            nxt_window = text[max(end, limit - 120) : limit]  # the next match's own window
             nlb = _lookback(nxt_window)
             if nlb.tname:
                 limit = max(end, limit - len(nxt_window) + nlb.start)

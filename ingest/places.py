@@ -89,23 +89,44 @@ class Clue:
     start: int
 
 
+def _clue_groups() -> dict[str, list[tuple[int, str, str]]]:
+    """Clue words grouped by their first word: "Tỉnh", "Tỉnh ủy" and "Tỉnh uỷ" are found with one search.
+
+    Each entry is (order, level, word); `order` is the word's place in CLUE_WORDS, which
+    settles the order of clues that start at the same character.
+    """
+    groups: dict[str, list[tuple[int, str, str]]] = {}
+    order = 0
+    for level, words in CLUE_WORDS.items():
+        for word in words:
+            groups.setdefault(word.split()[0], []).append((order, level, word))
+            order += 1
+    return groups
+
+
+_CLUE_GROUPS = _clue_groups()
+
+
 def find_clues(text: str) -> list[Clue]:
     """Place names introduced by a clue word, in text order.
 
-    str.find on each clue word is much faster than one regex alternation over the text.
+    str.find is much faster than one regex alternation over the text; searching once per
+    first word, then testing the words of that group where it occurs, saves a third of
+    the searches.
     """
-    out = []
-    for level, words in CLUE_WORDS.items():
-        for word in words:
-            i = text.find(word)
-            while i != -1:
-                if i == 0 or not text[i - 1].isalpha():
-                    m = _NAME_AFTER.match(text, i + len(word))
-                    if m:
-                        out.append(Clue(level, m.group(1), i))
-                i = text.find(word, i + 1)
-    out.sort(key=lambda c: (c.start, c.level))
-    return out
+    found = []
+    for first, group in _CLUE_GROUPS.items():
+        i = text.find(first)
+        while i != -1:
+            if i == 0 or not text[i - 1].isalpha():
+                for order, level, word in group:
+                    if text.startswith(word, i):
+                        m = _NAME_AFTER.match(text, i + len(word))
+                        if m:
+                            found.append((i, level, order, Clue(level, m.group(1), i)))
+            i = text.find(first, i + 1)
+    found.sort(key=lambda f: f[:3])
+    return [f[3] for f in found]
 
 
 def _prefixes(name: str) -> list[str]:

@@ -624,6 +624,8 @@ def _subject(text: str, pos: int, end: int) -> tuple[list[Found], int, bool]:
     if opener and opener.end() > pos:
         given = bool(GIVEN_RE.search(opener.group(0)))
         pos = opener.end()
+    elif key not in _UNIT_KEYS:  # most clauses: no unit can start here (unit_at would say the same)
+        return [], pos, given
     units = unit_list_at(text, pos, end)
     if not units:
         return [], pos, given
@@ -699,11 +701,12 @@ def _assign(text: str, units: list[Found], role: str, cs: int, ce: int, ctx: Uni
     clause = text[cs:ce].strip(" *;.")
     limits = find_deadlines(clause, ctx.doc_date)
     limit = limits[0] if limits else None
+    task = " ".join(clause.split())  # the task is also its own evidence
     for u in units:
         out.assigns.append(Assignment(
-            unit=_resolve(u, ctx), role=role, task=" ".join(clause.split()), section=section, in_body=in_body,
+            unit=_resolve(u, ctx), role=role, task=task, section=section, in_body=in_body,
             deadline=limit.date if limit else None, deadline_rule=limit.rule if limit else None,
-            deadline_text=limit.text if limit else None, evidence=" ".join(clause.split()), start=cs, end=ce))
+            deadline_text=limit.text if limit else None, evidence=task, start=cs, end=ce))
 
 
 def _reports(text: str, cs: int, ce: int, ctx: UnitContext, out: UnitExtraction) -> None:
