@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import hashlib
 import os
+import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from policygraph.graph.store import FileRow, file_row
 from policygraph.ingest.citations import extract_citations, scope_citations
 from policygraph.ingest.header import identify
 from policygraph.ingest.models import ParsedDocument
@@ -76,18 +78,35 @@ def parse_file(path: str | Path) -> ParsedDocument:
 
 @dataclass
 class Outcome:
+    """One file's result: its stored form and counts, or the reason it failed.
+
+    `doc` is the parse result when the file was parsed in this process; a worker process
+    sends only `row` (two strings), because unpickling a ParsedDocument costs more than
+    parsing it took.
+    """
+
     path: str
     doc: ParsedDocument | None = None
     error: str | None = None
+    row: FileRow | None = None
+    citations: int = 0
+    warnings: int = 0
 
 
-def _safe_parse(path: str) -> Outcome:
+def _safe_parse(path: str, keep_doc: bool = True) -> Outcome:
     try:
-        return Outcome(path, parse_file(path))
+        doc = parse_file(path)
+        row = file_row(doc)
     except ReadError as exc:
         return Outcome(path, error=str(exc))
     except Exception as exc:  # noqa: BLE001 - a parser bug on one file must not stop the batch
         return Outcome(path, error=f"could not be parsed ({type(exc).__name__}: {exc})")
+    warnings = len(doc.flags) + sum(len(c.flags) for c in doc.citations)
+    return Outcome(path, doc if keep_doc else None, row=row, citations=len(doc.citations), warnings=warnings)
+
+
+def _worker_parse(path: str) -> Outcome:
+    return _safe_parse(path, keep_doc=False)
 
 
 def collect_paths(paths: Iterable[str | Path]) -> tuple[list[str], list[Outcome]]:
@@ -117,7 +136,7 @@ def parse_many(files: list[str], jobs: int = 1) -> Iterator[Outcome]:
 
     ctx = multiprocessing.get_context("fork" if hasattr(os, "fork") else "spawn")
     with ctx.Pool(jobs) as pool:
-        yield from pool.imap(_safe_parse, files, chunksize=8)
+        yield from pool.imap(_worker_parse, files, chunksize=8)
 
 
 @dataclass
@@ -129,6 +148,7 @@ class Summary:
     failed: list[Outcome] = field(default_factory=list)
     citations: int = 0
     warnings: int = 0
+    seconds: dict[str, float] = field(default_factory=dict)  # wall time of parse / store / rebuild
 
 
 def ingest_paths(
@@ -141,22 +161,35 @@ def ingest_paths(
     files, bad = collect_paths(paths)
     summary = Summary(files=len(files), failed=list(bad))
     known = store.file_hashes()
-    for outcome in parse_many(files, jobs):
-        if outcome.doc is None:
+    clock = time.perf_counter
+    spent = {"parse": 0.0, "store": 0.0, "rebuild": 0.0}
+    outcomes = parse_many(files, jobs)
+    while True:
+        t0 = clock()
+        outcome = next(outcomes, None)  # with jobs > 1: the wait for the workers
+        t1 = clock()
+        spent["parse"] += t1 - t0
+        if outcome is None:
+            break
+        row = outcome.row
+        if row is None:
             summary.failed.append(outcome)
         else:
-            doc = outcome.doc
-            summary.citations += len(doc.citations)
-            summary.warnings += len(doc.flags) + sum(len(c.flags) for c in doc.citations)
-            if known.get(doc.path) == doc.sha256:
+            summary.citations += outcome.citations
+            summary.warnings += outcome.warnings
+            if known.get(row.path) == row.sha256:
                 summary.unchanged += 1
             else:
-                store.put_document(doc)
-                if doc.path in known:
+                store.put_row(row)
+                if row.path in known:
                     summary.updated += 1
                 else:
                     summary.added += 1
+        spent["store"] += clock() - t1
         if progress:
             progress(outcome)
+    t0 = clock()
     store.rebuild()
+    spent["rebuild"] = clock() - t0
+    summary.seconds = spent
     return summary
