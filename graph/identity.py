@@ -23,6 +23,7 @@ from __future__ import annotations
 import hashlib
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from policygraph.ingest import tables
 from policygraph.ingest.models import Place
@@ -39,8 +40,14 @@ def scope_key(level: str | None, place: dict | Place | None) -> str:
     if place is None:
         return "?"
     if isinstance(place, dict):
-        place = Place(place.get("province"), place.get("district"), place.get("commune"))
-    place = place.scope(level)
+        return _scope_key(level, place.get("province"), place.get("district"), place.get("commune"))
+    return _scope_key(level, place.province, place.district, place.commune)
+
+
+@lru_cache(maxsize=65536)
+def _scope_key(level: str | None, province: str | None, district: str | None, commune: str | None) -> str:
+    """scope_key of a place given by its names (cached: every unit id of every document needs one)."""
+    place = Place(province, district, commune).scope(level)
     parts = [place.province, place.district, place.commune][: {"province": 1, "district": 2}.get(level or "", 3)]
     if not parts or parts[0] is None:
         return "?"
