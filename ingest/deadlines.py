@@ -131,19 +131,26 @@ def find_deadlines(text: str, doc_date: str | None = None) -> list[Deadline]:
         taken.append((m.start(), m.end()))
         found.append(Deadline(m.group(0).strip(), date, rule, m.start(), m.end()))
 
-    for m in DAY_RE.finditer(text):
-        add(m, *_day(m, doc_date))
-    for m in QUARTER_RE.finditer(text):
-        add(m, *_quarter(m, doc_date))
-    for m in MONTH_RE.finditer(text):
-        end = _month_end(int(m.group("y")), int(m.group("m"))) if 1 <= int(m.group("m")) <= 12 else None
-        add(m, end and end.isoformat(), end and f"by:{end.isoformat()}")
-    for m in MILESTONE_RE.finditer(text):
-        year = int(m.group("y1") or m.group("y2") or m.group("y3") or m.group("y4"))
-        end = dt.date(year, 12, 31).isoformat()
-        add(m, end, f"by:{end}")
-    for m in PERIODIC_RE.finditer(text):
-        add(m, None, _periodic(m.group(0)) or None)
+    # each pattern needs its key word; most task clauses have one or two of them
+    low = text.lower()
+    if "ngày" in low:
+        for m in DAY_RE.finditer(text):
+            add(m, *_day(m, doc_date))
+    if "quý" in low:
+        for m in QUARTER_RE.finditer(text):
+            add(m, *_quarter(m, doc_date))
+    if "tháng" in low:
+        for m in MONTH_RE.finditer(text):
+            end = _month_end(int(m.group("y")), int(m.group("m"))) if 1 <= int(m.group("m")) <= 12 else None
+            add(m, end and end.isoformat(), end and f"by:{end.isoformat()}")
+    if "năm" in low:
+        for m in MILESTONE_RE.finditer(text):
+            year = int(m.group("y1") or m.group("y2") or m.group("y3") or m.group("y4"))
+            end = dt.date(year, 12, 31).isoformat()
+            add(m, end, f"by:{end}")
+    if "định kỳ" in low or "hàng" in low or "hằng" in low:
+        for m in PERIODIC_RE.finditer(text):
+            add(m, None, _periodic(m.group(0)) or None)
     found.sort(key=lambda d: d.start)
     return found
 

@@ -1,0 +1,63 @@
+"""The shortcuts taken for ingest speed give the same answers as the plain way.
+
+No timings here: speed is checked by bench/ingest.py. These tests pin the equivalences
+the fast paths rely on, so a later change to a table or pattern cannot silently break them.
+"""
+
+from __future__ import annotations
+
+import json
+import zlib
+from pathlib import Path
+
+from policygraph.graph.store import Store, file_row
+from policygraph.ingest import deadlines
+from policygraph.ingest.pipeline import _worker_parse, parse_file
+from policygraph.ingest.places import _NAME_AFTER, CLUE_WORDS, Clue, find_clues
+
+ROOT = Path(__file__).resolve().parents[1]
+SAMPLES = sorted((ROOT / "data" / "samples").glob("*.txt"))
+
+
+def _clues_word_by_word(text: str) -> list[Clue]:
+    """find_clues as first written: one search per clue word."""
+    out = []
+    for level, words in CLUE_WORDS.items():
+        for word in words:
+            i = text.find(word)
+            while i != -1:
+                if i == 0 or not text[i - 1].isalpha():
+                    m = _NAME_AFTER.match(text, i + len(word))
+                    if m:
+                        out.append(Clue(level, m.group(1), i))
+                i = text.find(word, i + 1)
+    out.sort(key=lambda c: (c.start, c.level))
+    return out
+
+
+def test_grouped_clue_search_finds_the_same_clues_in_the_same_order():
+    texts = [p.read_text("utf-8") for p in SAMPLES]
+    texts.append("Tỉnh ủy Gia Lai, Tỉnh Gia Lai, Thị ủy An Khê, Thị xã An Khê, Đảng ủy xã Ia Pa, Đảng ủy Khối")
+    for text in texts:
+        assert find_clues(text) == _clues_word_by_word(text)
+
+
+def test_deadline_key_words_cover_every_pattern():
+    """find_deadlines runs a pattern only when its key word is in the lower-cased clause."""
+    for text in ("TRƯỚC NGÀY 15/12/2024", "Quý IV/2016", "trong THÁNG 3/2024", "NĂM 2017 sơ kết", "Định kỳ 6 tháng"):
+        assert deadlines.find_deadlines(text, "2016-05-03"), text
+
+
+def test_worker_rows_are_the_rows_put_document_writes(tmp_path):
+    store = Store.open(tmp_path / "store")
+    for path in SAMPLES:
+        doc = parse_file(path)
+        store.put_document(doc)
+        outcome = _worker_parse(str(path.resolve()))
+        assert outcome.doc is None  # only the row crosses the process boundary
+        assert outcome.row == file_row(doc)
+        stored = store.conn.execute("SELECT * FROM files WHERE path=?", (doc.path,)).fetchone()
+        assert tuple(outcome.row) == stored
+        assert json.loads(outcome.row.parsed)["symbol"] == doc.symbol
+        assert zlib.decompress(outcome.row.text).decode("utf-8") == doc.text
+        assert outcome.citations == len(doc.citations)
