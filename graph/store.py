@@ -35,6 +35,8 @@ DB_NAME = "policygraph.sqlite"
 CACHE_NAME = "graph.pickle"  # a snapshot of the graph tables for fast loading, tagged with its generation
 
 
+# a no-op when the graph is already marked stale, so the meta page is not rewritten per file
+_MARK_DIRTY = "UPDATE meta SET value='1' WHERE key='dirty' AND value<>'1'"
 # one encoder for every graph row: json.dumps with options builds a new encoder per call
 _ROW_JSON = json.JSONEncoder(ensure_ascii=False, sort_keys=True).encode
 
@@ -161,12 +163,12 @@ class Store:
         """Store one file row made by :func:`file_row` (in a worker process or here), in its own transaction."""
         with self.transaction():
             self.conn.execute("INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?)", row)
-            self.conn.execute("UPDATE meta SET value='1' WHERE key='dirty'")
+            self.conn.execute(_MARK_DIRTY)
 
     def remove_file(self, path: str) -> bool:
         with self.transaction():
             n = self.conn.execute("DELETE FROM files WHERE path=?", (path,)).rowcount
-            self.conn.execute("UPDATE meta SET value='1' WHERE key='dirty'")
+            self.conn.execute(_MARK_DIRTY)
         return bool(n)
 
     def parsed_documents(self) -> list[dict]:
