@@ -1,20 +1,19 @@
-"""Time the questions on a large graph: load, trace down, implementers, coverage; peak memory.
+"""Time the questions on a large graph in the embedded store: load, trace down,
+implementers, coverage; peak memory.
 
-    python bench/queries.py --docs 100000            # generates /tmp/policygraph-bench-100000 once
-    python bench/queries.py --graph OUT/graph.pickle # a graph written by bench/generate.py
-    python bench/queries.py --store DIR              # the embedded store (Store.load_graph)
+    python bench/queries.py --docs 100000   # generates the store /tmp/policygraph-bench-100000/store once
+    python bench/queries.py --store DIR     # any embedded store (Store.open(DIR).load_graph())
 
 The graph is the one a perfect ingester would build from the generated corpus
-(bench/generate.py), so query costs are measured apart from ingestion. Generation runs
-in a child process so that the load time and peak memory printed are those of loading
-and querying alone.
+(bench/generate.py --store: Store.write_graph, so the tables and the snapshot are the
+real ones), so query costs are measured apart from ingestion. With --docs, generation
+and the timing each run in a child process of their own, so the load time and peak
+memory printed are those of a fresh process loading the store and querying it.
 """
 
 from __future__ import annotations
 
 import argparse
-import gc
-import pickle
 import resource
 import statistics
 import subprocess
@@ -35,18 +34,16 @@ def peak_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def ensure_graph(docs: int, provinces: int | None) -> Path:
-    out = Path(f"/tmp/policygraph-bench-{docs}")
-    graph = out / "graph.pickle"
-    if not graph.exists():
-        cmd = [sys.executable, str(HERE / "generate.py"), "--docs", str(docs), "--out", str(out), "--short",
-               "--no-texts"]
+def ensure_store(docs: int, provinces: int | None) -> Path:
+    store = Path(f"/tmp/policygraph-bench-{docs}") / "store"
+    if not (store / "graph.pickle").exists():
+        cmd = [sys.executable, str(HERE / "generate.py"), "--docs", str(docs), "--store", str(store)]
         if provinces:
             cmd += ["--provinces", str(provinces)]
         started = time.perf_counter()
         subprocess.run(cmd, check=True)
-        print(f"generated {docs} documents in {time.perf_counter() - started:.1f} s", flush=True)
-    return graph
+        print(f"generated {docs} documents into {store} in {time.perf_counter() - started:.1f} s", flush=True)
+    return store
 
 
 def timed(fn, reps: int) -> tuple[float, float, object]:
@@ -66,28 +63,22 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     source = parser.add_mutually_exclusive_group(required=True)
     source.add_argument("--docs", type=int)
-    source.add_argument("--graph", type=Path)
     source.add_argument("--store", type=Path)
     parser.add_argument("--provinces", type=int)
     parser.add_argument("--roots", type=int, default=3, help="central resolutions to time")
     parser.add_argument("--reps", type=int, default=5)
     args = parser.parse_args(argv)
 
-    path = ensure_graph(args.docs, args.provinces) if args.docs else args.graph
+    if args.docs:  # time in a fresh process: no generator garbage, no warm allocator
+        store = ensure_store(args.docs, args.provinces)
+        cmd = [sys.executable, __file__, "--store", str(store), "--roots", str(args.roots), "--reps", str(args.reps)]
+        raise SystemExit(subprocess.run(cmd).returncode)
+
+    from policygraph.graph.store import Store
+
     base = peak_mb()
     started = time.perf_counter()
-    gc.disable()  # allocation-heavy loading; the graph has no cycles to collect
-    if args.store:
-        from policygraph.graph.store import Store
-
-        graph = Store.open(args.store).load_graph()
-    else:
-        with open(path, "rb") as fh:
-            graph = pickle.load(fh)
-    # The graph lives as long as the process: keep the cyclic collector from rescanning
-    # its millions of dicts (full collections otherwise add 0.5 s pauses to queries).
-    gc.freeze()
-    gc.enable()
+    graph = Store.open(args.store).load_graph()  # also moves the graph out of the cyclic GC's way
     loaded = time.perf_counter() - started
     backend = NetworkXBackend(graph)
     started = time.perf_counter()
@@ -95,8 +86,8 @@ def main(argv: list[str] | None = None) -> None:
     indexed = time.perf_counter() - started
     n_docs = sum(1 for _ in backend.nodes("document"))
     print(f"graph: {n_docs} documents, {graph.number_of_nodes()} nodes, {graph.number_of_edges()} edges")
-    print(f"load: {loaded:.1f} s + symbol index {indexed:.1f} s; peak memory {peak_mb():.0f} MB "
-          f"(before load {base:.0f} MB)")
+    print(f"load: Store.load_graph {loaded:.1f} s + symbol index {indexed:.1f} s; peak memory "
+          f"{peak_mb() / 1024:.2f} GB (before load {base:.0f} MB)", flush=True)
 
     central = [(nid, len(graph.pred[nid])) for nid, a in backend.nodes("document")
                if a.get("level") == "central"]
@@ -114,7 +105,7 @@ def main(argv: list[str] | None = None) -> None:
               f"| {r[7]:6.0f} / {r[8]:6.0f}")
     s_first, s_med, _ = timed(lambda: search(backend, "dan van kheo"), args.reps)
     print(f"search 'dan van kheo': first {s_first:.0f} ms (builds the word index), then {s_med:.0f} ms")
-    print(f"peak memory: {peak_mb():.0f} MB")
+    print(f"peak memory: {peak_mb() / 1024:.2f} GB")
 
 
 if __name__ == "__main__":

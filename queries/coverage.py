@@ -26,7 +26,7 @@ from datetime import date
 from functools import lru_cache
 from typing import Any
 
-from policygraph.queries.backend import LEVEL_RANK, LEVELS, Backend, fold
+from policygraph.queries.backend import LEVEL_RANK, LEVELS, Backend, fold, gc_paused
 from policygraph.queries.documents import DocRow, parse_date
 from policygraph.queries.lineage import TraceRow, walk
 from policygraph.queries.places import expected_below
@@ -35,7 +35,7 @@ ACTED = "acted"
 NOT_YET = "not yet"
 
 
-@dataclass
+@dataclass(slots=True)  # a report holds tens of thousands
 class CoverageRow:
     assigned_by: DocRow
     unit: str  # the unit or collective as named in the assigns edge
@@ -138,6 +138,7 @@ def _compatible(want: str | None, have: str | None) -> bool:
     return not want or not have or want == "other" or have == "other" or want == have
 
 
+@gc_paused()
 def coverage(backend: Backend, root: str, depth: int | None = None, as_of: date | None = None,
              include_named: bool = True) -> CoverageReport:
     """Coverage of every assignment made by `root` and the documents below it."""
@@ -158,32 +159,39 @@ def coverage(backend: Backend, root: str, depth: int | None = None, as_of: date 
             ancestors[node] = found
         return ancestors[node]
 
-    # Documents of the tree by where they were issued, with the issuer's unit and type.
-    at_place: dict[tuple, list[tuple[str, str | None, str | None]]] = defaultdict(list)
-    by_unit: dict[str, list[str]] = defaultdict(list)
+    # Below each document of the tree: the documents issued under it, by place (with the
+    # issuer's type) and by issuing unit; and the assignments each document makes. One
+    # pass over every document's edges; a lookup is then one or two dict accesses.
+    at_place: dict[str, dict[tuple, list[tuple[str, str | None]]]] = defaultdict(lambda: defaultdict(list))
+    by_unit: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
+    assigns: dict[str, list] = defaultdict(list)
     for row in tree:
         d = row.doc
         unit_id, unit_type = None, None
-        for edge in backend.out_edges(d.id, ("issued_by",)):
-            unit_id = edge.target
-            unit_type = (backend.node(unit_id) or {}).get("unit_type")
-            by_unit[unit_id].append(d.id)
-            break
-        at_place[_place_key(d.level, d.province, d.district, d.commune)].append((d.id, unit_id, unit_type))
+        for edge in backend.out_edges(d.id, ("issued_by", "assigns")):
+            if edge.type == "assigns":
+                assigns[d.id].append(edge)
+            elif unit_id is None:
+                unit_id = edge.target
+                unit_type = (backend.node(unit_id) or {}).get("unit_type")
+        key = _place_key(d.level, d.province, d.district, d.commune)
+        for above in ancestors_of(d.id):
+            if above != d.id:  # (a cycle makes a document its own ancestor)
+                at_place[above][key].append((d.id, unit_type))
+                if unit_id:
+                    by_unit[above][unit_id].append(d.id)
 
     def acting(assigner: str, key: tuple, unit_type: str | None, unit_id: str | None) -> list[str]:
-        found = [doc for doc, _, have in at_place.get(key, ()) if doc != assigner
-                 and _compatible(unit_type, have) and assigner in ancestors_of(doc)]
+        found = [doc for doc, have in at_place[assigner].get(key, ()) if _compatible(unit_type, have)]
         if unit_id:
-            found += [doc for doc in by_unit.get(unit_id, ()) if doc != assigner and doc not in found
-                      and assigner in ancestors_of(doc)]
+            found += [doc for doc in by_unit[assigner].get(unit_id, ()) if doc not in found]
         return found
 
     rows: list[CoverageRow] = []
     docs_rows = {r.doc.id: r.doc for r in tree}
     for row in tree:
         d = row.doc
-        for edge in backend.out_edges(d.id, ("assigns",)):
+        for edge in assigns.get(d.id, ()):
             unit = backend.node(edge.target) or {}
             name = unit.get("name") or unit.get("label") or edge.target
             collective = bool(unit.get("collective"))
@@ -194,13 +202,22 @@ def coverage(backend: Backend, root: str, depth: int | None = None, as_of: date 
             base = dict(assigned_by=d, unit=name, unit_id=edge.target, collective=collective,
                         role=edge.attrs.get("role"), task=edge.attrs.get("task"),
                         deadline=edge.attrs.get("deadline"), deadline_text=edge.attrs.get("deadline_text"))
+            deadline = parse_date(base["deadline"])
             if collective and LEVEL_RANK.get(u_level, 0) > LEVEL_RANK.get(d.level or "", 0):
                 expected = expected_below(backend, d.level, d.province, d.district, u_level, _when(d))
                 base["expected_from"] = expected.source
-                for place in expected.places:
-                    docs = acting(d.id, place.key(), u_type, None)
-                    rows.append(_row(docs_rows, base, place.label, place.level, place.province, place.district,
-                                     place.commune, docs, as_of))
+                silent_late = bool(deadline and deadline < as_of)
+                below = at_place.get(d.id, {})
+                for key, place in expected.keyed:
+                    here = below.get(key)
+                    docs = [doc for doc, have in here if _compatible(u_type, have)] if here else None
+                    if docs:
+                        rows.append(_row(docs_rows, base, place.label, place.level, place.province, place.district,
+                                         place.commune, docs, deadline, as_of))
+                    else:  # most places: nothing issued there, so no need to look further
+                        rows.append(CoverageRow(target=place.label, level=place.level, province=place.province,
+                                                district=place.district, commune=place.commune, status=NOT_YET,
+                                                late=silent_late, **base))
             else:
                 province = unit.get("province") or d.province
                 below_province = u_level in ("district", "commune")
@@ -208,7 +225,8 @@ def coverage(backend: Backend, root: str, depth: int | None = None, as_of: date 
                 commune = unit.get("commune") or (d.commune if u_level == "commune" else None)
                 key = _place_key(u_level, province, district, commune)
                 docs = acting(d.id, key, u_type, None if collective else edge.target)
-                rows.append(_row(docs_rows, base, name, u_level, province, district, commune, docs, as_of))
+                rows.append(_row(docs_rows, base, name, u_level, province, district, commune, docs, deadline,
+                                 as_of))
     rows.sort(key=lambda r: (LEVEL_RANK.get(r.assigned_by.level or "", 9), r.assigned_by.id,
                              LEVEL_RANK.get(r.level or "", 9), r.status != NOT_YET,
                              r.province or "", r.district or "", r.commune or "", r.unit))
@@ -221,10 +239,10 @@ def _when(doc: DocRow) -> date | None:
 
 
 def _row(docs_rows: dict[str, DocRow], base: dict, target: str, level: str | None, province, district,
-         commune, docs: list[str], as_of: date) -> CoverageRow:
+         commune, docs: list[str], deadline: date | None, as_of: date) -> CoverageRow:
     acted = [docs_rows[doc] for doc in docs]
-    acted.sort(key=lambda r: r.date or "")
-    deadline = parse_date(base["deadline"])
+    if len(acted) > 1:
+        acted.sort(key=lambda r: r.date or "")
     if acted:
         first = parse_date(acted[0].date)
         late = bool(deadline and first and first > deadline)

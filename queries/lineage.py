@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from policygraph.queries.backend import LEVEL_RANK, Backend, fold
+from policygraph.queries.backend import LEVEL_RANK, Backend, fold, gc_paused
 from policygraph.queries.documents import DocRow, doc_row, parse_date
 
 LINEAGE_EDGES = ("implements",)
@@ -69,6 +69,7 @@ class Filters:
         return True
 
 
+@gc_paused()
 def walk(backend: Backend, root: str, down: bool = True, depth: int | None = None,
          edge_types: tuple[str, ...] = LINEAGE_EDGES) -> list[TraceRow]:
     """Breadth-first rows from `root` (itself first, depth 0)."""

@@ -24,7 +24,7 @@ import weakref
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from policygraph.queries.backend import Backend, fold
 
@@ -133,6 +133,11 @@ _PREFIX = re.compile(r"^(Thành phố|Tỉnh|Xã|Phường|Thị trấn|Đặc k
 class Expected:
     places: list[PlaceRef]
     source: str  # LEGACY, CURRENT or "graph (…)"
+
+    @cached_property
+    def keyed(self) -> list[tuple[tuple[str, str, str, str], PlaceRef]]:
+        """(place.key(), place) pairs, computed once: coverage looks every place up."""
+        return [(place.key(), place) for place in self.places]
 
 
 @lru_cache(maxsize=1)

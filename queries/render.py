@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import json
+import os
 import sys
 from collections import Counter
 from typing import Any
@@ -24,7 +25,9 @@ EVIDENCE_WIDTH = 160
 
 def _console() -> Console:
     out = sys.stdout
-    return Console(file=out, width=None if out.isatty() else 150, soft_wrap=False, highlight=False)
+    # a terminal's width, else $COLUMNS, else 150 (rich reads both itself when width is None)
+    width = None if out.isatty() or os.environ.get("COLUMNS", "").isdigit() else 150
+    return Console(file=out, width=width, soft_wrap=False, highlight=False)
 
 
 def _json(data: Any) -> None:
