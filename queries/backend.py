@@ -123,18 +123,18 @@ class NetworkXBackend:
     def in_edges(self, node_id: str, types: Iterable[str] | None = None) -> Iterator[Edge]:
         return self._edges(getattr(self.graph, "_pred", self.graph.pred), node_id, types, outgoing=False)
 
-    def _edges(self, adjacency: Any, node_id: str, types: Iterable[str] | None, outgoing: bool):
-        if node_id not in adjacency:
-            return
+    def _edges(self, adjacency: Any, node_id: str, types: Iterable[str] | None, outgoing: bool) -> Iterator[Edge]:
+        neighbours = adjacency.get(node_id)
+        if not neighbours:
+            return iter(())
         wanted = None if types is None else tuple(types)
-        for other, keyed in adjacency[node_id].items():
-            for key, attrs in keyed.items():
-                edge_type = attrs.get("type", key)
-                if wanted is None or edge_type in wanted:
-                    if outgoing:
-                        yield Edge(node_id, other, edge_type, attrs)
-                    else:
-                        yield Edge(other, node_id, edge_type, attrs)
+        new = tuple.__new__  # Edge(...) without the named tuple's Python-level __new__: walks make 100k+
+        return iter([
+            new(Edge, (node_id, other, edge_type, attrs) if outgoing else (other, node_id, edge_type, attrs))
+            for other, keyed in neighbours.items()
+            for key, attrs in keyed.items()
+            if (edge_type := attrs.get("type", key)) and (wanted is None or edge_type in wanted)
+        ])
 
     def documents_by_symbol(self, symbol: str) -> list[str]:
         if self._symbols is None:

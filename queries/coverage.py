@@ -225,8 +225,13 @@ def coverage(backend: Backend, root: str, depth: int | None = None, as_of: date 
                 commune = unit.get("commune") or (d.commune if u_level == "commune" else None)
                 key = _place_key(u_level, province, district, commune)
                 docs = acting(d.id, key, u_type, None if collective else edge.target)
-                rows.append(_row(docs_rows, base, name, u_level, province, district, commune, docs, deadline,
-                                 as_of))
+                if docs:
+                    rows.append(_row(docs_rows, base, name, u_level, province, district, commune, docs, deadline,
+                                     as_of))
+                else:
+                    rows.append(CoverageRow(target=name, level=u_level, province=province, district=district,
+                                            commune=commune, status=NOT_YET,
+                                            late=bool(deadline and deadline < as_of), **base))
     rows.sort(key=lambda r: (LEVEL_RANK.get(r.assigned_by.level or "", 9), r.assigned_by.id,
                              LEVEL_RANK.get(r.level or "", 9), r.status != NOT_YET,
                              r.province or "", r.district or "", r.commune or "", r.unit))
