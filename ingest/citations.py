@@ -69,7 +69,9 @@ ISSUER_STOP_RE = re.compile(
     r"[“\"”;:,*_)]|\.(?:\s|$)|\n[ \t]*\n|\((?!\s*kh)",
     re.IGNORECASE,
 )
-SUBJECT_STOP_RE = re.compile(r";|\.(?:\s|$)|\n[ \t]*\n|\n[ \t]*[-•+]")
+# a subject ends at a clause end, or where a capitalised word follows a comma: the
+# preamble's actor ("…, Ban Thường vụ Huyện ủy xây dựng Kế hoạch") is not part of it
+SUBJECT_STOP_RE = re.compile(r";|\.(?:\s|$)|\n[ \t]*\n|\n[ \t]*[-•+]|,[ \t\n]+(?=[A-ZĐ])|\(sau đây")
 LINK_RE = re.compile(
     r"^[\s,]*(?:(?:về|để|nhằm)[ \t\n]+)?(?:việc[ \t\n]+)?(?:tiếp tục[ \t\n]+)?(?:triển khai[ \t\n,]+)?"
     r"(?:thực hiện|triển khai)[ \t\n]*$",

@@ -74,10 +74,13 @@ _NAME = r"((?:[A-ZĐ][^\s,.;:()\"“”/]*)(?:[ ](?:[A-ZĐ][^\s,.;:()\"“”/]*
 # "tỉnh Bắc Kạn", "Tỉnh ủy Gia Lai", "Báo Gia Lai"; a name starts with a capital letter)
 CLUE_WORDS: dict[str, tuple[str, ...]] = {
     "province": ("tỉnh", "Tỉnh", "Tỉnh ủy", "Tỉnh uỷ", "Thành ủy", "Thành uỷ", "thành phố", "Thành phố", "Báo",
-                 "Đài Phát thanh và Truyền hình", "Đài Phát thanh - Truyền hình"),
+                 "Đài Phát thanh và Truyền hình", "Đài Phát thanh - Truyền hình",
+                 # the top-left frame is written in capitals: "ĐẢNG BỘ TỈNH BÌNH PHƯỚC"
+                 "TỈNH", "TỈNH ỦY", "THÀNH ỦY", "THÀNH PHỐ", "ỦY BAN NHÂN DÂN TỈNH"),
     "district": ("huyện", "Huyện", "Huyện ủy", "Huyện uỷ", "Quận ủy", "Quận uỷ", "quận", "Quận", "Thị ủy", "Thị uỷ",
-                 "thị xã", "Thị xã"),
-    "commune": ("xã", "Xã", "phường", "Phường", "thị trấn", "Thị trấn", "Đảng ủy xã", "Đảng uỷ xã"),
+                 "thị xã", "Thị xã", "HUYỆN", "HUYỆN ỦY", "QUẬN ỦY", "THỊ ỦY", "QUẬN", "THỊ XÃ"),
+    "commune": ("xã", "Xã", "phường", "Phường", "thị trấn", "Thị trấn", "Đảng ủy xã", "Đảng uỷ xã", "XÃ", "PHƯỜNG",
+                "ĐẢNG ỦY XÃ"),
 }
 _NAME_AFTER = re.compile(r"[ ]+" + _NAME)
 
