@@ -460,14 +460,12 @@ def _unit_edges(g: Graph, src: str, d: dict) -> None:
                 },
             )
         )
-    # one assigns edge per unit (and per section/body): the strongest role, every task kept
+    # one assigns edge per unit (and per section/body): the strongest role; the first task
+    # clause is the edge's task and evidence, any further clauses are kept in more_tasks
     merged: dict[tuple[str, bool], dict] = {}
     for a in units.get("assigns", []):
         uid = unit_node(a["unit"])
         key = (uid, bool(a.get("in_body")))
-        task = {"task": a.get("task"), "role": a["role"], "span": [a["start"], a["end"]],
-                "deadline": a.get("deadline"), "deadline_rule": a.get("deadline_rule"),
-                "deadline_text": a.get("deadline_text")}
         have = merged.get(key)
         if have is None:
             merged[key] = {
@@ -475,10 +473,11 @@ def _unit_edges(g: Graph, src: str, d: dict) -> None:
                 "evidence": a.get("evidence") or "", "asserted": False, "role": a["role"], "task": a.get("task"),
                 "deadline": a.get("deadline"), "deadline_rule": a.get("deadline_rule"),
                 "deadline_text": a.get("deadline_text"), "section": a.get("section"), "in_body": key[1],
-                "tasks": [task],
             }
             continue
-        have["tasks"].append(task)
+        have.setdefault("more_tasks", []).append(
+            {"task": a.get("task"), "role": a["role"], "span": [a["start"], a["end"]], "deadline": a.get("deadline"),
+             "deadline_rule": a.get("deadline_rule"), "deadline_text": a.get("deadline_text")})
         if ROLE_RANK[a["role"]] > ROLE_RANK[have["role"]]:
             have["role"] = a["role"]
         if not have.get("deadline_rule") and a.get("deadline_rule"):
