@@ -72,9 +72,13 @@ def doc_id(symbol: str, scope: str, epoch: str | None) -> str:
 
 
 def unnumbered_id(doc: dict) -> str:
+    """Id of an ingested document without a number: its place, type, year and a content hash.
+
+    The hash is of the text, not the path, so the id is the same on every machine.
+    """
     place = doc.get("place") or {}
     where = "/".join(slug(p) for p in (place.get("province"), place.get("district"), place.get("commune")) if p)
-    digest = hashlib.sha1(doc["path"].encode("utf-8")).hexdigest()[:10]
+    digest = doc.get("sha256", "")[:10] or hashlib.sha1(doc["path"].encode("utf-8")).hexdigest()[:10]
     return (
         f"doc:~{doc.get('level') or '?'}/{where or '?'}|{doc.get('doc_type') or '?'}|{doc.get('year') or '?'}|{digest}"
     )
@@ -270,12 +274,17 @@ def resolve(docs: list[dict]) -> Graph:
             if m.conflict:
                 m.flags = m.flags + ["date_conflict"]
             by_node[m.node].append(m)
-    ids: list[str] = []
+    ids: list[str | None] = []
+    first_file: dict[str, dict] = {}  # node id -> the document (file) that claimed it first
     for i, d in enumerate(docs):
         node_id = own[i].node if own[i] else unnumbered_id(d)
-        if node_id in ids:  # two files claim the same document
+        if node_id in first_file:  # two files claim the same document
             g.nodes[node_id].setdefault("duplicates", []).append(d["path"])
-            node_id = unnumbered_id(d)
+            if first_file[node_id].get("sha256") == d.get("sha256"):
+                ids.append(None)  # the same text twice is one document
+                continue
+            node_id = unnumbered_id(d)  # another text under the same number: kept apart
+        first_file[node_id] = d
         ids.append(node_id)
         place = d.get("place") or {}
         g.add_node(
@@ -302,7 +311,8 @@ def resolve(docs: list[dict]) -> Graph:
     for node_id, mentions in sorted(by_node.items()):
         _stub_or_merge(g, node_id, mentions, families)
     for i, d in enumerate(docs):
-        _document_edges(g, ids[i], d, cites[i])
+        if ids[i] is not None:
+            _document_edges(g, ids[i], d, cites[i])
     _places(g)
     g.edges.sort(key=lambda e: (e[0], e[1], e[2], e[3].get("span") or [0, 0]))
     return g

@@ -46,6 +46,8 @@ def render_document(graph: nx.MultiDiGraph, node_id: str) -> None:
         table.add_row("stub", "known only from citations")
     if n.get("flags"):
         table.add_row("flags", ", ".join(n["flags"]))
+    if n.get("duplicates"):
+        table.add_row("also in", ", ".join(n["duplicates"]))
     if n.get("candidates"):
         table.add_row("candidates", ", ".join(n["candidates"]))
     console.print(table)
