@@ -191,7 +191,7 @@ def coverage(backend: Backend, root: str, depth: int | None = None, as_of: date 
     docs_rows = {r.doc.id: r.doc for r in tree}
     for row in tree:
         d = row.doc
-        for edge in assigns.get(d.id, ()):
+        for edge in _one_per_unit(assigns.get(d.id, ())):
             unit = backend.node(edge.target) or {}
             name = unit.get("name") or unit.get("label") or edge.target
             collective = bool(unit.get("collective"))
@@ -236,6 +236,27 @@ def coverage(backend: Backend, root: str, depth: int | None = None, as_of: date 
                              LEVEL_RANK.get(r.level or "", 9), r.status != NOT_YET,
                              r.province or "", r.district or "", r.commune or "", r.unit))
     return CoverageReport(by_id[root].doc, rows)
+
+
+_ROLE_RANK = {"lead": 3, "execute": 2, "support": 1}
+
+
+def _one_per_unit(edges) -> list:
+    """A unit told to act both in "Tổ chức thực hiện" and in the body is one row: the section's
+    edge first, the strongest role, the first deadline found."""
+    chosen: dict[str, object] = {}
+    for edge in sorted(edges, key=lambda e: bool(e.attrs.get("in_body"))):
+        have = chosen.get(edge.target)
+        if have is None:
+            chosen[edge.target] = edge
+            continue
+        attrs = dict(have.attrs)
+        if _ROLE_RANK.get(edge.attrs.get("role"), 0) > _ROLE_RANK.get(attrs.get("role"), 0):
+            attrs["role"] = edge.attrs.get("role")
+        if not attrs.get("deadline") and not attrs.get("deadline_text") and edge.attrs.get("deadline_text"):
+            attrs.update({k: edge.attrs.get(k) for k in ("deadline", "deadline_rule", "deadline_text")})
+        chosen[edge.target] = have._replace(attrs=attrs)
+    return list(chosen.values())
 
 
 def _when(doc: DocRow) -> date | None:

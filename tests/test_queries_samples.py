@@ -83,3 +83,7 @@ def test_coverage_of_the_tuyen_quang_plan_expects_every_legacy_district(backend)
     assert all(r.status == NOT_YET and r.level == "district" and r.province == "Tuyên Quang" for r in rows)
     assert {r.expected_from for r in rows} == {"legacy gazetteer"}
     assert report.sources()["legacy gazetteer"] >= 7
+    # told to act in "Tổ chức thực hiện" and again in the body: still one row per district,
+    # with the section's deadline
+    assert len(rows) == 7
+    assert all(r.deadline_text and "hàng quý" in r.deadline_text for r in rows)
