@@ -27,7 +27,7 @@ from functools import lru_cache
 from typing import Any
 
 from policygraph.queries.backend import LEVEL_RANK, LEVELS, Backend, fold, gc_paused
-from policygraph.queries.documents import DocRow, parse_date
+from policygraph.queries.documents import DocRow, doc_when, parse_date
 from policygraph.queries.lineage import TraceRow, walk
 from policygraph.queries.places import expected_below
 
@@ -204,7 +204,7 @@ def coverage(backend: Backend, root: str, depth: int | None = None, as_of: date 
                         deadline=edge.attrs.get("deadline"), deadline_text=edge.attrs.get("deadline_text"))
             deadline = parse_date(base["deadline"])
             if collective and LEVEL_RANK.get(u_level, 0) > LEVEL_RANK.get(d.level or "", 0):
-                expected = expected_below(backend, d.level, d.province, d.district, u_level, _when(d))
+                expected = expected_below(backend, d.level, d.province, d.district, u_level, doc_when(d))
                 base["expected_from"] = expected.source
                 silent_late = bool(deadline and deadline < as_of)
                 below = at_place.get(d.id, {})
@@ -257,11 +257,6 @@ def _one_per_unit(edges) -> list:
             attrs.update({k: edge.attrs.get(k) for k in ("deadline", "deadline_rule", "deadline_text")})
         chosen[edge.target] = have._replace(attrs=attrs)
     return list(chosen.values())
-
-
-def _when(doc: DocRow) -> date | None:
-    """The document's date (its year's first day when only the year is known), for the gazetteer."""
-    return parse_date(doc.date) or (date(doc.year, 1, 1) if doc.year else None)
 
 
 def _row(docs_rows: dict[str, DocRow], base: dict, target: str, level: str | None, province, district,

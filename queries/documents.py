@@ -64,6 +64,11 @@ def doc_row(backend: Backend, node_id: str) -> DocRow:
     )
 
 
+def doc_when(doc: DocRow) -> date | None:
+    """The document's date (its year's first day when only the year is known): which map applies."""
+    return parse_date(doc.date) or (date(doc.year, 1, 1) if doc.year else None)
+
+
 def parse_date(value: str | None) -> date | None:
     """ISO date or None; partial dates ('2013', '2013-06') count as unknown days."""
     if not value or len(value) < 10:

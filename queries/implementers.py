@@ -10,9 +10,9 @@ from statistics import median
 from typing import Any
 
 from policygraph.queries.backend import LEVELS, Backend, fold, gc_paused
-from policygraph.queries.documents import DocRow, parse_date
+from policygraph.queries.documents import DocRow, doc_when, parse_date
 from policygraph.queries.lineage import walk
-from policygraph.queries.places import expected_places
+from policygraph.queries.places import expected_below, expected_places
 
 
 @dataclass
@@ -47,7 +47,7 @@ class ImplementersReport:
     rows: list[Implementer]
     levels: list[LevelSummary]
     provinces_with_programme: list[str]
-    provinces_expected: int  # provinces known to the graph (place nodes, else documents)
+    provinces_expected: int  # central roots: provinces of the gazetteer of the day; else provinces in the graph
     provinces_without: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
@@ -101,7 +101,11 @@ def implementers(backend: Backend, root: str, depth: int | None = None,
         places = {(r.doc.province, r.doc.district, r.doc.commune) for r in at}
         summaries.append(LevelSummary(name, len(at), len(places), median(lags) if lags else None))
     with_programme = sorted({r.doc.province for r in out if r.doc.level == "province" and r.doc.province})
-    all_provinces = sorted(p.name for p in expected_places(backend, "province"))
+    # a central document expects a programme in every province of the map of its day
+    expected = expected_below(backend, root_row.level, root_row.province, root_row.district, "province",
+                              doc_when(root_row))
+    all_provinces = sorted({p.name for p in expected.places}) if root_row.level in (None, "central") else sorted(
+        p.name for p in expected_places(backend, "province"))
     return ImplementersReport(
         root=root_row,
         rows=out,
