@@ -31,6 +31,8 @@ def run(command: str, store: str) -> list[str]:
 
 
 def redo_block(block: str, store: str) -> str:
+    if not block.startswith("$ policygraph"):
+        return block  # not an example of ours (e.g. a Python snippet's printed output)
     lines = block.rstrip("\n").split("\n")
     out: list[str] = []
     i = 0
