@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from policygraph.ingest import symbols, tables
 from policygraph.ingest.dates import DATE_RE, iso_from_match
 from policygraph.ingest.models import AssertedEdge, Citation, Place
+from policygraph.ingest.noise import LinePattern
 from policygraph.ingest.places import locate
 
 _TYPE_NAMES = "|".join(re.escape(n) for n in tables.type_names())
@@ -79,9 +80,8 @@ LINK_RE = re.compile(
 )
 SHARE_RE = re.compile(r"^[\s,]*(?:,|và)[\s]*$", re.IGNORECASE)
 # where the preamble ends: the first section heading, article or enacting formula
-PREAMBLE_END_RE = re.compile(
-    r"^[ \t#*_]*(?:I[ \t]*[.\-–)]|Chương[ \t]+I\b|Điều[ \t]+1\b|QUYẾT NGHỊ|QUYẾT ĐỊNH[ \t]*:|NGHỊ QUYẾT[ \t]*:)",
-    re.MULTILINE,
+PREAMBLE_END_RE = LinePattern(
+    r"^[ \t#*_]*(?:I[ \t]*[.\-–)]|Chương[ \t]+I\b|Điều[ \t]+1\b|QUYẾT NGHỊ|QUYẾT ĐỊNH[ \t]*:|NGHỊ QUYẾT[ \t]*:)"
 )
 TRIGGER_RE = re.compile(
     r"(?P<impl>thực hiện|triển khai)|(?P<base>căn cứ)|(?P<stop>theo đề nghị|xét đề nghị)", re.IGNORECASE

@@ -16,15 +16,15 @@ from dataclasses import dataclass, field
 from policygraph.ingest import symbols, tables
 from policygraph.ingest.dates import DATE_RE, iso_from_match
 from policygraph.ingest.models import Citation, Place
+from policygraph.ingest.noise import LinePattern
 from policygraph.ingest.places import locate, match_district
 
 HEADER_ZONE = 2500  # characters: the frame above the title
-OWN_NUMBER_RE = re.compile(
+OWN_NUMBER_RE = LinePattern(
     r"^[ \t*#_]*(?:(?:Bộ[ \t]+[Ll]uật|Luật|Pháp lệnh|Lệnh)[ \t]+(?:số|Số)|Số|SỐ)[ \t]*:?[ \t]*"
-    r"(?P<sym>[^\n]{3,60}?)[ \t*_]*$",
-    re.MULTILINE,
+    r"(?P<sym>[^\n]{3,60}?)[ \t*_]*$"
 )
-PLACE_DATE_RE = re.compile(r"^[^\n]{0,60},[ \t]*ngày[ \t]+\d", re.MULTILINE)
+PLACE_DATE_RE = LinePattern(r"^[^\n]{0,60},[ \t]*ngày[ \t]+\d")
 # headings in capitals -> (grammar-free) type name
 HEADINGS = {
     "KẾ HOẠCH": "Kế hoạch",
@@ -53,9 +53,7 @@ HEADINGS = {
     "DỰ ÁN": "Dự án",
     "CÔNG ĐIỆN": "Công điện",
 }
-HEADING_RE = re.compile(
-    r"^[ \t#*_]*(?P<h>" + "|".join(sorted(HEADINGS, key=len, reverse=True)) + r")[ \t*_]*$", re.MULTILINE
-)
+HEADING_RE = LinePattern(r"^[ \t#*_]*(?P<h>" + "|".join(sorted(HEADINGS, key=len, reverse=True)) + r")[ \t*_]*$")
 # "…, Huyện ủy Hòn Quản xây dựng Kế hoạch", "Ủy ban nhân dân tỉnh ban hành Kế hoạch"
 ACTOR_RE = re.compile(
     r"(?P<actor>(?:Ban Thường vụ[ \t]+)?(?:Ban Chấp hành[ \t]+)?(?:Tỉnh ủy|Tỉnh uỷ|Thành ủy|Huyện ủy|Huyện uỷ|Quận ủy|"
@@ -63,7 +61,7 @@ ACTOR_RE = re.compile(
     r"Sở [A-ZĐ][\w ]{2,40}?)(?:[ \t]+[\wÀ-ỹ]+){0,4}?)[ \t]+(?:xây dựng|ban hành)[ \t]+(?:Kế hoạch|kế hoạch|"
     r"Chương trình|chương trình|Hướng dẫn|hướng dẫn|Nghị quyết|Chỉ thị|Quyết định|Đề án)",
 )
-SIGNATURE_RE = re.compile(r"^[ \t*_]*(?:T/M|TM\.?|T\.M|KT\.?|Q\.)[ \t]*(?P<body>[^\n*]{3,60})", re.MULTILINE)
+SIGNATURE_RE = LinePattern(r"^[ \t*_]*(?:T/M|TM\.?|T\.M|KT\.?|Q\.)[ \t]*(?P<body>[^\n*]{3,60})")
 PARTY_WORDS = re.compile(
     r"Tỉnh ủy|Tỉnh uỷ|Huyện ủy|Huyện uỷ|Đảng ủy|Đảng uỷ|Ban Thường vụ|BAN THƯỜNG VỤ|Chi bộ|"
     r"ĐẢNG ỦY|Thành ủy|Quận ủy|Thị ủy|Ban Chấp hành",

@@ -8,11 +8,52 @@ masked text are offsets into the stored text and evidence spans stay exact.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+
+
+class LinePattern:
+    """A ``^``-anchored MULTILINE pattern, tried only where a line starts.
+
+    ``re`` has no fast scan for a pattern that opens with ``^``: it attempts a match at
+    every character of the text. A probe that opens with ``\n`` lets ``re`` skip to
+    the next newline in C, and the real pattern is then matched at the line start after
+    it, so matches, groups and spans are exactly those of ``pattern`` (which must not
+    match the empty string).
+    """
+
+    def __init__(self, pattern: str, flags: int = 0) -> None:
+        if not pattern.startswith("^"):
+            raise ValueError("a LinePattern starts with '^'")
+        self.rx = re.compile(pattern, flags | re.MULTILINE)
+        self._probe = re.compile(r"\n(?:" + pattern[1:] + ")", flags | re.MULTILINE)
+
+    def finditer(self, text: str, pos: int = 0, endpos: int | None = None) -> Iterator[re.Match]:
+        """Same as ``re.compile(pattern, MULTILINE).finditer(text, pos, endpos)``."""
+        end = len(text) if endpos is None else min(endpos, len(text))
+        while pos <= end:
+            m = self.rx.match(text, pos, end) if pos == 0 or text[pos - 1] == "\n" else None
+            if m is None:
+                probe = self._probe.search(text, pos, end)
+                if probe is None:
+                    return
+                m = self.rx.match(text, probe.start() + 1, end)
+                if m is None:  # cannot happen: the probe matched the same pattern there
+                    return
+            yield m
+            pos = m.end()
+
+    def search(self, text: str, pos: int = 0, endpos: int | None = None) -> re.Match | None:
+        return next(self.finditer(text, pos, endpos), None)
+
+    def match(self, text: str, pos: int = 0, endpos: int | None = None) -> re.Match | None:
+        return self.rx.match(text, pos, len(text) if endpos is None else endpos)
+
 
 # "CÔNG BÁO/Số 987 + 988/Ngày 25-8-2024" (the page header of the Official Gazette)
-GAZETTE_HEADER = re.compile(r"^[ \t]*CÔNG BÁO\s*/\s*Số[^\n]*$", re.MULTILINE | re.IGNORECASE)
+GAZETTE_HEADER = LinePattern(r"^[ \t]*CÔNG BÁO\s*/\s*Số[^\n]*$", re.IGNORECASE)
 PAGE_NUMBER = re.compile(r"^[ \t]*\d{1,4}[ \t]*$")
 SIGNATURE_START = re.compile(r"^[ \t]*Ký bởi\s*:", re.IGNORECASE)
+_SIGNATURE_PROBE = LinePattern(SIGNATURE_START.pattern, re.IGNORECASE)  # a line that matches is found here too
 SIGNATURE_FIELD = re.compile(r"^[ \t]*(Cơ quan|Ngày ký|Thời gian ký|Email|Người ký)\s*:", re.IGNORECASE)
 # a footnote starts "12 Điều này được sửa đổi …": a number, a space, no dot or bracket
 FOOTNOTE_START = re.compile(r"^[ \t]*\d{1,3} (?![\d.)/:-])\S")
@@ -23,9 +64,15 @@ def _blank(line: str) -> str:
 
 
 def mask_noise(text: str) -> str:
-    """Same length as `text`, with noise lines turned into spaces."""
+    """Same length as `text`, with noise lines turned into spaces.
+
+    A header or stamp line matches its pattern in the whole text too, so a text where
+    neither whole-text search finds anything is returned as it is, without the line loop.
+    """
+    is_gazette = GAZETTE_HEADER.search(text) is not None
+    if not is_gazette and _SIGNATURE_PROBE.search(text) is None:
+        return text
     lines = text.split("\n")
-    is_gazette = bool(GAZETTE_HEADER.search(text))
     out = list(lines)
     header_rows = [i for i, line in enumerate(lines) if GAZETTE_HEADER.match(line)]
     for i in header_rows:

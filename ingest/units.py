@@ -19,6 +19,7 @@ from functools import lru_cache
 from policygraph.ingest import unit_table as T
 from policygraph.ingest.deadlines import find_deadlines
 from policygraph.ingest.models import Assignment, Place, Recipient, ReportLine, UnitExtraction, UnitMention
+from policygraph.ingest.noise import LinePattern
 
 LEVEL_ORDER = ("central", "province", "district", "commune")
 LEVEL_WORD_OF = {"province": "tỉnh", "district": "huyện", "commune": "xã"}
@@ -160,13 +161,12 @@ MARKUP_RE = re.compile(r"[\s#>*_]*")
 NUMBER_RE = re.compile(r"(?:(?P<num>(?:\d{1,2}\s*[.\-–]\s*)*\d{1,2}|[IVXLC]{1,5})\s*[.\-–)/:]|(?P<letter>[a-zđ])\))\s*")
 BULLET_RE = re.compile(r"[-–+•]\s*")
 SENTENCE_END_RE = re.compile(rf"[.!?][\s*]+(?=[*\"“(]*[{UPPER}])|;\s*")
-SECTION_RE = re.compile(
+SECTION_RE = LinePattern(
     r"^[#>*\s]*(?:(?:(?P<roman>[IVXLC]{1,5})|Điều\s+(?P<art>\d+)|(?P<arab>\d{1,2}))\s*[.\-–):]\s*)?[*\s]*"
-    r"(?i:tổ\s+chức\s+thực\s+hiện)[*\s:.]*$", re.MULTILINE)
-NEXT_SECTION_RE = re.compile(r"^[#>*\s]*(?:[IVXLC]{1,5}\s*[.\-–)]|Điều\s+\d+\s*\.|Chương\s+[IVXLC\d]+)",
-                             re.MULTILINE)
-RECIPIENTS_RE = re.compile(r"^[#>*\s]*(?i:nơi\s+nhận)[*\s]*:?[*\s]*", re.MULTILINE)
-SIGNATURE_RE = re.compile(r"^[#>*\s]*(?:T/M|TM\.?|T\.M\.?)\s+(?P<body>[^\n*]+)", re.MULTILINE)
+    r"(?i:tổ\s+chức\s+thực\s+hiện)[*\s:.]*$")
+NEXT_SECTION_RE = LinePattern(r"^[#>*\s]*(?:[IVXLC]{1,5}\s*[.\-–)]|Điều\s+\d+\s*\.|Chương\s+[IVXLC\d]+)")
+RECIPIENTS_RE = LinePattern(r"^[#>*\s]*(?i:nơi\s+nhận)[*\s]*:?[*\s]*")
+SIGNATURE_RE = LinePattern(r"^[#>*\s]*(?:T/M|TM\.?|T\.M\.?)\s+(?P<body>[^\n*]+)")
 SIGN_SKIP_RE = re.compile(r"^(?:KT\.?|TL\.?|Q\.|TUQ\.?|\(|\[)", re.IGNORECASE)
 PERSON_RE = re.compile(rf"^{_CAP}(?:\s+{_CAP}){{1,5}}$")
 ISSUE_VERB_RE = re.compile(r"\s+(?i:xây\s+dựng|ban\s+hành)\s+(?i:kế\s+hoạch|chương\s+trình|hướng\s+dẫn|quy\s+chế"

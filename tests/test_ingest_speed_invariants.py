@@ -61,3 +61,30 @@ def test_worker_rows_are_the_rows_put_document_writes(tmp_path):
         assert json.loads(outcome.row.parsed)["symbol"] == doc.symbol
         assert zlib.decompress(outcome.row.text).decode("utf-8") == doc.text
         assert outcome.citations == len(doc.citations)
+
+
+def test_line_patterns_find_what_multiline_regexes_find():
+    """LinePattern (a '\\n' probe, then the pattern at the line start) = re's MULTILINE finditer."""
+    import random
+    import re
+
+    from policygraph.ingest import citations, header, units
+    from policygraph.ingest.noise import GAZETTE_HEADER, LinePattern
+
+    patterns = [
+        GAZETTE_HEADER, header.OWN_NUMBER_RE, header.PLACE_DATE_RE, header.HEADING_RE, header.SIGNATURE_RE,
+        units.SECTION_RE, units.NEXT_SECTION_RE, units.RECIPIENTS_RE, units.SIGNATURE_RE, citations.PREAMBLE_END_RE,
+    ]
+    pieces = ["\n", "\n\n", " ", "\t", "*", "#", "a", "Số:", " 45-KH/HU", "T/M", "TM.", "KT.", "Nơi nhận:", "KẾ HOẠCH",
+              "Tổ chức thực hiện", "II.", "Điều 3.", "CÔNG BÁO/Số 5", "Hà Nội, ngày 5", "x"]
+    rng = random.Random(3)
+    texts = [p.read_text("utf-8") for p in SAMPLES]
+    texts += ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 25))) for _ in range(3000)]
+    for lp in patterns:
+        assert isinstance(lp, LinePattern)
+        plain = re.compile(lp.rx.pattern, lp.rx.flags)
+        for text in texts:
+            pos = rng.randint(0, len(text))
+            end = rng.randint(pos, len(text) + 1)
+            want = [(m.span(), m.groups()) for m in plain.finditer(text, pos, end)]
+            assert [(m.span(), m.groups()) for m in lp.finditer(text, pos, end)] == want
