@@ -39,19 +39,29 @@ DASHES = "-–—‐‑−"
 _DASH = f"[{DASHES}]"
 _L = "A-Za-zĐđÐ"
 
+# Both grammars open with the number ("25", "30c"); the tails tell them apart.
+_NUMBER = r"\d{1,5}[a-zđA-ZĐ]?"
 # Party: number, dash, type, slash, issuer. Spaces are tolerated around the dash only.
-PARTY = (
-    rf"(?P<pnum>\d{{1,5}}[a-zđA-ZĐ]?)[ \t]{{0,2}}{_DASH}[ \t]{{0,2}}(?P<ptype>[{_L}]{{1,5}})"
+PARTY_TAIL = (
+    rf"[ \t]{{0,2}}{_DASH}[ \t]{{0,2}}(?P<ptype>[{_L}]{{1,5}})"
     rf"[ \t]?/[ \t]?(?P<piss>[A-ZĐÐ][{_L}]{{0,11}})"
 )
 # State: number, optional year, then the code: TYPE-ISSUER[-UNIT...] or an untyped issuer.
-STATE = (
-    rf"(?P<snum>\d{{1,5}}[a-zđA-ZĐ]?)[ \t]?/[ \t]?(?:(?P<syear>(?:19|20)\d\d)[ \t]?/[ \t]?)?"
+STATE_TAIL = (
+    rf"[ \t]?/[ \t]?(?:(?P<syear>(?:19|20)\d\d)[ \t]?/[ \t]?)?"
     rf"(?P<scode>[A-ZĐÐ][{_L}]{{0,9}}\d{{0,2}}(?:[ \t]?[-–][ \t]?[A-ZĐÐ][{_L}0-9]{{0,14}})*)"
 )
+# The number is factored out of the two grammars, and the look-behind ("not glued to a
+# word, a path or another number") is checked after its first digit: a pattern that
+# opens with a digit lets re skip in C to the next digit instead of trying every
+# character. Either grammar can only follow the longest number, so the matches are
+# those of "(?<!…)(?:PARTY|STATE)".
+_SCAN_NUMBER = rf"\d(?<![\w/.,:{DASHES}]\d)\d{{0,4}}[a-zđA-ZĐ]?"
 # a footnote mark glued to the symbol ("31/2024/QH15¹") ends it; a letter, an ASCII digit or "/" does not
-SYMBOL_RE = re.compile(rf"(?<![\w/.,:{DASHES}])(?:{PARTY}|{STATE})(?![^\W\d_\u00b9\u00b2\u00b3\u2070-\u2079]|[0-9_/])")
-_FULL_RE = re.compile(rf"\s*(?:{PARTY}|{STATE})\s*")
+SYMBOL_RE = re.compile(
+    rf"(?P<num>{_SCAN_NUMBER})(?:{PARTY_TAIL}|{STATE_TAIL})(?![^\W\d_\u00b9\u00b2\u00b3\u2070-\u2079]|[0-9_/])"
+)
+_FULL_RE = re.compile(rf"\s*(?P<num>{_NUMBER})(?:{PARTY_TAIL}|{STATE_TAIL})\s*")
 
 
 @dataclass(frozen=True)
@@ -96,7 +106,7 @@ def _canonical_state_code(code: str) -> str:
 
 def from_match(m: re.Match) -> Symbol:
     """Build a Symbol from a SYMBOL_RE (or _FULL_RE) match; raises InvalidSymbol."""
-    if m.group("pnum"):
+    if m.group("ptype") is not None:
         type_entry = tables.doc_types()["party"].get(tables.fold_code(m.group("ptype")))
         if type_entry is None:
             raise UnknownType(f"unknown Party type code {m.group('ptype')!r}")
@@ -109,11 +119,11 @@ def from_match(m: re.Match) -> Symbol:
             if state_type and state_entry and state_entry.level == "central":
                 code = state_entry.canonical or issuer
                 return Symbol(
-                    m.group("pnum").lower(), state_type.code, code, "state", None, "central", slip="state_in_party_form"
+                    m.group("num").lower(), state_type.code, code, "state", None, "central", slip="state_in_party_form"
                 )
             raise UnknownIssuer(f"unknown Party issuer code {m.group('piss')!r}")
-        return Symbol(m.group("pnum").lower(), type_entry.code, issuer, "party", None, entry.level)
-    number, year, code = m.group("snum").lower(), m.group("syear"), m.group("scode")
+        return Symbol(m.group("num").lower(), type_entry.code, issuer, "party", None, entry.level)
+    number, year, code = m.group("num").lower(), m.group("syear"), m.group("scode")
     segments = [tables.fold_code(s.strip()) for s in re.split(r"[-–]", code)]
     type_entry = tables.doc_types()["state"].get(segments[0])
     if type_entry is not None:

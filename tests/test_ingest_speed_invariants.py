@@ -88,3 +88,30 @@ def test_line_patterns_find_what_multiline_regexes_find():
             end = rng.randint(pos, len(text) + 1)
             want = [(m.span(), m.groups()) for m in plain.finditer(text, pos, end)]
             assert [(m.span(), m.groups()) for m in lp.finditer(text, pos, end)] == want
+
+
+def test_symbol_scan_finds_what_the_two_grammars_find():
+    """SYMBOL_RE opens with a digit (fast scan); it finds what "(?<!…)(?:PARTY|STATE)" finds."""
+    import random
+    import re
+
+    from policygraph.ingest import symbols as S
+
+    dash, letters = f"[{S.DASHES}]", S._L
+    party = rf"(?P<num>\d{{1,5}}[a-zđA-ZĐ]?){S.PARTY_TAIL}"
+    state = rf"(?P<snum>\d{{1,5}}[a-zđA-ZĐ]?){S.STATE_TAIL}"
+    assert dash in S.PARTY_TAIL and letters in S.PARTY_TAIL
+    plain = re.compile(
+        rf"(?<![\w/.,:{S.DASHES}])(?:{party}|{state})(?![^\W\d_\u00b9\u00b2\u00b3\u2070-\u2079]|[0-9_/])"
+    )
+
+    def key(m):
+        return m.span(), m.group("num") or m.group("snum"), m.group("ptype", "piss", "syear", "scode")
+
+    pieces = ["1", "23", "12345", "123456", "a", "c", " ", "-", "–", "/", "NQ", "TW", "CT-TTg", "2013", "QH15", ".",
+              ",", "x", "Đ", "¹", "_", "5/", "KH/HU", "\t"]
+    rng = random.Random(5)
+    texts = [p.read_text("utf-8") for p in SAMPLES]
+    texts += ["".join(rng.choice(pieces) for _ in range(rng.randint(1, 12))) for _ in range(20000)]
+    for text in texts:
+        assert [key(m) for m in S.SYMBOL_RE.finditer(text)] == [key(m) for m in plain.finditer(text)], text
