@@ -108,26 +108,27 @@ def _clue_groups() -> dict[str, list[tuple[int, str, str]]]:
 
 
 _CLUE_GROUPS = _clue_groups()
+# the first words, longest first; each is followed by a space in every clue ("tỉnh Bắc Kạn",
+# "Tỉnh ủy Gia Lai"). No first word is a prefix of another, so at most one starts at a
+# character; and one that starts inside another is preceded by a letter, which is not a clue.
+_CLUE_FIRST_RE = re.compile("(?:" + "|".join(map(re.escape, sorted(_CLUE_GROUPS, key=len, reverse=True))) + ")(?= )")
 
 
 def find_clues(text: str) -> list[Clue]:
     """Place names introduced by a clue word, in text order.
 
-    str.find is much faster than one regex alternation over the text; searching once per
-    first word, then testing the words of that group where it occurs, saves a third of
-    the searches.
+    One regex over the first words of the clue words (re scans in C for their first
+    letters), then the words of that first word's group are tested where it occurs.
     """
     found = []
-    for first, group in _CLUE_GROUPS.items():
-        i = text.find(first)
-        while i != -1:
-            if i == 0 or not text[i - 1].isalpha():
-                for order, level, word in group:
-                    if text.startswith(word, i):
-                        m = _NAME_AFTER.match(text, i + len(word))
-                        if m:
-                            found.append((i, level, order, Clue(level, m.group(1), i)))
-            i = text.find(first, i + 1)
+    for fm in _CLUE_FIRST_RE.finditer(text):
+        i = fm.start()
+        if i == 0 or not text[i - 1].isalpha():
+            for order, level, word in _CLUE_GROUPS[fm.group()]:
+                if text.startswith(word, i):
+                    m = _NAME_AFTER.match(text, i + len(word))
+                    if m:
+                        found.append((i, level, order, Clue(level, m.group(1), i)))
     found.sort(key=lambda f: f[:3])
     return [f[3] for f in found]
 
