@@ -139,6 +139,14 @@ class Expected:
         """(place.key(), place) pairs, computed once: coverage looks every place up."""
         return [(place.key(), place) for place in self.places]
 
+    @cached_property
+    def for_rows(self) -> list[tuple[tuple[str, str, str, str], str, str, str | None, str | None, str | None,
+                                     tuple[str, str, str]]]:
+        """(key, label, level, province, district, commune, sort key) per place, computed once
+        for a cached map: coverage makes one row per place, thousands per report."""
+        return [(key, p.label, p.level, p.province, p.district, p.commune,
+                 (p.province or "", p.district or "", p.commune or "")) for key, p in self.keyed]
+
 
 @lru_cache(maxsize=1)
 def _legacy() -> dict[str, tuple[str, dict[str, tuple[str, list[str]]]]]:
