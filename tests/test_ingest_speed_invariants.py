@@ -116,3 +116,25 @@ def test_symbol_scan_finds_what_the_two_grammars_find():
     texts += ["".join(rng.choice(pieces) for _ in range(rng.randint(1, 12))) for _ in range(20000)]
     for text in texts:
         assert [key(m) for m in S.SYMBOL_RE.finditer(text)] == [key(m) for m in plain.finditer(text)], text
+
+
+def test_section_heading_pattern_matches_as_first_written():
+    """SECTION_RE keeps the spaces after the number inside the number part; same matches as before."""
+    import random
+    import re
+
+    from policygraph.ingest import units
+
+    first = re.compile(
+        r"^[#>*\s]*(?:(?:(?P<roman>[IVXLC]{1,5})|Điều\s+(?P<art>\d+)|(?P<arab>\d{1,2}))\s*[.\-–):]\s*)?[*\s]*"
+        r"(?i:tổ\s+chức\s+thực\s+hiện)[*\s:.]*$",
+        re.MULTILINE,
+    )
+    pieces = ["\n", "\n\n", " ", "  ", "\t", "*", "#", ">", "II", "IV", "X", "3", "12", "Điều 4", ".", ":", ")", "-",
+              "–", "Tổ chức thực hiện", "tổ  chức thực\nhiện", "TỔ CHỨC THỰC HIỆN", "x", "T"]
+    rng = random.Random(9)
+    texts = [p.read_text("utf-8") for p in SAMPLES]
+    texts += ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 14))) for _ in range(30000)]
+    for text in texts:
+        want = [(m.span(), m.groups()) for m in first.finditer(text)]
+        assert [(m.span(), m.groups()) for m in units.SECTION_RE.finditer(text)] == want, text
