@@ -160,7 +160,8 @@ LINE_RE = re.compile(r"[^\n]*")
 MARKUP_RE = re.compile(r"[\s#>*_]*")
 NUMBER_RE = re.compile(r"(?:(?P<num>(?:\d{1,2}\s*[.\-–]\s*)*\d{1,2}|[IVXLC]{1,5})\s*[.\-–)/:]|(?P<letter>[a-zđ])\))\s*")
 BULLET_RE = re.compile(r"[-–+•]\s*")
-SENTENCE_END_RE = re.compile(rf"[.!?][\s*]+(?=[*\"“(]*[{UPPER}])|;\s*")
+# one branch per end mark: branches that open with a literal let re skip to them in C
+SENTENCE_END_RE = re.compile("|".join(rf"\{c}[\s*]+(?=[*\"“(]*[{UPPER}])" for c in ".!?") + r"|;\s*")
 # The spaces after the number belong to the number part only: the pattern as first written,
 # "^[#>*\s]*(?:NUMBER\s*[.\-–):]\s*)?[*\s]*tổ chức…", matches the same text, but split every run
 # of spaces between its two space classes, and a long blanked-out block (masked footnotes)
