@@ -168,3 +168,15 @@ def test_sentence_patterns_match_as_first_written():
         seed=11,
     )
     _same_matches(units.SENTENCE_END_RE, rf"[.!?][\s*]+(?=[*\"“(]*[{units.UPPER}])|;\s*", pieces, seed=12)
+
+
+def test_deadline_gate_is_the_case_insensitive_search():
+    """find_deadlines tests str.lower() for ANY_WORDS instead of ANY_RE (IGNORECASE): same answer."""
+    import re
+    import sys
+
+    every = "".join(chr(c) for c in range(sys.maxunicode + 1) if not 0xD800 <= c < 0xE000)
+    for letter in set("".join(deadlines.ANY_WORDS)):
+        by_re = set(re.findall("(?i)" + re.escape(letter), every))
+        assert by_re == {c for c in every if c.lower() == letter}, letter
+    assert all(len(c.lower()) == 1 or not set(c.lower()) & set("".join(deadlines.ANY_WORDS)) for c in every)
