@@ -17,6 +17,7 @@ find / annotate, as eyecite splits it:
 from __future__ import annotations
 
 import re
+import string
 from dataclasses import dataclass
 
 from policygraph.ingest import symbols, tables
@@ -29,6 +30,28 @@ _TYPE_NAMES = "|".join(re.escape(n) for n in tables.type_names())
 _TYPE_NAMES_LOWER = tuple(n.lower() for n in tables.type_names())  # longest first
 # what stands right before a symbol, after its type name: "số", an enumeration "23, 24,"
 _NUMBER_TAIL_RE = re.compile(r"(?:(?i:số)[ \t]*:?[ \t]*)?(?P<enum>(?:\d{1,5}[a-z]?[ \t]*(?:,|và)[ \t]*)+)?$")
+# every character a _NUMBER_TAIL_RE match can hold, digits aside ("s" is also "S" and "ſ" to
+# IGNORECASE), and the final "\n" its "$" may stand before
+_TAIL_CHARS = "sSſốỐ \t:,và\n" + string.ascii_lowercase
+# type names by their last character, longest first as in _TYPE_NAMES_LOWER
+_TYPE_NAMES_BY_LAST: dict[str, tuple[str, ...]] = {
+    last: tuple(n for n in _TYPE_NAMES_LOWER if n[-1] == last) for last in {n[-1] for n in _TYPE_NAMES_LOWER}
+}
+
+
+def _tail_floor(window: str) -> int:
+    """The earliest start of a _NUMBER_TAIL_RE match: where the run of characters it can hold begins.
+
+    The pattern is optional throughout, so re would try it at every character of the
+    window; starting the search here finds the same (leftmost) match.
+    """
+    q = len(window)
+    while True:
+        q = len(window[:q].rstrip(_TAIL_CHARS))
+        if q and window[q - 1].isdecimal():  # \d is exactly str.isdecimal()
+            q -= 1
+            continue
+        return q
 
 
 @dataclass
@@ -41,12 +64,12 @@ class _Lookback:
 
 def _lookback(window: str) -> _Lookback:
     """Type name, "số" and enumeration before a symbol (a cheap end-anchored scan)."""
-    m = _NUMBER_TAIL_RE.search(window)
+    m = _NUMBER_TAIL_RE.search(window, _tail_floor(window))
     pos = m.start() if m else len(window)
     has_so = bool(m and m.group(0).strip()[:2].lower() == "số")
     head = window[:pos].rstrip(" \t\n")
     low = head[-32:].lower()
-    for name in _TYPE_NAMES_LOWER:
+    for name in _TYPE_NAMES_BY_LAST.get(low[-1:], ()):
         if low.endswith(name):
             at = len(head) - len(name)
             if at == 0 or not head[at - 1].isalpha():

@@ -180,3 +180,21 @@ def test_deadline_gate_is_the_case_insensitive_search():
         by_re = set(re.findall("(?i)" + re.escape(letter), every))
         assert by_re == {c for c in every if c.lower() == letter}, letter
     assert all(len(c.lower()) == 1 or not set(c.lower()) & set("".join(deadlines.ANY_WORDS)) for c in every)
+
+
+def test_number_tail_search_from_its_floor_finds_the_leftmost_match():
+    """_lookback searches _NUMBER_TAIL_RE from _tail_floor(window): the same match as from 0."""
+    import random
+    import re
+
+    from policygraph.ingest import citations
+
+    assert {c for c in map(chr, range(0x3000)) if re.fullmatch("(?i)[số]", c)} <= set(citations._TAIL_CHARS)
+    pieces = ["số", "Số", "SỐ", "ſố", " ", "\t", ":", "1", "23", "٣", "a", "b", ",", "và", "\n", "x", "Nghị quyết",
+              "Kế hoạch", "Đ", ".", "²"]
+    rng = random.Random(4)
+    windows = ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 10))) for _ in range(30000)]
+    for w in windows:
+        a = citations._NUMBER_TAIL_RE.search(w)
+        b = citations._NUMBER_TAIL_RE.search(w, citations._tail_floor(w))
+        assert (a.span(), a.groups()) == (b.span(), b.groups()), w
