@@ -120,19 +120,21 @@ class CoverageReport:
                 "rows": [r.to_dict() for r in self.rows]}
 
 
-@lru_cache(maxsize=200_000)
-def _f(text: str | None) -> str:
-    return fold(text)
-
-
-def _place_key(level: str | None, province: str | None, district: str | None, commune: str | None):
+@lru_cache(maxsize=1 << 17)
+def _place_key(level: str | None, province: str | None, district: str | None,
+               commune: str | None) -> tuple[str, str, str, str]:
+    """Folded (level, province, district, commune); cached: a report asks for tens of thousands."""
     if level == "province":
-        return (level, _f(province), "", "")
+        return (level, fold(province), "", "")
     if level == "district":
-        return (level, _f(province), _f(district), "")
+        return (level, fold(province), fold(district), "")
     if level == "commune":
-        return (level, _f(province), _f(district), _f(commune))
+        return (level, fold(province), fold(district), fold(commune))
     return (level or "", "", "", "")
+
+
+# Deadlines repeat (a few dates per report), and every assignment has one to compare.
+_deadline = lru_cache(maxsize=1 << 12)(parse_date)
 
 
 def _compatible(want: str | None, have: str | None) -> bool:
@@ -172,6 +174,7 @@ def coverage(backend: Backend, root: str, depth: int | None = None, as_of: date 
     at_place: dict[str, dict[tuple, list[tuple[str, str | None]]]] = defaultdict(lambda: defaultdict(list))
     by_unit: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
     assigns: dict[str, list] = defaultdict(list)
+    issuer_types: dict[str, str | None] = {}  # a few issuers issue most documents
     for row in tree:
         d = row.doc
         unit_id, unit_type = None, None
@@ -180,19 +183,16 @@ def coverage(backend: Backend, root: str, depth: int | None = None, as_of: date 
                 assigns[d.id].append(edge)
             elif unit_id is None:
                 unit_id = edge.target
-                unit_type = (backend.node(unit_id) or {}).get("unit_type")
+                if unit_id not in issuer_types:
+                    issuer_types[unit_id] = (backend.node(unit_id) or {}).get("unit_type")
+                unit_type = issuer_types[unit_id]
         key = _place_key(d.level, d.province, d.district, d.commune)
+        issued = (d.id, unit_type)
         for above in _ancestors(d.id, by_id, ancestors):
             if above != d.id:  # (a cycle makes a document its own ancestor)
-                at_place[above][key].append((d.id, unit_type))
+                at_place[above][key].append(issued)
                 if unit_id:
                     by_unit[above][unit_id].append(d.id)
-
-    def acting(assigner: str, key: tuple, unit_type: str | None, unit_id: str | None) -> list[str]:
-        found = [doc for doc, have in at_place[assigner].get(key, ()) if _compatible(unit_type, have)]
-        if unit_id:
-            found += [doc for doc in by_unit[assigner].get(unit_id, ()) if doc not in found]
-        return found
 
     # Rows are built positionally (field order of CoverageRow: assigned_by, unit, unit_id,
     # collective | target, level, province, district, commune | role, task, deadline,
@@ -200,22 +200,28 @@ def coverage(backend: Backend, root: str, depth: int | None = None, as_of: date 
     # sorted per assigning document: a report has tens of thousands of rows, and keyword
     # arguments and one global sort with a Python key cost about half of the report.
     docs_rows = {r.doc.id: r.doc for r in tree}
+    units: dict[str, tuple] = {}  # the same units are told to act by many documents
     groups: list[tuple[tuple[int, str], list[CoverageRow]]] = []
     for row in tree:
         d = row.doc
         keyed: list[tuple[tuple, CoverageRow]] = []
         for edge in _one_per_unit(assigns.get(d.id, ())):
-            unit = backend.node(edge.target) or {}
-            name = unit.get("name") or unit.get("label") or edge.target
-            collective = bool(unit.get("collective"))
-            u_level = unit.get("level") or d.level
-            u_type = unit.get("unit_type")
+            unit_id = edge.target
+            about = units.get(unit_id)
+            if about is None:
+                unit = backend.node(unit_id) or {}
+                about = units[unit_id] = (
+                    unit.get("name") or unit.get("label") or unit_id, bool(unit.get("collective")),
+                    unit.get("level"), unit.get("unit_type"),
+                    unit.get("province"), unit.get("district"), unit.get("commune"))
+            name, collective, u_level, u_type, u_province, u_district, u_commune = about
             if not collective and not include_named:
                 continue
-            who = (d, name, edge.target, collective)
+            u_level = u_level or d.level
+            who = (d, name, unit_id, collective)
             attrs = edge.attrs
             told = (attrs.get("role"), attrs.get("task"), attrs.get("deadline"), attrs.get("deadline_text"))
-            deadline = parse_date(told[2])
+            deadline = _deadline(told[2])
             if collective and LEVEL_RANK.get(u_level, 0) > LEVEL_RANK.get(d.level or "", 0):
                 expected = expected_below(backend, d.level, d.province, d.district, u_level, doc_when(d))
                 source = expected.source
@@ -233,12 +239,14 @@ def coverage(backend: Backend, root: str, depth: int | None = None, as_of: date 
                                           NOT_YET, [], silent_late, source)
                     keyed.append(((LEVEL_RANK.get(level or "", 9), bool(docs), place_order, name), cov))
             else:
-                province = unit.get("province") or d.province
-                below_province = u_level in ("district", "commune")
-                district = unit.get("district") or (d.district if below_province else None)
-                commune = unit.get("commune") or (d.commune if u_level == "commune" else None)
-                key = _place_key(u_level, province, district, commune)
-                docs = acting(d.id, key, u_type, None if collective else edge.target)
+                province = u_province or d.province
+                district = u_district or (d.district if u_level in ("district", "commune") else None)
+                commune = u_commune or (d.commune if u_level == "commune" else None)
+                # acted: issued below at the unit's place by a compatible issuer, or by the named unit
+                here = at_place[d.id].get(_place_key(u_level, province, district, commune))
+                docs = [doc for doc, have in here if _compatible(u_type, have)] if here else []
+                if not collective:
+                    docs += [doc for doc in by_unit[d.id].get(unit_id, ()) if doc not in docs]
                 if docs:
                     acted, late = _acted(docs_rows, docs, deadline, as_of)
                     cov = CoverageRow(*who, name, u_level, province, district, commune, *told, ACTED, acted, late)
@@ -260,8 +268,13 @@ _ROLE_RANK = {"lead": 3, "execute": 2, "support": 1}
 def _one_per_unit(edges) -> list:
     """A unit told to act both in "Tổ chức thực hiện" and in the body is one row: the section's
     edge first, the strongest role, the first deadline found."""
+    ordered = [e for e in edges if not e.attrs.get("in_body")]  # stable: section's edges first
+    if len(ordered) < len(edges):
+        ordered += [e for e in edges if e.attrs.get("in_body")]
+    if len({e.target for e in ordered}) == len(ordered):
+        return ordered  # the usual case: each unit told once
     chosen: dict[str, object] = {}
-    for edge in sorted(edges, key=lambda e: bool(e.attrs.get("in_body"))):
+    for edge in ordered:
         have = chosen.get(edge.target)
         if have is None:
             chosen[edge.target] = edge
