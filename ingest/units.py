@@ -143,6 +143,16 @@ FOR_REPORT_RE = re.compile("|".join(T.FOR_REPORT), re.IGNORECASE)
 RECIPIENT_SKIP_RE = re.compile("|".join(T.RECIPIENT_SKIP), re.IGNORECASE)
 _NOT_UNITS_FOLDED = frozenset()  # filled below (needs fold)
 
+# patterns the functions below would otherwise look up in re's cache (or build) on every call
+_COLON_RE = re.compile(r"\s*:?\s*")
+_COMMA_RE = re.compile(r"\s*,\s*")
+_LAST_LEVEL_WORD_RE = re.compile(rf"\s(?i:({_LEVEL_WORDS}))$")
+_CITY_OWNER_RE = re.compile(r"(?i)thành (?:ủy|phố)$")
+_ITEM_RE = re.compile(r"[^;]+")
+_ITEM_PREFIX_RE = re.compile(r"([^:,]{2,40}):\s*")
+_PIECE_RE = re.compile(r"[^,]+")
+_HAS_LOWER_RE = re.compile(f"[{LOWER}]")
+
 HEAD_RES = _head_patterns()
 ABBREV_HEAD_RES = _abbrev_patterns()
 _OPENER_KEYS = frozenset(_first_key(o) for o in T.SUBJECT_OPENERS)
@@ -340,7 +350,7 @@ def _single_at(text: str, pos: int, limit: int) -> Found | None:
     level, explicit, place_name, collective, below = head.level, False, None, False, False
     unit_type = head.unit_type
     if head.tail == "compose":
-        colon = re.compile(r"\s*:?\s*").match(text, end)
+        colon = _COLON_RE.match(text, end)
         inner = _single_at(text, colon.end(), limit) if colon else None
         if inner is None and head.phrases[0] == "chi bộ":
             hm = HAMLET_TAIL_RE.match(text, end) or NAME_TAIL_RE.match(text, colon.end() - 1 if colon else end)
@@ -378,7 +388,7 @@ def _single_at(text: str, pos: int, limit: int) -> Found | None:
                 unit_type = "party_board"  # the office of a party committee
         elif pk and pk.end() <= limit:
             collective, explicit, end = True, True, pk.end()
-            level = _level_of_word(re.split(r"\s*,\s*", pk.group("pk"))[0])
+            level = _level_of_word(_COMMA_RE.split(pk.group("pk"))[0])
         elif lm and lm.end() <= limit:
             level, explicit, place_name, end = _level_of_word(lm.group("lw")), True, lm.group("pn"), lm.end()
         elif text[end:end + 1].isspace():  # "Văn phòng Ủy ban nhân dân tỉnh": a State body owns it
@@ -391,7 +401,7 @@ def _single_at(text: str, pos: int, limit: int) -> Found | None:
         lm = LEVEL_TAIL_RE.match(text, end)
         pk = PLACE_KINDS_RE.match(text, end)
         if pk and pk.end() <= limit:
-            kinds = re.split(r"\s*,\s*", pk.group("pk"))
+            kinds = _COMMA_RE.split(pk.group("pk"))
             collective, explicit, end = True, True, pk.end()
             level = _level_of_word(kinds[0]) or (
                 "province" if "trực thuộc trung ương" in pk.group("pk").lower() else None)
@@ -486,7 +496,7 @@ def _share_level_word(units: list[Found]) -> None:
     if len(units) < 2:
         return
     last = units[-1]
-    m = re.search(rf"\s(?i:({_LEVEL_WORDS}))$", last.name)
+    m = _LAST_LEVEL_WORD_RE.search(last.name)
     if not m or not last.explicit_level:
         return
     for u in units[:-1]:
@@ -524,7 +534,7 @@ def _resolve(found: Found, ctx: UnitContext) -> UnitMention:
         level = _below(ctx.level) if found.below else ctx.level
     elif found.below:
         level = _below(level)
-    if central_city and level == "district" and re.search(r"(?i)thành (?:ủy|phố)$", found.name):
+    if central_city and level == "district" and _CITY_OWNER_RE.search(found.name):
         level = "province"
     if found.place_name and fold(found.place_name) in _CENTRAL_CITIES:
         level = "province"
@@ -804,7 +814,7 @@ def _recipients(text: str, ctx: UnitContext, out: UnitExtraction) -> int | None:
 
 
 def _recipient_items(text: str, start: int, end: int, ctx: UnitContext, got: list[Recipient]) -> None:
-    for part in re.finditer(r"[^;]+", text[start:end]):
+    for part in _ITEM_RE.finditer(text[start:end]):
         ps, pe = start + part.start(), start + part.end()
         item = text[ps:pe]
         lead = len(item) - len(item.lstrip())
@@ -814,11 +824,11 @@ def _recipient_items(text: str, start: int, end: int, ctx: UnitContext, got: lis
             continue
         for_report = bool(FOR_REPORT_RE.search(item))
         item = FOR_REPORT_RE.sub("", item).split(" + ")[0].strip(" ,.")
-        prefix = re.match(r"([^:,]{2,40}):\s*", item)
+        prefix = _ITEM_PREFIX_RE.match(item)
         pieces = []
         if prefix:  # "Chi bộ: Trường Tiểu học, Trường Mầm non"
             off = prefix.end()
-            for sub in re.finditer(r"[^,]+", item[off:]):
+            for sub in _PIECE_RE.finditer(item[off:]):
                 s = sub.group(0).strip()
                 if s:
                     lead_ws = len(sub.group(0)) - len(sub.group(0).lstrip())
@@ -830,7 +840,7 @@ def _recipient_items(text: str, start: int, end: int, ctx: UnitContext, got: lis
             units = unit_list_at(piece, 0)
             if not units:
                 units = [f for f in find_units(piece)]
-            if not units and re.search(f"[{LOWER}]", piece) and len(piece.split()) >= 2:
+            if not units and _HAS_LOWER_RE.search(piece) and len(piece.split()) >= 2:
                 units = [Found(0, len(piece), piece, canonical_unit_name(piece), "other")]
             for u in units:
                 mention = _resolve(u, ctx)
