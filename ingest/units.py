@@ -267,8 +267,8 @@ def _head_match(text: str, pos: int, key: str | None = None) -> re.Match | None:
     return rx.match(text, pos) if rx else None
 
 
-def _head_at(text: str, pos: int) -> tuple[T.Head, re.Match] | None:
-    key = _word_key(text, pos)
+def _head_at(text: str, pos: int, key: str | None = None) -> tuple[T.Head, re.Match] | None:
+    key = _word_key(text, pos) if key is None else key
     rx = HEAD_RES.get(key)
     m = rx.match(text, pos) if rx else None
     arx = ABBREV_HEAD_RES.get(key)
@@ -339,8 +339,8 @@ def _collective_at(text: str, pos: int, limit: int) -> Found | None:
     return Found(pos, end, written, name, kind.unit_type, True, level, explicit, below, place_name)
 
 
-def _single_at(text: str, pos: int, limit: int) -> Found | None:
-    got = _head_at(text, pos)
+def _single_at(text: str, pos: int, limit: int, key: str | None = None) -> Found | None:
+    got = _head_at(text, pos, key)
     if not got:
         return None
     head, m = got
@@ -438,12 +438,18 @@ def _single_at(text: str, pos: int, limit: int) -> Found | None:
     return Found(pos, end, written, name, unit_type, collective, level, explicit, below, place_name, head)
 
 
-def unit_at(text: str, pos: int, limit: int | None = None) -> Found | None:
-    """The unit written at `pos`, if one starts there."""
-    if _word_key(text, pos) not in _UNIT_KEYS:
+# the folded first words COLLECTIVE_START_RE can match ("các", "những" in any case)
+_COLLECTIVE_KEYS = frozenset({"cac", "nhung"})
+
+
+def unit_at(text: str, pos: int, limit: int | None = None, key: str | None = None) -> Found | None:
+    """The unit written at `pos`, if one starts there; `key` is _word_key(text, pos) if the caller has it."""
+    key = _word_key(text, pos) if key is None else key
+    if key not in _UNIT_KEYS:
         return None
     limit = len(text) if limit is None else limit
-    return _collective_at(text, pos, limit) or _single_at(text, pos, limit)
+    found = _collective_at(text, pos, limit) if key in _COLLECTIVE_KEYS else None
+    return found or _single_at(text, pos, limit, key)
 
 
 _WORD_START_RE = re.compile(r"(?<!\w)(?=\w)")
@@ -474,12 +480,16 @@ def find_units(text: str) -> list[Found]:
     return out
 
 
-def unit_list_at(text: str, pos: int, limit: int | None = None) -> list[Found]:
-    """Units written one after another ("A, B và các C") from `pos`; a trailing level word is shared."""
+def unit_list_at(text: str, pos: int, limit: int | None = None, key: str | None = None) -> list[Found]:
+    """Units written one after another ("A, B và các C") from `pos`; a trailing level word is shared.
+
+    `key` is _word_key(text, pos) when the caller has it.
+    """
     limit = len(text) if limit is None else limit
     units: list[Found] = []
     while pos < limit:
-        found = unit_at(text, pos, limit)
+        found = unit_at(text, pos, limit, key)
+        key = None
         if not found:
             break
         units.append(found)
@@ -639,9 +649,10 @@ def _subject(text: str, pos: int, end: int) -> tuple[list[Found], int, bool]:
     if opener and opener.end() > pos:
         given = bool(GIVEN_RE.search(opener.group(0)))
         pos = opener.end()
+        key = None  # another word starts the subject
     elif key not in _UNIT_KEYS:  # most clauses: no unit can start here (unit_at would say the same)
         return [], pos, given
-    units = unit_list_at(text, pos, end)
+    units = unit_list_at(text, pos, end, key)
     if not units:
         return [], pos, given
     tail = units[-1].end
