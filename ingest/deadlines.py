@@ -47,6 +47,10 @@ PERIODIC_RE = re.compile(
 )
 ANY_WORDS = ("quý", "ngày", "tháng", "năm", "định kỳ")
 ANY_RE = re.compile("|".join(ANY_WORDS), re.IGNORECASE)
+KEY_WORDS = (*ANY_WORDS, "hàng", "hằng")  # the words find_deadlines looks for in the lower-cased text
+# DAY_RE needs a digit, MONTH_RE and MILESTONE_RE a year: cheap scans (re skips to the first character in C)
+_DIGIT_RE = re.compile(r"\d")
+_YEAR_RE = re.compile(_YEAR)
 
 
 @dataclass
@@ -122,11 +126,21 @@ def _periodic(written: str) -> str:
 def find_deadlines(text: str, doc_date: str | None = None) -> list[Deadline]:
     """Every limit written in `text`, in order, without overlaps."""
     found: list[Deadline] = []
-    # ANY_RE.search(text) without the regex: for every letter of these words, re's
-    # IGNORECASE match is exactly str.lower() (tests/test_ingest_speed_invariants.py)
+    # Each pattern needs its key word (for every letter of these words, re's IGNORECASE
+    # match is exactly str.lower(): tests/test_ingest_speed_invariants.py), and the
+    # day, month and year patterns a digit or a year; most task clauses need none of them.
     low = text.lower()
-    if not any(word in low for word in ANY_WORDS):
+    day = "ngày" in low
+    quarter = "quý" in low
+    month = "tháng" in low
+    milestone = "năm" in low
+    periodic = "định kỳ" in low or "hàng" in low or "hằng" in low
+    if not (day or quarter or month or milestone or periodic):
         return found
+    if day and _DIGIT_RE.search(text) is None:
+        day = False
+    if (month or milestone) and _YEAR_RE.search(text) is None:
+        month = milestone = False
     taken: list[tuple[int, int]] = []
 
     def add(m: re.Match, date: str | None, rule: str | None) -> None:
@@ -135,23 +149,22 @@ def find_deadlines(text: str, doc_date: str | None = None) -> list[Deadline]:
         taken.append((m.start(), m.end()))
         found.append(Deadline(m.group(0).strip(), date, rule, m.start(), m.end()))
 
-    # each pattern needs its key word; most task clauses have one or two of them
-    if "ngày" in low:
+    if day:
         for m in DAY_RE.finditer(text):
             add(m, *_day(m, doc_date))
-    if "quý" in low:
+    if quarter:
         for m in QUARTER_RE.finditer(text):
             add(m, *_quarter(m, doc_date))
-    if "tháng" in low:
+    if month:
         for m in MONTH_RE.finditer(text):
             end = _month_end(int(m.group("y")), int(m.group("m"))) if 1 <= int(m.group("m")) <= 12 else None
             add(m, end and end.isoformat(), end and f"by:{end.isoformat()}")
-    if "năm" in low:
+    if milestone:
         for m in MILESTONE_RE.finditer(text):
             year = int(m.group("y1") or m.group("y2") or m.group("y3") or m.group("y4"))
             end = dt.date(year, 12, 31).isoformat()
             add(m, end, f"by:{end}")
-    if "định kỳ" in low or "hàng" in low or "hằng" in low:
+    if periodic:
         for m in PERIODIC_RE.finditer(text):
             add(m, None, _periodic(m.group(0)) or None)
     found.sort(key=lambda d: d.start)

@@ -171,15 +171,15 @@ def test_sentence_patterns_match_as_first_written():
 
 
 def test_deadline_gate_is_the_case_insensitive_search():
-    """find_deadlines tests str.lower() for ANY_WORDS instead of ANY_RE (IGNORECASE): same answer."""
+    """find_deadlines tests str.lower() for its key words instead of IGNORECASE patterns: same answer."""
     import re
     import sys
 
     every = "".join(chr(c) for c in range(sys.maxunicode + 1) if not 0xD800 <= c < 0xE000)
-    for letter in set("".join(deadlines.ANY_WORDS)):
+    for letter in set("".join(deadlines.KEY_WORDS)):
         by_re = set(re.findall("(?i)" + re.escape(letter), every))
         assert by_re == {c for c in every if c.lower() == letter}, letter
-    assert all(len(c.lower()) == 1 or not set(c.lower()) & set("".join(deadlines.ANY_WORDS)) for c in every)
+    assert all(len(c.lower()) == 1 or not set(c.lower()) & set("".join(deadlines.KEY_WORDS)) for c in every)
 
 
 def test_number_tail_search_from_its_floor_finds_the_leftmost_match():
