@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 import string
 from dataclasses import dataclass
+from functools import lru_cache
 
 from policygraph.ingest import symbols, tables
 from policygraph.ingest.dates import DATE_RE, iso_from_match
@@ -133,7 +134,10 @@ class _Found:
     had_own_date: bool
 
 
+@lru_cache(maxsize=4096)
 def _level_of_text(text: str | None) -> str | None:
+    """The level an issuing body's words name (cached: a pure function of the words, and the
+    same few bodies are cited in every document)."""
     if not text:
         return None
     if CENTRAL_WORDS.search(text) and not PROVINCE_WORDS.search(text) and not DISTRICT_WORDS.search(text):
@@ -398,6 +402,12 @@ def _refind(text: str, citations: list[Citation]) -> list[_Found]:
     return out
 
 
+@lru_cache(maxsize=4096)
+def _issuer_place(issuer_text: str, level: str) -> Place:
+    """locate() of an issuing body's words (cached like _level_of_text; Place is frozen)."""
+    return locate(issuer_text, level)
+
+
 def scope_citations(citations: list[Citation], doc_level: str | None, doc_place: Place) -> None:
     """Fill in the level and place of each citation and repair issuer slips, in place."""
     for c in citations:
@@ -411,7 +421,7 @@ def scope_citations(citations: list[Citation], doc_level: str | None, doc_place:
         if c.level == "central":
             c.place = Place()
             continue
-        named = locate(c.issuer_text, c.level) if c.issuer_text else Place()
+        named = _issuer_place(c.issuer_text, c.level) if c.issuer_text else Place()
         if named.province is None and named.district and doc_place.province:
             named = Place(doc_place.province, named.district)
         place = named if named.province else doc_place
