@@ -616,20 +616,17 @@ def _find_section(text: str, end: int) -> _Section | None:
     return _Section(found.end(), nxt.start() if nxt else end, number)
 
 
+# markup, numbering, bullet, markup in one match: each later part may be empty, so re's first
+# match is what the four patterns matched one after the other give
+LINE_HEAD_RE = re.compile(
+    rf"{MARKUP_RE.pattern}(?:{NUMBER_RE.pattern})?(?P<bullet>{BULLET_RE.pattern})?{MARKUP_RE.pattern}"
+)
+
+
 def _strip_line(text: str, start: int, end: int) -> tuple[int, bool, bool]:
     """Skip markup, numbering and bullets: (content start, numbered, bulleted)."""
-    pos = MARKUP_RE.match(text, start, end).end()
-    numbered = bulleted = False
-    m = NUMBER_RE.match(text, pos, end)
-    if m and m.group("num"):
-        numbered, pos = True, m.end()
-    elif m:
-        bulleted, pos = True, m.end()
-    b = BULLET_RE.match(text, pos, end)
-    if b:
-        bulleted, pos = True, b.end()
-    pos = MARKUP_RE.match(text, pos, end).end()
-    return pos, numbered, bulleted
+    m = LINE_HEAD_RE.match(text, start, end)
+    return m.end(), m.group("num") is not None, m.group("letter") is not None or m.group("bullet") is not None
 
 
 def _role(text: str, pos: int, end: int, given: bool) -> str:
@@ -682,9 +679,10 @@ _RESP_RE = re.compile(r"(?i:trách\s+nhiệm(?:\s+của)?)\s+")
 def _scan(text: str, start: int, end: int, ctx: UnitContext, in_body: bool, section: str | None,
           out: UnitExtraction) -> None:
     heading: list[Found] = []
-    for lm in LINE_RE.finditer(text, start, end):
-        ls, le = lm.start(), lm.end()
-        if le <= ls or not text[ls:le].strip():
+    le = start - 1
+    for line in text[start:end].split("\n"):  # the lines LINE_RE.finditer would give, without its empty matches
+        ls, le = le + 1, le + 1 + len(line)
+        if not line.strip():
             continue
         pos, numbered, bulleted = _strip_line(text, ls, le)
         rm = _RESP_RE.match(text, pos, le)

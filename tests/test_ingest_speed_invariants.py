@@ -198,3 +198,31 @@ def test_number_tail_search_from_its_floor_finds_the_leftmost_match():
         a = citations._NUMBER_TAIL_RE.search(w)
         b = citations._NUMBER_TAIL_RE.search(w, citations._tail_floor(w))
         assert (a.span(), a.groups()) == (b.span(), b.groups()), w
+
+
+def test_line_head_is_the_four_patterns_in_turn():
+    """_strip_line matches LINE_HEAD_RE once: the same as markup, number, bullet, markup one after another."""
+    import random
+
+    from policygraph.ingest import units as U
+
+    def in_turn(text, start, end):
+        pos = U.MARKUP_RE.match(text, start, end).end()
+        numbered = bulleted = False
+        m = U.NUMBER_RE.match(text, pos, end)
+        if m and m.group("num"):
+            numbered, pos = True, m.end()
+        elif m:
+            bulleted, pos = True, m.end()
+        b = U.BULLET_RE.match(text, pos, end)
+        if b:
+            bulleted, pos = True, b.end()
+        return U.MARKUP_RE.match(text, pos, end).end(), numbered, bulleted
+
+    pieces = [" ", "\t", "*", "#", ">", "_", "1", "12", ".", "-", "–", ")", "/", ":", "IV", "a", "đ", "+", "•", "x",
+              "Ban"]
+    rng = random.Random(13)
+    for _ in range(30000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 9)))
+        end = rng.randint(0, len(text))
+        assert U._strip_line(text, 0, end) == in_turn(text, 0, end), text
