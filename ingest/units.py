@@ -638,9 +638,12 @@ def _role(text: str, pos: int, end: int, given: bool) -> str:
     return "execute"
 
 
-def _subject(text: str, pos: int, end: int) -> tuple[list[Found], int, bool]:
-    """Units that open a clause, where the predicate starts, and whether they were "given" the task."""
-    key = _word_key(text, pos)
+def _subject(text: str, pos: int, end: int, key: str | None = None) -> tuple[list[Found], int, bool]:
+    """Units that open a clause, where the predicate starts, and whether they were "given" the task.
+
+    `key` is _word_key(text, pos) when the caller has it.
+    """
+    key = _word_key(text, pos) if key is None else key
     opener = OPENER_RE.match(text, pos, end) if key in _OPENER_KEYS else None
     given = False
     if opener and opener.end() > pos:
@@ -672,6 +675,8 @@ def _clauses(text: str, start: int, end: int):
         yield pos, end, opens
 
 
+_SUBJECT_KEYS = _OPENER_KEYS | _UNIT_KEYS  # first words a clause subject can start with
+
 _HEADING_REST_RE = re.compile(r"[\s*:.]*(?i:có\s+trách\s+nhiệm)?[\s*:.]*$")
 _RESP_RE = re.compile(r"(?i:trách\s+nhiệm(?:\s+của)?)\s+")
 
@@ -691,7 +696,11 @@ def _scan(text: str, start: int, end: int, ctx: UnitContext, in_body: bool, sect
         line_subject: list[Found] = []
         first = True
         for cs, ce, opens in _clauses(text, pos, le):
-            units, pred, given = _subject(text, cs, ce)
+            key = _word_key(text, cs)
+            if key in _SUBJECT_KEYS:
+                units, pred, given = _subject(text, cs, ce, key)
+            else:  # what _subject returns when no opener or unit can start the clause
+                units, pred, given = [], cs, False
             if first and units and _HEADING_REST_RE.match(text, pred, ce) and not in_body:
                 heading = units  # "2. Hội đồng nhân dân, Ủy ban nhân dân huyện": tasks follow below
                 line_subject = units
