@@ -57,6 +57,21 @@ _SIGNATURE_PROBE = LinePattern(SIGNATURE_START.pattern, re.IGNORECASE)  # a line
 SIGNATURE_FIELD = re.compile(r"^[ \t]*(Cơ quan|Ngày ký|Thời gian ký|Email|Người ký)\s*:", re.IGNORECASE)
 # a footnote starts "12 Điều này được sửa đổi …": a number, a space, no dot or bracket
 FOOTNOTE_START = re.compile(r"^[ \t]*\d{1,3} (?![\d.)/:-])\S")
+# In the whole text these find every line the per-line patterns match, and more (a header
+# or stamp may run on over blank lines): each candidate line is then tested on its own.
+_HEADER_PROBE = GAZETTE_HEADER
+_FOOTNOTE_PROBE = LinePattern(FOOTNOTE_START.pattern)
+
+
+def _candidate_rows(text: str, probe: LinePattern) -> list[int]:
+    """Numbers of the lines at whose start `probe` matches in the whole text."""
+    rows = []
+    row = prev = 0
+    for m in probe.finditer(text):
+        row += text.count("\n", prev, m.start())
+        prev = m.start()
+        rows.append(row)
+    return rows
 
 
 def _blank(line: str) -> str:
@@ -74,34 +89,40 @@ def mask_noise(text: str) -> str:
         return text
     lines = text.split("\n")
     out = list(lines)
-    header_rows = [i for i, line in enumerate(lines) if GAZETTE_HEADER.match(line)]
+    header_rows = (
+        [i for i in _candidate_rows(text, _HEADER_PROBE) if GAZETTE_HEADER.match(lines[i])] if is_gazette else []
+    )
     for i in header_rows:
         out[i] = _blank(lines[i])
         for j in (i - 2, i - 1, i + 1, i + 2):  # the page number sits next to the header
             if 0 <= j < len(lines) and PAGE_NUMBER.match(lines[j]):
                 out[j] = _blank(lines[j])
     i = 0
-    while i < len(lines):
-        if SIGNATURE_START.match(lines[i]):
-            out[i] = _blank(lines[i])
-            j = i + 1
-            while j < len(lines) and SIGNATURE_FIELD.match(lines[j]):
-                out[j] = _blank(lines[j])
-                j += 1
-            i = j
-            continue
-        i += 1
+    for row in _candidate_rows(text, _SIGNATURE_PROBE):
+        if row >= i and SIGNATURE_START.match(lines[row]):  # rows below i are fields already blanked
+            out[row] = _blank(lines[row])
+            i = row + 1
+            while i < len(lines) and SIGNATURE_FIELD.match(lines[i]):
+                out[i] = _blank(lines[i])
+                i += 1
     if is_gazette:
-        _mask_footnotes(lines, out, set(header_rows))
+        _mask_footnotes(lines, out, set(header_rows), _candidate_rows(text, _FOOTNOTE_PROBE))
     return "\n".join(out)
 
 
-def _mask_footnotes(lines: list[str], out: list[str], headers: set[int]) -> None:
-    """Footnotes run from a numbered line after a blank line down to the next page header."""
+def _mask_footnotes(lines: list[str], out: list[str], headers: set[int], starts: list[int]) -> None:
+    """Footnotes run from a numbered line after a blank line down to the next page header.
+
+    `starts` are the lines FOOTNOTE_START matches (it cannot run past its own line, so the
+    whole-text probe finds exactly those).
+    """
     i = 1
     n = len(lines)
-    while i < n:
-        if not lines[i - 1].strip() and FOOTNOTE_START.match(lines[i]):
+    for row in starts:
+        if row < i:  # line 0, or inside a footnote already blanked
+            continue
+        i = row
+        if not lines[i - 1].strip():
             end = next((j for j in range(i + 1, min(n, i + 25)) if j in headers), None)
             if end is None and n - i <= 25:
                 end = n
@@ -109,5 +130,3 @@ def _mask_footnotes(lines: list[str], out: list[str], headers: set[int]) -> None
                 for j in range(i, end):
                     out[j] = _blank(lines[j])
                 i = end
-                continue
-        i += 1

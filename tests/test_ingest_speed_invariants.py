@@ -226,3 +226,58 @@ def test_line_head_is_the_four_patterns_in_turn():
         text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 9)))
         end = rng.randint(0, len(text))
         assert U._strip_line(text, 0, end) == in_turn(text, 0, end), text
+
+
+def _mask_line_by_line(text: str) -> str:
+    """mask_noise as first written: every pattern tried on every line."""
+    import re
+
+    from policygraph.ingest import noise as N
+
+    lines = text.split("\n")
+    is_gazette = bool(re.compile(N.GAZETTE_HEADER.rx.pattern, re.MULTILINE | re.IGNORECASE).search(text))
+    out = list(lines)
+    header_rows = [i for i, line in enumerate(lines) if N.GAZETTE_HEADER.match(line)]
+    for i in header_rows:
+        out[i] = N._blank(lines[i])
+        for j in (i - 2, i - 1, i + 1, i + 2):
+            if 0 <= j < len(lines) and N.PAGE_NUMBER.match(lines[j]):
+                out[j] = N._blank(lines[j])
+    i = 0
+    while i < len(lines):
+        if N.SIGNATURE_START.match(lines[i]):
+            out[i] = N._blank(lines[i])
+            i += 1
+            while i < len(lines) and N.SIGNATURE_FIELD.match(lines[i]):
+                out[i] = N._blank(lines[i])
+                i += 1
+            continue
+        i += 1
+    if is_gazette:
+        headers, i, n = set(header_rows), 1, len(lines)
+        while i < n:
+            if not lines[i - 1].strip() and N.FOOTNOTE_START.match(lines[i]):
+                end = next((j for j in range(i + 1, min(n, i + 25)) if j in headers), None)
+                if end is None and n - i <= 25:
+                    end = n
+                if end is not None:
+                    for j in range(i, end):
+                        out[j] = N._blank(lines[j])
+                    i = end
+                    continue
+            i += 1
+    return "\n".join(out)
+
+
+def test_mask_noise_tests_only_candidate_lines_and_masks_the_same():
+    import random
+
+    from policygraph.ingest.noise import mask_noise
+
+    pieces = ["\n", "\n", "\n", " ", "CÔNG BÁO/Số 5/Ngày 1", "công báo\n/ Số 3", "12", " 3", "Ký bởi: A", "ký bởi\n:",
+              "Cơ quan: B", "Email: x", "12 Điều này", "5 a", "1.", "text", "Ngày ký: 3"]
+    rng = random.Random(21)
+    texts = [p.read_text("utf-8") for p in SAMPLES]
+    texts += ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 40))) for _ in range(10000)]
+    for text in texts:
+        assert mask_noise(text) == _mask_line_by_line(text), text
