@@ -108,10 +108,15 @@ def _clue_groups() -> dict[str, list[tuple[int, str, str]]]:
 
 
 _CLUE_GROUPS = _clue_groups()
-# the first words, longest first; each is followed by a space in every clue ("tỉnh Bắc Kạn",
-# "Tỉnh ủy Gia Lai"). No first word is a prefix of another, so at most one starts at a
-# character; and one that starts inside another is preceded by a letter, which is not a clue.
-_CLUE_FIRST_RE = re.compile("(?:" + "|".join(map(re.escape, sorted(_CLUE_GROUPS, key=len, reverse=True))) + ")(?= )")
+# The first words, longest first. No first word is a prefix of another, so at most one
+# starts at a character; and one that starts inside another is preceded by a letter, which
+# is not a clue. After the first word comes what a clue needs next: spaces and a name
+# (_NAME_AFTER), or a space and the clue word's second word ("Tỉnh ủy", "thị xã").
+_CLUE_SECOND_WORDS = sorted({w.split()[1] for g in _CLUE_GROUPS.values() for _, _, w in g if " " in w})
+_CLUE_FIRST_RE = re.compile(
+    "(?:" + "|".join(map(re.escape, sorted(_CLUE_GROUPS, key=len, reverse=True))) + ")"
+    + "(?= +[A-ZĐ]| (?:" + "|".join(map(re.escape, _CLUE_SECOND_WORDS)) + "))"
+)
 
 
 def find_clues(text: str) -> list[Clue]:

@@ -39,6 +39,8 @@ def test_grouped_clue_search_finds_the_same_clues_in_the_same_order():
     texts = [p.read_text("utf-8") for p in SAMPLES]
     texts.append("Tỉnh ủy Gia Lai, Tỉnh Gia Lai, Thị ủy An Khê, Thị xã An Khê, Đảng ủy xã Ia Pa, Đảng ủy Khối")
     texts.append("tỉnhuyện Gia Lai, ²tỉnh Gia Lai, thị xã  An Khê, xã\tIa Pa, huyện  Bạch Thông, TỈNH ỦY GIA LAI")
+    texts.append("Đài Phát thanh và Truyền hình Gia Lai, ỦY BAN NHÂN DÂN TỈNH GIA LAI, thành phố  Huế, Thành uỷ Huế, "
+                 "tỉnh gia lai, Thị  xã An Khê, Đảng ủy xã  Ia Pa, Báo Nhân Dân, PHƯỜNG  Bến Thành")
     for text in texts:
         assert find_clues(text) == _clues_word_by_word(text)
 
