@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from policygraph.ingest import tables
 
@@ -106,24 +107,43 @@ def _canonical_state_code(code: str) -> str:
 
 def from_match(m: re.Match) -> Symbol:
     """Build a Symbol from a SYMBOL_RE (or _FULL_RE) match; raises InvalidSymbol."""
-    if m.group("ptype") is not None:
-        type_entry = tables.doc_types()["party"].get(tables.fold_code(m.group("ptype")))
+    got = _from_groups(m.group("num", "ptype", "piss", "syear", "scode"))
+    if isinstance(got, Symbol):
+        return got
+    error, message = got
+    raise error(message)
+
+
+@lru_cache(maxsize=8192)
+def _from_groups(groups: tuple[str | None, ...]) -> Symbol | tuple[type[InvalidSymbol], str]:
+    """from_match on the match's groups, memoised: a text cites the same symbols again and
+    again, the tables are loaded once, and Symbol is frozen. An invalid symbol gives its
+    error's type and message, so each call raises a fresh exception."""
+    try:
+        return _symbol_of_groups(*groups)
+    except InvalidSymbol as exc:
+        return type(exc), str(exc)
+
+
+def _symbol_of_groups(num: str, ptype: str | None, piss: str | None, syear: str | None, scode: str | None) -> Symbol:
+    if ptype is not None:
+        type_entry = tables.doc_types()["party"].get(tables.fold_code(ptype))
         if type_entry is None:
-            raise UnknownType(f"unknown Party type code {m.group('ptype')!r}")
-        issuer = tables.fold_code(m.group("piss"))
+            raise UnknownType(f"unknown Party type code {ptype!r}")
+        issuer = tables.fold_code(piss)
         entry = tables.find_issuer("party", issuer)
         if entry is None:
             # a State issuer written the Party way ("33-CT/TTg"): read it as the State symbol
-            state_type = tables.doc_types()["state"].get(tables.fold_code(m.group("ptype")))
+            state_type = tables.doc_types()["state"].get(tables.fold_code(ptype))
             state_entry = tables.find_issuer("state", issuer)
             if state_type and state_entry and state_entry.level == "central":
                 code = state_entry.canonical or issuer
                 return Symbol(
-                    m.group("num").lower(), state_type.code, code, "state", None, "central", slip="state_in_party_form"
+                    num.lower(), state_type.code, code, "state", None, "central", slip="state_in_party_form"
                 )
-            raise UnknownIssuer(f"unknown Party issuer code {m.group('piss')!r}")
-        return Symbol(m.group("num").lower(), type_entry.code, issuer, "party", None, entry.level)
-    number, year, code = m.group("num").lower(), m.group("syear"), m.group("scode")
+            raise UnknownIssuer(f"unknown Party issuer code {piss!r}")
+        return Symbol(num.lower(), type_entry.code, issuer, "party", None, entry.level)
+    number, year, code = num.lower(), syear, scode
     segments = [tables.fold_code(s.strip()) for s in re.split(r"[-–]", code)]
     type_entry = tables.doc_types()["state"].get(segments[0])
     if type_entry is not None:
