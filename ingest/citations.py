@@ -242,7 +242,8 @@ def _find(text: str) -> list[_Found]:
         window_start = max(prev_end, start - 120)
         window = text[window_start:start]
         lb, nlb = nlb, None
-        if ("ố" in window[-30:] or "Ố" in window[-30:]) and OWN_NUMBER_RE.search(window):
+        # OWN_NUMBER_RE needs a literal "Số"; "số" before a cited number is far more common
+        if ("ố" in window[-30:] or "Ố" in window[-30:]) and "Số" in window and OWN_NUMBER_RE.search(window):
             prev_end = end
             continue
         lb = lb or _lookback(window)
