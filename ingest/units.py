@@ -841,7 +841,7 @@ def _recipient_items(text: str, start: int, end: int, ctx: UnitContext, got: lis
         if not item or RECIPIENT_SKIP_RE.match(item):
             continue
         for_report = bool(FOR_REPORT_RE.search(item))
-        item = FOR_REPORT_RE.sub("", item).split(" + ")[0].strip(" ,.")
+        item = (FOR_REPORT_RE.sub("", item) if for_report else item).split(" + ")[0].strip(" ,.")
         prefix = _ITEM_PREFIX_RE.match(item)
         pieces = []
         if prefix:  # "Chi bộ: Trường Tiểu học, Trường Mầm non"
