@@ -283,3 +283,17 @@ def test_mask_noise_tests_only_candidate_lines_and_masks_the_same():
     texts += ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 40))) for _ in range(10000)]
     for text in texts:
         assert mask_noise(text) == _mask_line_by_line(text), text
+
+
+def test_memoised_symbol_parse_raises_a_fresh_error_each_time():
+    import pytest
+    from policygraph.ingest import symbols
+
+    errors = []
+    for _ in range(2):
+        with pytest.raises(symbols.UnknownIssuer, match="unknown Party issuer code 'XYZ'") as info:
+            symbols.parse("25-NQ/XYZ")
+        errors.append(info.value)
+    assert errors[0] is not errors[1]
+    assert symbols.parse("25-NQ/TW") is symbols.parse("25 - NQ/TW")  # frozen, shared
+    assert str(symbols.parse("30-CTR/TU")) == "30-CTr/TU"
