@@ -375,9 +375,8 @@ def _single_at(text: str, pos: int, limit: int, key: str | None = None) -> Found
         level = inner.level or (head.level if head.level and not inner.explicit_level else inner.level)
         return replace(inner, start=pos, written=written, name=name, unit_type=unit_type, level=level)
     if head.tail == "owner":
+        # each tail is matched only when the ones before it did not fit
         om = OWNER_TAIL_RE.match(text, end) or PARTY_ORG_TAIL_RE.match(text, end)
-        lm = LEVEL_TAIL_RE.match(text, end)
-        pk = PLACE_KINDS_RE.match(text, end)
         if om and om.end() <= limit:
             ow = om.groupdict().get("ow")
             level = _owner_level(ow) if ow else (_level_of_word(om.group("lw")) or level)
@@ -386,10 +385,10 @@ def _single_at(text: str, pos: int, limit: int, key: str | None = None) -> Found
             explicit, place_name, end = True, om.group("pn"), om.end()
             if head.canonical == "Văn phòng" and level != "commune" or (ow and fold(ow) == fold("đảng ủy")):
                 unit_type = "party_board"  # the office of a party committee
-        elif pk and pk.end() <= limit:
+        elif (pk := PLACE_KINDS_RE.match(text, end)) and pk.end() <= limit:
             collective, explicit, end = True, True, pk.end()
             level = _level_of_word(_COMMA_RE.split(pk.group("pk"))[0])
-        elif lm and lm.end() <= limit:
+        elif (lm := LEVEL_TAIL_RE.match(text, end)) and lm.end() <= limit:
             level, explicit, place_name, end = _level_of_word(lm.group("lw")), True, lm.group("pn"), lm.end()
         elif text[end:end + 1].isspace():  # "Văn phòng Ủy ban nhân dân tỉnh": a State body owns it
             inner = _single_at(text, end + 1, limit)
@@ -398,7 +397,6 @@ def _single_at(text: str, pos: int, limit: int, key: str | None = None) -> Found
                 return replace(inner, start=pos, written=written, unit_type=unit_type, head=head,
                                name=canonical_unit_name(text[pos:m.end()]) + " " + inner.name)
     elif head.tail == "level":
-        lm = LEVEL_TAIL_RE.match(text, end)
         pk = PLACE_KINDS_RE.match(text, end)
         if pk and pk.end() <= limit:
             kinds = _COMMA_RE.split(pk.group("pk"))
@@ -407,7 +405,7 @@ def _single_at(text: str, pos: int, limit: int, key: str | None = None) -> Found
                 "province" if "trực thuộc trung ương" in pk.group("pk").lower() else None)
             if fold(kinds[0]) == fold("tỉnh"):
                 level = "province"
-        elif lm and lm.end() <= limit:
+        elif (lm := LEVEL_TAIL_RE.match(text, end)) and lm.end() <= limit:
             level, explicit, place_name, end = _level_of_word(lm.group("lw")), True, lm.group("pn"), lm.end()
         elif head.level and unit_type == "party_committee":
             pm = PLACE_TAIL_RE.match(text, end)
