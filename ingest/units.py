@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from policygraph.ingest import unit_table as T
 from policygraph.ingest.deadlines import find_deadlines
@@ -274,13 +274,22 @@ def _head_at(text: str, pos: int, key: str | None = None) -> tuple[T.Head, re.Ma
     arx = ABBREV_HEAD_RES.get(key)
     am = arx.match(text, pos) if arx else None
     if am and (not m or am.end() >= m.end()):
-        expansion = T.ABBREVIATIONS[int(am.lastgroup[1:])][1]
-        hm = _head_match(expansion, 0)
-        if hm and hm.end() == len(expansion):
-            return T.HEADS[int(hm.lastgroup[1:].split("_")[0])], am
+        head = _abbreviation_head(int(am.lastgroup[1:]))
+        if head is not None:
+            return head, am
     if not m:
         return None
     return T.HEADS[int(m.lastgroup[1:].split("_")[0])], m
+
+
+@cache
+def _abbreviation_head(index: int) -> T.Head | None:
+    """The head an abbreviation's whole expansion is ("UBND" -> Ủy ban nhân dân), or None; from the tables only."""
+    expansion = T.ABBREVIATIONS[index][1]
+    hm = _head_match(expansion, 0)
+    if hm and hm.end() == len(expansion):
+        return T.HEADS[int(hm.lastgroup[1:].split("_")[0])]
+    return None
 
 
 def _collective_at(text: str, pos: int, limit: int) -> Found | None:
@@ -312,11 +321,10 @@ def _collective_at(text: str, pos: int, limit: int) -> Found | None:
     probe = link.end() if link else end
     target_level, target_end, pn = None, None, None
     om = OWNER_TAIL_RE.match(text, probe)
-    lm = LEVEL_TAIL_RE.match(text, probe)
     if om and om.end() <= limit:
         target_level = _owner_level(om.group("ow"))
         target_end, pn = om.end(), om.group("pn")
-    elif lm and lm.end() <= limit:
+    elif (lm := LEVEL_TAIL_RE.match(text, probe)) and lm.end() <= limit:
         target_level, target_end, pn = _level_of_word(lm.group("lw")), lm.end(), lm.group("pn")
     else:
         inner = _single_at(text, probe + 1, limit) if text[probe:probe + 1].isspace() else None
