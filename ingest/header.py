@@ -55,10 +55,19 @@ HEADINGS = {
 }
 HEADING_RE = LinePattern(r"^[ \t#*_]*(?P<h>" + "|".join(sorted(HEADINGS, key=len, reverse=True)) + r")[ \t*_]*$")
 # "…, Huyện ủy Hòn Quản xây dựng Kế hoạch", "Ủy ban nhân dân tỉnh ban hành Kế hoạch"
+_ACTOR_BODIES = (
+    "Tỉnh ủy", "Tỉnh uỷ", "Thành ủy", "Huyện ủy", "Huyện uỷ", "Quận ủy", "Thị ủy", "Đảng ủy", "Đảng uỷ",
+    "Ủy ban nhân dân", "Uỷ ban nhân dân", "UBND", "Hội đồng nhân dân", "HĐND", r"Ban [A-ZĐ][\w ]{2,40}?",
+    r"Sở [A-ZĐ][\w ]{2,40}?",
+)
+_ACTOR_BODY = "(?:" + "|".join(_ACTOR_BODIES) + ")"
+# As first written: "(?:Ban Thường vụ\s+)?(?:Ban Chấp hành\s+)?BODY …". The optional prefixes are spelled out
+# as branches (tried in the same order), so every branch opens with a capital letter and re skips to
+# those in C instead of trying every character.
 ACTOR_RE = re.compile(
-    r"(?P<actor>(?:Ban Thường vụ[ \t]+)?(?:Ban Chấp hành[ \t]+)?(?:Tỉnh ủy|Tỉnh uỷ|Thành ủy|Huyện ủy|Huyện uỷ|Quận ủy|"
-    r"Thị ủy|Đảng ủy|Đảng uỷ|Ủy ban nhân dân|Uỷ ban nhân dân|UBND|Hội đồng nhân dân|HĐND|Ban [A-ZĐ][\w ]{2,40}?|"
-    r"Sở [A-ZĐ][\w ]{2,40}?)(?:[ \t]+[\wÀ-ỹ]+){0,4}?)[ \t]+(?:xây dựng|ban hành)[ \t]+(?:Kế hoạch|kế hoạch|"
+    rf"(?P<actor>(?:Ban Thường vụ[ \t]+(?:Ban Chấp hành[ \t]+)?{_ACTOR_BODY}|Ban Chấp hành[ \t]+{_ACTOR_BODY}|"
+    + "|".join(_ACTOR_BODIES)
+    + r")(?:[ \t]+[\wÀ-ỹ]+){0,4}?)[ \t]+(?:xây dựng|ban hành)[ \t]+(?:Kế hoạch|kế hoạch|"
     r"Chương trình|chương trình|Hướng dẫn|hướng dẫn|Nghị quyết|Chỉ thị|Quyết định|Đề án)",
 )
 SIGNATURE_RE = LinePattern(r"^[ \t*_]*(?:T/M|TM\.?|T\.M|KT\.?|Q\.)[ \t]*(?P<body>[^\n*]{3,60})")

@@ -297,3 +297,17 @@ def test_memoised_symbol_parse_raises_a_fresh_error_each_time():
     assert errors[0] is not errors[1]
     assert symbols.parse("25-NQ/TW") is symbols.parse("25 - NQ/TW")  # frozen, shared
     assert str(symbols.parse("30-CTR/TU")) == "30-CTr/TU"
+
+
+def test_actor_pattern_matches_as_first_written():
+    from policygraph.ingest import header
+
+    first = (
+        r"(?P<actor>(?:Ban Thường vụ[ \t]+)?(?:Ban Chấp hành[ \t]+)?(?:Tỉnh ủy|Tỉnh uỷ|Thành ủy|Huyện ủy|Huyện uỷ|"
+        r"Quận ủy|Thị ủy|Đảng ủy|Đảng uỷ|Ủy ban nhân dân|Uỷ ban nhân dân|UBND|Hội đồng nhân dân|HĐND|"
+        r"Ban [A-ZĐ][\w ]{2,40}?|Sở [A-ZĐ][\w ]{2,40}?)(?:[ \t]+[\wÀ-ỹ]+){0,4}?)[ \t]+(?:xây dựng|ban hành)[ \t]+"
+        r"(?:Kế hoạch|kế hoạch|Chương trình|chương trình|Hướng dẫn|hướng dẫn|Nghị quyết|Chỉ thị|Quyết định|Đề án)"
+    )
+    pieces = ["Ban Thường vụ ", "Ban Chấp hành ", "Huyện ủy ", "Hòn Quản ", "Ban Dân vận ", "Sở Nội vụ ", "UBND ",
+              "tỉnh ", "xây dựng ", "ban hành ", "Kế hoạch", "Đề án", ", ", "\t", "Đảng uỷ ", "x "]
+    _same_matches(header.ACTOR_RE, first, pieces, seed=17)
