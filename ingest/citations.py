@@ -107,9 +107,32 @@ SHARE_RE = re.compile(r"^[\s,]*(?:,|và)[\s]*$", re.IGNORECASE)
 PREAMBLE_END_RE = LinePattern(
     r"^[ \t#*_]*(?:I[ \t]*[.\-–)]|Chương[ \t]+I\b|Điều[ \t]+1\b|QUYẾT NGHỊ|QUYẾT ĐỊNH[ \t]*:|NGHỊ QUYẾT[ \t]*:)"
 )
-TRIGGER_RE = re.compile(
-    r"(?P<impl>thực hiện|triển khai)|(?P<base>căn cứ)|(?P<stop>theo đề nghị|xét đề nghị)", re.IGNORECASE
+# the word that opens a preamble clause and says how the document relates to what it cites;
+# only at the opening of a clause (after ';' or a blank line) or of a line, never mid-sentence
+# ("… phân cấp thực hiện thủ tục hành chính" is not a trigger)
+_TRIGGER = (
+    r"(?:(?:để|nhằm)[ \t]+)?(?:tiếp tục[ \t]+)?"
+    r"(?:(?P<impl>triển khai thực hiện|thực hiện|triển khai)|(?P<base>căn cứ)|(?P<stop>theo đề nghị|xét đề nghị))\b"
 )
+CLAUSE_TRIGGER_RE = re.compile(r"[\s*#_>•+\-–]*" + _TRIGGER, re.IGNORECASE)
+# at a line start the trigger must be capitalised: a wrapped line may start mid-sentence
+# (or follow the capitalised type heading: "KẾ HOẠCH\ntriển khai thực hiện …" is the title)
+LINE_TRIGGER_RE = re.compile(r"\n[ \t*#_>•+\-–]*" + _TRIGGER, re.IGNORECASE)
+
+
+def _line_triggers(text: str, start: int, end: int) -> list[re.Match]:
+    out = []
+    for m in LINE_TRIGGER_RE.finditer(text, start, end):
+        word = m.group(0).lstrip("\n \t*#_>•+-–")
+        if word[:1].isupper():
+            out.append(m)
+            continue
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        previous = text[line_start : m.start()].strip(" \t*#_")
+        if previous and previous.isupper():  # the line above is the type heading
+            out.append(m)
+    return out
+CONNECTOR_RE = re.compile(r"[\s,]*(?:(?:và|cùng)[\s,]+)?$", re.IGNORECASE)
 CENTRAL_WORDS = re.compile(r"Trung ương|Bộ Chính trị|Ban Bí thư|Thủ tướng|Chính phủ|Quốc hội", re.IGNORECASE)
 PROVINCE_WORDS = re.compile(r"Tỉnh ủy|Tỉnh uỷ|Thành ủy|\btỉnh\b|Đảng bộ tỉnh", re.IGNORECASE)
 DISTRICT_WORDS = re.compile(r"Huyện ủy|Huyện uỷ|Quận ủy|Thị ủy|\bhuyện\b|\bquận\b|thị xã", re.IGNORECASE)
@@ -336,7 +359,8 @@ def _link(text: str, found: list[_Found]) -> list[AssertedEdge]:
         if a.citation.start == b.citation.start:
             continue
         gap = text[a.tail_end : b.lookback_start] if a.tail_end <= b.lookback_start else None
-        if gap is not None and LINK_RE.match(gap):
+        # "X … thực hiện Y" within one sentence; never across a paragraph (a title and the preamble)
+        if gap is not None and "\n\n" not in text[a.citation.end : b.lookback_start] and LINK_RE.match(gap):
             src = i - 1
             while src > 0 and found[src - 1].citation.start == found[src].citation.start:
                 src -= 1
@@ -364,28 +388,30 @@ def _link(text: str, found: list[_Found]) -> list[AssertedEdge]:
 def _preamble_relation(text: str, pos: int, found: list[_Found], index: int) -> str | None:
     """The trigger ("Thực hiện", "Căn cứ") that governs a preamble citation, if any.
 
-    Looks back through the clause (to the previous ';' or blank line), skipping words
-    that belong to an earlier citation's own description; a clause with no trigger
-    continues the previous clause of the same paragraph.
+    A citation joined to the previous one by "và" or a comma shares its relation
+    ("Thực hiện Nghị quyết … và Kế hoạch …"). Otherwise the clause (back to the previous
+    ';' or blank line) must open with a trigger, or one of its lines must; a clause
+    with none continues the previous clause of the same paragraph.
     """
-    floor = found[index - 1].subject_end if index > 0 else 0
+    if index > 0:
+        prev = found[index - 1]
+        if prev.citation.start < pos and prev.subject_end <= pos and CONNECTOR_RE.match(text, prev.subject_end, pos):
+            return prev.citation.relation if prev.citation.relation != "references" else None
     cursor = pos
     while cursor > 0:
         para = text.rfind("\n\n", 0, cursor)
         semi = text.rfind(";", 0, cursor)
         clause_start = max(para, semi, 0)
-        segment = (
-            text[max(clause_start, min(floor, cursor)) : cursor] if floor > clause_start else text[clause_start:cursor]
-        )
-        triggers = list(TRIGGER_RE.finditer(segment))
-        if triggers:
-            last = triggers[-1]
-            if last.group("impl"):
+        opening = CLAUSE_TRIGGER_RE.match(text, clause_start + (1 if semi > para else 0), cursor)
+        lines = _line_triggers(text, clause_start, cursor)
+        trigger = lines[-1] if lines else opening
+        if trigger:
+            if trigger.group("impl"):
                 return "implements"
-            if last.group("base"):
+            if trigger.group("base"):
                 return "based_on"
             return None
-        if clause_start == 0 or para >= semi or floor > clause_start:
+        if clause_start == 0 or para >= semi:
             return None
         cursor = clause_start  # continue into the previous clause of the same paragraph
     return None
