@@ -17,7 +17,9 @@ from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
 
 from policygraph.ingest import unit_table as T
+from policygraph.ingest.citations import PREAMBLE_END_RE
 from policygraph.ingest.deadlines import find_deadlines
+from policygraph.ingest.header import HEADING_RE
 from policygraph.ingest.models import Assignment, Place, Recipient, ReportLine, UnitExtraction, UnitMention
 from policygraph.ingest.noise import LinePattern
 
@@ -882,14 +884,26 @@ def extract_units(text: str, context: UnitContext) -> UnitExtraction:
     rec_start = _recipients(text, context, out)
     body_end = min(p for p in (sig_start, rec_start, len(text)) if p is not None)
     section = _find_section(text, body_end)
+    start = _body_start(text)
     if section:
-        _scan(text, 0, section.start, context, True, None, out)
+        _scan(text, min(start, section.start), section.start, context, True, None, out)
         _scan(text, section.start, section.end, context, False, section.number, out)
         if section.end < body_end:
             _scan(text, section.end, body_end, context, True, None, out)
     else:
-        _scan(text, 0, body_end, context, True, None, out)
+        _scan(text, min(start, body_end), body_end, context, True, None, out)
     return out
+
+
+def _body_start(text: str) -> int:
+    """Where tasks can begin: the first section heading ("I. MỤC ĐÍCH …", "Điều 1"), else the
+    end of the type heading. The frame above ("ĐẢNG BỘ TỈNH …", "HUYỆN ỦY …") and the
+    preamble's "…, Ban Thường vụ Huyện ủy xây dựng Kế hoạch" name the issuer, not tasks."""
+    heading = PREAMBLE_END_RE.search(text)
+    if heading:
+        return heading.start()
+    title = HEADING_RE.search(text, 0, 4000)
+    return title.end() if title else 0
 
 
 # --- helpers for the graph ------------------------------------------------------------
