@@ -17,7 +17,7 @@ from policygraph.ingest import symbols, tables
 from policygraph.ingest.dates import DATE_RE, iso_from_match
 from policygraph.ingest.models import Citation, Place
 from policygraph.ingest.noise import LinePattern
-from policygraph.ingest.places import locate, match_district
+from policygraph.ingest.places import locate, match_district, match_province, province_of_district
 
 HEADER_ZONE = 2500  # characters: the frame above the title
 OWN_NUMBER_RE = LinePattern(
@@ -58,7 +58,7 @@ HEADING_RE = LinePattern(r"^[ \t#*_]*(?P<h>" + "|".join(sorted(HEADINGS, key=len
 _ACTOR_BODIES = (
     "Tỉnh ủy", "Tỉnh uỷ", "Thành ủy", "Huyện ủy", "Huyện uỷ", "Quận ủy", "Thị ủy", "Đảng ủy", "Đảng uỷ",
     "Ủy ban nhân dân", "Uỷ ban nhân dân", "UBND", "Hội đồng nhân dân", "HĐND", r"Ban [A-ZĐ][\w ]{2,40}?",
-    r"Sở [A-ZĐ][\w ]{2,40}?",
+    r"Sở [A-ZĐ][\w ]{2,40}?", "Quốc hội", "Chính phủ", "Thủ tướng Chính phủ", r"Bộ trưởng Bộ [A-ZĐ][\w ,-]{2,60}?",
 )
 _ACTOR_BODY = "(?:" + "|".join(_ACTOR_BODIES) + ")"
 # As first written: "(?:Ban Thường vụ\s+)?(?:Ban Chấp hành\s+)?BODY …". The optional prefixes are spelled out
@@ -68,7 +68,8 @@ ACTOR_RE = re.compile(
     rf"(?P<actor>(?:Ban Thường vụ[ \t]+(?:Ban Chấp hành[ \t]+)?{_ACTOR_BODY}|Ban Chấp hành[ \t]+{_ACTOR_BODY}|"
     + "|".join(_ACTOR_BODIES)
     + r")(?:[ \t]+[\wÀ-ỹ]+){0,4}?)[ \t]+(?:xây dựng|ban hành)[ \t]+(?:Kế hoạch|kế hoạch|"
-    r"Chương trình|chương trình|Hướng dẫn|hướng dẫn|Nghị quyết|Chỉ thị|Quyết định|Đề án)",
+    r"Chương trình|chương trình|Hướng dẫn|hướng dẫn|Nghị quyết|Chỉ thị|Quyết định|Đề án|Luật|Bộ luật|Pháp lệnh|"
+    r"Nghị định|Thông tư)",
 )
 SIGNATURE_RE = LinePattern(r"^[ \t*_]*(?:T/M|TM\.?|T\.M|KT\.?|Q\.)[ \t]*(?P<body>[^\n*]{3,60})")
 PARTY_WORDS = re.compile(
@@ -77,12 +78,28 @@ PARTY_WORDS = re.compile(
     re.IGNORECASE,
 )
 LEVEL_OF_ACTOR = [
-    (re.compile(r"Trung ương|Bộ Chính trị|Ban Bí thư|Chính phủ|Quốc hội|Thủ tướng", re.I), "central"),
+    (re.compile(r"Trung ương|Bộ Chính trị|Ban Bí thư|Chính phủ|Quốc hội|Thủ tướng|Bộ trưởng", re.I), "central"),
     (re.compile(r"\bxã\b|\bphường\b|thị trấn|Chi bộ", re.I), "commune"),
     (re.compile(r"Huyện ủy|Huyện uỷ|Quận ủy|Thị ủy|\bhuyện\b|\bquận\b|thị xã", re.I), "district"),
     (re.compile(r"Tỉnh ủy|Tỉnh uỷ|Thành ủy|\btỉnh\b|\bSở\b", re.I), "province"),
 ]
 COMMITTEE = {"TU": "Tỉnh ủy", "HU": "Huyện ủy", "QU": "Quận ủy", "TXU": "Thị ủy", "ĐU": "Đảng ủy", "TW": "Trung ương"}
+
+
+def _with_dated_at(place: Place, dated_at: str | None, level: str | None) -> Place:
+    """Fill what the clues left open from the place of the date line: a province name, or a
+    district inside the province already found (or unique in the country)."""
+    if not dated_at or (place.province and (place.district or level not in ("district", "commune"))):
+        return place
+    province = match_province(dated_at)
+    if province and not place.province:
+        return Place(province)
+    if level in ("district", "commune") and not place.district:
+        owner = place.province or province_of_district(dated_at)  # a district name shared by provinces says nothing
+        district = match_district(dated_at, owner) if owner else None
+        if district:
+            return Place(owner, district, place.commune)
+    return place
 
 
 @dataclass
@@ -191,10 +208,12 @@ def identify(text: str, masked: str, citations: list[Citation]) -> Identity:
         ident.doc_type_name = entry.name if entry else None
     ident.title = f"{ident.doc_type_name or heading.title()} {title}".strip() if heading and title else title
     # date: "Hà Nội, ngày 15 tháng 5 năm 2026" in the frame
+    dated_at = None  # the place name of that line ("Hớn Quản, ngày …"): a last clue to the place
     for m in PLACE_DATE_RE.finditer(masked, 0, HEADER_ZONE + 1500):
         dm = DATE_RE.search(masked, m.start(), m.end() + 40)
         if dm:
             ident.date = iso_from_match(dm)
+            dated_at = masked[m.start() : masked.find(",", m.start(), dm.start())].strip(" \t*_")
             break
     if ident.level is None and actor_text:
         ident.level = next((lv for rx, lv in LEVEL_OF_ACTOR if rx.search(actor_text)), None)
@@ -212,6 +231,7 @@ def identify(text: str, masked: str, citations: list[Citation]) -> Identity:
             )
             if district:
                 ident.place = Place(ident.place.province, district, ident.place.commune)
+        ident.place = _with_dated_at(ident.place, dated_at, ident.level)
         if ident.level is None and ident.place.province:
             ident.level = "province"
         if not ident.place.province:

@@ -199,3 +199,9 @@ def match_district(name: str, province: str | None) -> str | None:
         if province is None or p == province:
             return d
     return None
+
+
+def province_of_district(district: str) -> str | None:
+    """The province of a district name found in only one province (None when it is shared)."""
+    hits = {p for p, _ in gazetteer().districts.get(fold(district), [])}
+    return hits.pop() if len(hits) == 1 else None
