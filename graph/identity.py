@@ -1,5 +1,6 @@
-"""Who is who: canonical keys for documents, units and places, and the resolver that
-turns every parsed file into one graph.
+"""Who is who: the resolver that turns every parsed file into one graph.
+
+Ids are spelled in graph/keys.py; the edges of each document are built in graph/edges.py.
 
 The rules (see ../shared/gold/README.md):
 
@@ -20,68 +21,16 @@ depend on the order files arrived in.
 
 from __future__ import annotations
 
-import hashlib
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field
-from functools import lru_cache
+from dataclasses import dataclass
 
+from policygraph.graph.edges import document_edges, place_edges
+from policygraph.graph.keys import doc_id, scope_key, unnumbered_id
+from policygraph.graph.model import Graph
 from policygraph.ingest import tables
-from policygraph.ingest.models import Place
-from policygraph.ingest.places import fold, slug
+from policygraph.ingest.places import fold
 
-RELATION_RANK = {"implements": 3, "based_on": 2, "references": 1}
-ROLE_RANK = {"lead": 3, "execute": 2, "support": 1}
-
-
-def scope_key(level: str | None, place: dict | Place | None) -> str:
-    """'' for central bodies, else the folded place down to the issuer's level."""
-    if level == "central":
-        return ""
-    if place is None:
-        return "?"
-    if isinstance(place, dict):
-        return _scope_key(level, place.get("province"), place.get("district"), place.get("commune"))
-    return _scope_key(level, place.province, place.district, place.commune)
-
-
-@lru_cache(maxsize=65536)
-def _scope_key(level: str | None, province: str | None, district: str | None, commune: str | None) -> str:
-    """scope_key of a place given by its names (cached: every unit id of every document needs one)."""
-    place = Place(province, district, commune).scope(level)
-    parts = [place.province, place.district, place.commune][: {"province": 1, "district": 2}.get(level or "", 3)]
-    if not parts or parts[0] is None:
-        return "?"
-    return "/".join(slug(p) if p else "?" for p in parts).rstrip("/?") or "?"
-
-
-def place_id(province: str | None, district: str | None = None, commune: str | None = None) -> str | None:
-    if not province:
-        return None
-    parts = (
-        [slug(province)] + ([slug(district)] if district else []) + ([slug(commune)] if district and commune else [])
-    )
-    return "place:" + "/".join(parts)
-
-
-def unit_id(name: str, level: str | None, place: dict | Place) -> str:
-    return f"unit:{slug(name)}|{scope_key(level, place)}"
-
-
-def doc_id(symbol: str, scope: str, epoch: str | None) -> str:
-    return f"doc:{symbol}|{scope}|{epoch or '?'}"
-
-
-def unnumbered_id(doc: dict) -> str:
-    """Id of an ingested document without a number: its place, type, year and a content hash.
-
-    The hash is of the text, not the path, so the id is the same on every machine.
-    """
-    place = doc.get("place") or {}
-    where = "/".join(slug(p) for p in (place.get("province"), place.get("district"), place.get("commune")) if p)
-    digest = doc.get("sha256", "")[:10] or hashlib.sha1(doc["path"].encode("utf-8")).hexdigest()[:10]
-    return (
-        f"doc:~{doc.get('level') or '?'}/{where or '?'}|{doc.get('doc_type') or '?'}|{doc.get('year') or '?'}|{digest}"
-    )
+__all__ = ["Graph", "Mention", "epoch_for", "resolve"]
 
 
 @dataclass
@@ -164,19 +113,6 @@ def _mention(
 
 def _words(text: str | None) -> set[str]:
     return {w for w in fold(text or "").split() if len(w) > 2}
-
-
-@dataclass
-class Graph:
-    nodes: dict[str, dict] = field(default_factory=dict)
-    edges: list[tuple[str, str, str, dict]] = field(default_factory=list)
-
-    def add_node(self, node_id: str, **attrs) -> dict:
-        node = self.nodes.setdefault(node_id, {})
-        for k, v in attrs.items():
-            if v is not None or k not in node:
-                node[k] = v
-        return node
 
 
 def _resolve_family(mentions: list[Mention]) -> None:
@@ -312,8 +248,8 @@ def resolve(docs: list[dict]) -> Graph:
         _stub_or_merge(g, node_id, mentions, families)
     for i, d in enumerate(docs):
         if ids[i] is not None:
-            _document_edges(g, ids[i], d, cites[i])
-    _places(g)
+            document_edges(g, ids[i], d, cites[i])
+    place_edges(g)
     g.edges.sort(key=lambda e: (e[0], e[1], e[2], e[3].get("span") or [0, 0]))
     return g
 
@@ -381,171 +317,3 @@ def _stub_or_merge(g: Graph, node_id: str, mentions: list[Mention], families: di
         g.nodes[node_id]["candidates"] = sorted({m.node for m in family if m.node and m.node != node_id})
     if first.grammar and first.level and first.level != "central" and node_id.split("|")[1].startswith("?"):
         g.nodes[node_id]["flags"] = sorted(set(g.nodes[node_id]["flags"]) | {"place_unresolved"})
-
-
-def _document_edges(g: Graph, src: str, d: dict, mentions: list[Mention]) -> None:
-    best: dict[str, tuple[int, dict, dict]] = {}
-    for m, c in zip(mentions, d.get("citations", []), strict=True):
-        if m.node == src:
-            continue
-        rank = RELATION_RANK.get(c.get("relation") or "references", 1)
-        attrs = {
-            "type": c.get("relation") or "references",
-            "stated_in": src,
-            "span": [c["start"], c["end"]],
-            "evidence": c.get("evidence") or "",
-            "asserted": False,
-            "written": c.get("written"),
-            "flags": sorted(set(m.flags) & {"issuer_slip", "date_conflict", "ambiguous", "place_unresolved"}),
-        }
-        if m.node not in best or rank > best[m.node][0]:
-            best[m.node] = (rank, attrs, c)
-    for target, (_, attrs, _c) in sorted(best.items()):
-        g.edges.append((src, target, attrs["type"], attrs))
-    seen = set()
-    for a in d.get("asserted", []):
-        s, t = mentions[a["source"]].node, mentions[a["target"]].node
-        if s == t or (s, t) in seen:
-            continue
-        seen.add((s, t))
-        g.edges.append(
-            (
-                s,
-                t,
-                f"{a['type']}@{src}",
-                {
-                    "type": a["type"],
-                    "stated_in": src,
-                    "span": [a["start"], a["end"]],
-                    "evidence": a["evidence"],
-                    "asserted": True,
-                },
-            )
-        )
-    _unit_edges(g, src, d)
-
-
-def _unit_label(name: str, level: str | None, place: dict, collective: bool) -> str:
-    """"Ban Thường vụ Huyện ủy" of Hớn Quản displays as "Ban Thường vụ Huyện ủy Hớn Quản"."""
-    where = place.get(level) if level in ("province", "district", "commune") else None
-    if where and not collective and fold(where) not in fold(name):
-        return f"{name} {where}"
-    return name
-
-
-def _unit_edges(g: Graph, src: str, d: dict) -> None:
-    units = d.get("units") or {}
-
-    def unit_node(u: dict) -> str:
-        uid = unit_id(u["name"], u.get("level"), u.get("place") or {})
-        place = u.get("place") or {}
-        g.add_node(
-            uid,
-            kind="unit",
-            name=u["name"],
-            label=_unit_label(u["name"], u.get("level"), place, bool(u.get("collective"))),
-            unit_type=u.get("unit_type"),
-            collective=bool(u.get("collective")),
-            level=u.get("level"),
-            province=place.get("province"),
-            district=place.get("district"),
-            commune=place.get("commune"),
-        )
-        return uid
-
-    if units.get("issuer"):
-        g.edges.append(
-            (
-                src,
-                unit_node(units["issuer"]),
-                "issued_by",
-                {
-                    "type": "issued_by",
-                    "stated_in": src,
-                    "span": [units["issuer"]["start"], units["issuer"]["end"]],
-                    "evidence": units["issuer"].get("written") or "",
-                    "asserted": False,
-                    "signer": units.get("signer_name"),
-                    "signer_title": units.get("signer_title"),
-                },
-            )
-        )
-    # one assigns edge per unit (and per section/body): the strongest role; the first task
-    # clause is the edge's task and evidence, any further clauses are kept in more_tasks
-    merged: dict[tuple[str, bool], dict] = {}
-    for a in units.get("assigns", []):
-        uid = unit_node(a["unit"])
-        key = (uid, bool(a.get("in_body")))
-        have = merged.get(key)
-        if have is None:
-            merged[key] = {
-                "type": "assigns", "stated_in": src, "span": [a["start"], a["end"]],
-                "evidence": a.get("evidence") or "", "asserted": False, "role": a["role"], "task": a.get("task"),
-                "deadline": a.get("deadline"), "deadline_rule": a.get("deadline_rule"),
-                "deadline_text": a.get("deadline_text"), "section": a.get("section"), "in_body": key[1],
-            }
-            continue
-        have.setdefault("more_tasks", []).append(
-            {"task": a.get("task"), "role": a["role"], "span": [a["start"], a["end"]], "deadline": a.get("deadline"),
-             "deadline_rule": a.get("deadline_rule"), "deadline_text": a.get("deadline_text")})
-        if ROLE_RANK[a["role"]] > ROLE_RANK[have["role"]]:
-            have["role"] = a["role"]
-        if not have.get("deadline_rule") and a.get("deadline_rule"):
-            for k in ("deadline", "deadline_rule", "deadline_text"):
-                have[k] = a.get(k)
-    for (uid, in_body), attrs in merged.items():
-        g.edges.append((src, uid, "assigns@body" if in_body else "assigns", attrs))
-    for r in units.get("recipients", []):
-        uid = unit_node(r["unit"])
-        g.edges.append(
-            (
-                src,
-                uid,
-                f"sent_to@{r['unit']['start']}",
-                {
-                    "type": "sent_to",
-                    "stated_in": src,
-                    "span": [r["unit"]["start"], r["unit"]["end"]],
-                    "evidence": r.get("written") or "",
-                    "asserted": False,
-                    "for_report": bool(r.get("for_report")),
-                },
-            )
-        )
-    for r in units.get("reports_to", []):
-        to = unit_node(r["to"])
-        via = unit_node(r["via"]) if r.get("via") else None
-        reporters = [a["unit"] for a in units.get("assigns", []) if a["start"] <= r["start"] < a["end"]]
-        for who in {unit_node(u) for u in reporters} - {to}:
-            g.edges.append((who, to, f"reports_to@{src}", {
-                "type": "reports_to", "stated_in": src, "span": [r["start"], r["end"]],
-                "evidence": r.get("evidence") or "", "asserted": False, "via": via}))
-
-
-def _places(g: Graph) -> None:
-    """Place nodes for every placed document or unit, and district -> province links."""
-    for node_id, n in sorted(g.nodes.items()):
-        if n.get("kind") not in ("document", "unit"):
-            continue
-        province, district, commune = n.get("province"), n.get("district"), n.get("commune")
-        pid = place_id(province, district, commune)
-        if pid is None:
-            continue
-        chain = [(place_id(province), "province", province, None)]
-        if district:
-            chain.append((place_id(province, district), "district", district, province))
-        if district and commune:
-            chain.append((pid, "commune", commune, district))
-        for i, (cid, level, name, _parent) in enumerate(chain):
-            if cid not in g.nodes:
-                g.add_node(
-                    cid,
-                    kind="place",
-                    name=name,
-                    level=level,
-                    province=province,
-                    district=district if level != "province" else None,
-                )
-                if i:
-                    g.edges.append((cid, chain[i - 1][0], "part_of", {"type": "part_of"}))
-        g.edges.append((node_id, pid, "located_in", {"type": "located_in"}))

@@ -200,7 +200,7 @@ class Store:
             self.write_graph(resolve(self.parsed_documents()))
 
     def write_graph(self, graph) -> None:
-        """Replace the graph tables with `graph` (an identity.Graph) in one transaction.
+        """Replace the graph tables with `graph` (a graph.model.Graph) in one transaction.
 
         Also used by benchmarks to load a generated graph without parsing texts.
         """

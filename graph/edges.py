@@ -1,0 +1,213 @@
+"""Edges of one parsed document: citations, asserted edges, units and places.
+
+Called by the resolver once every mention has its node (graph/identity.py).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from policygraph.graph.keys import place_id, unit_id
+from policygraph.graph.model import Graph
+from policygraph.ingest.places import fold
+
+if TYPE_CHECKING:
+    from policygraph.graph.identity import Mention
+
+RELATION_RANK = {"implements": 3, "based_on": 2, "references": 1}
+ROLE_RANK = {"lead": 3, "execute": 2, "support": 1}
+
+
+def document_edges(g: Graph, src: str, d: dict, mentions: list[Mention]) -> None:
+    best: dict[str, tuple[int, dict, dict]] = {}
+    for m, c in zip(mentions, d.get("citations", []), strict=True):
+        if m.node == src:
+            continue
+        rank = RELATION_RANK.get(c.get("relation") or "references", 1)
+        attrs = {
+            "type": c.get("relation") or "references",
+            "stated_in": src,
+            "span": [c["start"], c["end"]],
+            "evidence": c.get("evidence") or "",
+            "asserted": False,
+            "written": c.get("written"),
+            "flags": sorted(set(m.flags) & {"issuer_slip", "date_conflict", "ambiguous", "place_unresolved"}),
+        }
+        if m.node not in best or rank > best[m.node][0]:
+            best[m.node] = (rank, attrs, c)
+    for target, (_, attrs, _c) in sorted(best.items()):
+        g.edges.append((src, target, attrs["type"], attrs))
+    seen = set()
+    for a in d.get("asserted", []):
+        s, t = mentions[a["source"]].node, mentions[a["target"]].node
+        if s == t or (s, t) in seen:
+            continue
+        seen.add((s, t))
+        g.edges.append(
+            (
+                s,
+                t,
+                f"{a['type']}@{src}",
+                {
+                    "type": a["type"],
+                    "stated_in": src,
+                    "span": [a["start"], a["end"]],
+                    "evidence": a["evidence"],
+                    "asserted": True,
+                },
+            )
+        )
+    _unit_edges(g, src, d)
+
+
+def _unit_label(name: str, level: str | None, place: dict, collective: bool) -> str:
+    """Display name: "Ban Thường vụ Huyện ủy" of Hớn Quản is "Ban Thường vụ Huyện ủy Hớn Quản"."""
+    where = place.get(level) if level in ("province", "district", "commune") else None
+    if where and not collective and fold(where) not in fold(name):
+        return f"{name} {where}"
+    return name
+
+
+def _unit_edges(g: Graph, src: str, d: dict) -> None:
+    units = d.get("units") or {}
+
+    def unit_node(u: dict) -> str:
+        uid = unit_id(u["name"], u.get("level"), u.get("place") or {})
+        place = u.get("place") or {}
+        g.add_node(
+            uid,
+            kind="unit",
+            name=u["name"],
+            label=_unit_label(u["name"], u.get("level"), place, bool(u.get("collective"))),
+            unit_type=u.get("unit_type"),
+            collective=bool(u.get("collective")),
+            level=u.get("level"),
+            province=place.get("province"),
+            district=place.get("district"),
+            commune=place.get("commune"),
+        )
+        return uid
+
+    if units.get("issuer"):
+        g.edges.append(
+            (
+                src,
+                unit_node(units["issuer"]),
+                "issued_by",
+                {
+                    "type": "issued_by",
+                    "stated_in": src,
+                    "span": [units["issuer"]["start"], units["issuer"]["end"]],
+                    "evidence": units["issuer"].get("written") or "",
+                    "asserted": False,
+                    "signer": units.get("signer_name"),
+                    "signer_title": units.get("signer_title"),
+                },
+            )
+        )
+    # one assigns edge per unit (and per section/body): the strongest role; the first task
+    # clause is the edge's task and evidence, any further clauses are kept in more_tasks
+    merged: dict[tuple[str, bool], dict] = {}
+    for a in units.get("assigns", []):
+        uid = unit_node(a["unit"])
+        key = (uid, bool(a.get("in_body")))
+        have = merged.get(key)
+        if have is None:
+            merged[key] = {
+                "type": "assigns",
+                "stated_in": src,
+                "span": [a["start"], a["end"]],
+                "evidence": a.get("evidence") or "",
+                "asserted": False,
+                "role": a["role"],
+                "task": a.get("task"),
+                "deadline": a.get("deadline"),
+                "deadline_rule": a.get("deadline_rule"),
+                "deadline_text": a.get("deadline_text"),
+                "section": a.get("section"),
+                "in_body": key[1],
+            }
+            continue
+        have.setdefault("more_tasks", []).append(
+            {
+                "task": a.get("task"),
+                "role": a["role"],
+                "span": [a["start"], a["end"]],
+                "deadline": a.get("deadline"),
+                "deadline_rule": a.get("deadline_rule"),
+                "deadline_text": a.get("deadline_text"),
+            }
+        )
+        if ROLE_RANK[a["role"]] > ROLE_RANK[have["role"]]:
+            have["role"] = a["role"]
+        if not have.get("deadline_rule") and a.get("deadline_rule"):
+            for k in ("deadline", "deadline_rule", "deadline_text"):
+                have[k] = a.get(k)
+    for (uid, in_body), attrs in merged.items():
+        g.edges.append((src, uid, "assigns@body" if in_body else "assigns", attrs))
+    for r in units.get("recipients", []):
+        uid = unit_node(r["unit"])
+        g.edges.append(
+            (
+                src,
+                uid,
+                f"sent_to@{r['unit']['start']}",
+                {
+                    "type": "sent_to",
+                    "stated_in": src,
+                    "span": [r["unit"]["start"], r["unit"]["end"]],
+                    "evidence": r.get("written") or "",
+                    "asserted": False,
+                    "for_report": bool(r.get("for_report")),
+                },
+            )
+        )
+    for r in units.get("reports_to", []):
+        to = unit_node(r["to"])
+        via = unit_node(r["via"]) if r.get("via") else None
+        reporters = [a["unit"] for a in units.get("assigns", []) if a["start"] <= r["start"] < a["end"]]
+        for who in {unit_node(u) for u in reporters} - {to}:
+            g.edges.append(
+                (
+                    who,
+                    to,
+                    f"reports_to@{src}",
+                    {
+                        "type": "reports_to",
+                        "stated_in": src,
+                        "span": [r["start"], r["end"]],
+                        "evidence": r.get("evidence") or "",
+                        "asserted": False,
+                        "via": via,
+                    },
+                )
+            )
+
+
+def place_edges(g: Graph) -> None:
+    """Place nodes for every placed document or unit, and district -> province links."""
+    for node_id, n in sorted(g.nodes.items()):
+        if n.get("kind") not in ("document", "unit"):
+            continue
+        province, district, commune = n.get("province"), n.get("district"), n.get("commune")
+        pid = place_id(province, district, commune)
+        if pid is None:
+            continue
+        chain = [(place_id(province), "province", province, None)]
+        if district:
+            chain.append((place_id(province, district), "district", district, province))
+        if district and commune:
+            chain.append((pid, "commune", commune, district))
+        for i, (cid, level, name, _parent) in enumerate(chain):
+            if cid not in g.nodes:
+                g.add_node(
+                    cid,
+                    kind="place",
+                    name=name,
+                    level=level,
+                    province=province,
+                    district=district if level != "province" else None,
+                )
+                if i:
+                    g.edges.append((cid, chain[i - 1][0], "part_of", {"type": "part_of"}))
+        g.edges.append((node_id, pid, "located_in", {"type": "located_in"}))

@@ -1,0 +1,64 @@
+"""Canonical keys: the readable ids of document, unit and place nodes.
+
+One place decides how an id is spelled, so the resolver, the edge builder and the
+benchmarks agree (see docs/model.md).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from functools import lru_cache
+
+from policygraph.ingest.models import Place
+from policygraph.ingest.places import slug
+
+
+def scope_key(level: str | None, place: dict | Place | None) -> str:
+    """'' for central bodies, else the folded place down to the issuer's level."""
+    if level == "central":
+        return ""
+    if place is None:
+        return "?"
+    if isinstance(place, dict):
+        return _scope_key(level, place.get("province"), place.get("district"), place.get("commune"))
+    return _scope_key(level, place.province, place.district, place.commune)
+
+
+@lru_cache(maxsize=65536)
+def _scope_key(level: str | None, province: str | None, district: str | None, commune: str | None) -> str:
+    """scope_key of a place given by its names (cached: every unit id of every document needs one)."""
+    place = Place(province, district, commune).scope(level)
+    parts = [place.province, place.district, place.commune][: {"province": 1, "district": 2}.get(level or "", 3)]
+    if not parts or parts[0] is None:
+        return "?"
+    return "/".join(slug(p) if p else "?" for p in parts).rstrip("/?") or "?"
+
+
+def place_id(province: str | None, district: str | None = None, commune: str | None = None) -> str | None:
+    if not province:
+        return None
+    parts = (
+        [slug(province)] + ([slug(district)] if district else []) + ([slug(commune)] if district and commune else [])
+    )
+    return "place:" + "/".join(parts)
+
+
+def unit_id(name: str, level: str | None, place: dict | Place) -> str:
+    return f"unit:{slug(name)}|{scope_key(level, place)}"
+
+
+def doc_id(symbol: str, scope: str, epoch: str | None) -> str:
+    return f"doc:{symbol}|{scope}|{epoch or '?'}"
+
+
+def unnumbered_id(doc: dict) -> str:
+    """Id of an ingested document without a number: its place, type, year and a content hash.
+
+    The hash is of the text, not the path, so the id is the same on every machine.
+    """
+    place = doc.get("place") or {}
+    where = "/".join(slug(p) for p in (place.get("province"), place.get("district"), place.get("commune")) if p)
+    digest = doc.get("sha256", "")[:10] or hashlib.sha1(doc["path"].encode("utf-8")).hexdigest()[:10]
+    return (
+        f"doc:~{doc.get('level') or '?'}/{where or '?'}|{doc.get('doc_type') or '?'}|{doc.get('year') or '?'}|{digest}"
+    )
