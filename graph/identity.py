@@ -111,6 +111,28 @@ def _mention(
     )
 
 
+def _mention_from(
+    row: dict, hint: str, citing_year: int | None, *, subject_key: str, issuer_key: str, own: bool = False
+) -> Mention:
+    """A mention from a parsed document's own identity or from one of its citations."""
+    return _mention(
+        row["symbol"],
+        row.get("grammar") or "party",
+        row.get("level"),
+        row.get("place") or {},
+        row.get("date"),
+        row.get("year"),
+        row.get("term"),
+        hint,
+        subject=row.get(subject_key),
+        issuer=row.get(issuer_key),
+        doc_type=row.get("doc_type"),
+        flags=list(row.get("flags") or []),
+        citing_year=citing_year,
+        own=own,
+    )
+
+
 def _words(text: str | None) -> set[str]:
     return {w for w in fold(text or "").split() if len(w) > 2}
 
@@ -160,43 +182,14 @@ def resolve(docs: list[dict]) -> Graph:
     for i, d in enumerate(docs):
         hint = str(i)
         if d.get("symbol"):
-            m = _mention(
-                d["symbol"],
-                d.get("grammar") or "party",
-                d.get("level"),
-                d.get("place") or {},
-                d.get("date"),
-                d.get("year"),
-                d.get("term"),
-                hint,
-                subject=d.get("title"),
-                issuer=d.get("issuer"),
-                doc_type=d.get("doc_type"),
-                flags=list(d.get("flags") or []),
-                citing_year=d.get("year"),
-                own=True,
-            )
+            m = _mention_from(d, hint, d.get("year"), subject_key="title", issuer_key="issuer", own=True)
             families[m.family].append(m)
             own.append(m)
         else:
             own.append(None)
         row = []
         for c in d.get("citations", []):
-            m = _mention(
-                c["symbol"],
-                c["grammar"],
-                c.get("level"),
-                c.get("place") or {},
-                c.get("date"),
-                c.get("year"),
-                c.get("term"),
-                hint,
-                subject=c.get("subject"),
-                issuer=c.get("issuer_text"),
-                doc_type=c.get("doc_type"),
-                flags=list(c.get("flags") or []),
-                citing_year=d.get("year"),
-            )
+            m = _mention_from(c, hint, d.get("year"), subject_key="subject", issuer_key="issuer_text")
             families[m.family].append(m)
             row.append(m)
         cites.append(row)

@@ -11,11 +11,10 @@ of the documents it cites.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 
 from policygraph.ingest import symbols, tables
 from policygraph.ingest.dates import DATE_RE, iso_from_match
-from policygraph.ingest.models import Citation, Place
+from policygraph.ingest.models import Citation, Identity, Place
 from policygraph.ingest.noise import LinePattern
 from policygraph.ingest.places import locate, match_district, match_province, province_of_district
 
@@ -100,23 +99,6 @@ def _with_dated_at(place: Place, dated_at: str | None, level: str | None) -> Pla
         if district:
             return Place(owner, district, place.commune)
     return place
-
-
-@dataclass
-class Identity:
-    symbol: str | None = None
-    doc_type: str | None = None
-    doc_type_name: str | None = None
-    grammar: str | None = None
-    issuer_code: str | None = None
-    title: str | None = None
-    date: str | None = None
-    year: int | None = None
-    term: str | None = None
-    level: str | None = None
-    place: Place = field(default_factory=Place)
-    issuer: str | None = None
-    flags: list[str] = field(default_factory=list)
 
 
 def own_symbol(masked: str) -> symbols.Symbol | None:

@@ -126,12 +126,9 @@ class UnitExtraction:
 
 
 @dataclass
-class ParsedDocument:
-    """Everything one file says, before identities are resolved against the store."""
+class Identity:
+    """What a document says about itself: number, type, title, date, level, place, issuer."""
 
-    path: str
-    sha256: str
-    text: str
     symbol: str | None = None
     doc_type: str | None = None
     doc_type_name: str | None = None
@@ -144,11 +141,20 @@ class ParsedDocument:
     level: str | None = None
     place: Place = field(default_factory=Place)
     issuer: str | None = None
+    flags: list[str] = field(default_factory=list)
+
+
+@dataclass(kw_only=True)
+class ParsedDocument(Identity):
+    """Everything one file says, before identities are resolved against the store."""
+
+    path: str
+    sha256: str
+    text: str
     citations: list[Citation] = field(default_factory=list)
     asserted: list[AssertedEdge] = field(default_factory=list)
     units: UnitExtraction = field(default_factory=UnitExtraction)
     unnumbered: list[str] = field(default_factory=list)
-    flags: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict:
         return asdict(self)

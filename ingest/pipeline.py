@@ -44,21 +44,9 @@ def parse_text(text: str, path: str = "<text>") -> ParsedDocument:
         path=path,
         sha256=hashlib.sha256(text.encode("utf-8")).hexdigest(),
         text=text,
-        symbol=ident.symbol,
-        doc_type=ident.doc_type,
-        doc_type_name=ident.doc_type_name,
-        grammar=ident.grammar,
-        issuer_code=ident.issuer_code,
-        title=ident.title,
-        date=ident.date,
-        year=ident.year,
-        term=ident.term,
-        level=ident.level,
-        place=ident.place,
-        issuer=ident.issuer,
         citations=citations,
         asserted=asserted,
-        flags=ident.flags,
+        **vars(ident),
     )
     _add_units(doc, masked)
     return doc
