@@ -70,7 +70,9 @@ ACTOR_RE = re.compile(
     r"Chương trình|chương trình|Hướng dẫn|hướng dẫn|Nghị quyết|Chỉ thị|Quyết định|Đề án|Luật|Bộ luật|Pháp lệnh|"
     r"Nghị định|Thông tư)",
 )
-SIGNATURE_RE = LinePattern(r"^[ \t*_]*(?:T/M|TM\.?|T\.M|KT\.?|Q\.)[ \t]*(?P<body>[^\n*]{3,60})")
+# "T/M BAN THƯỜNG VỤ", "TM. ỦY BAN NHÂN DÂN" name the body; "KT. CHỦ TỊCH", "Q. GIÁM ĐỐC" the signer's capacity
+SIGNATURE_RE = LinePattern(r"^[ \t*_]*(?P<how>T/M|TM\.?|T\.M|KT\.?|Q\.)[ \t]*(?P<body>[^\n*]{3,60})")
+STATE_BODIES = ("Ủy ban nhân dân", "Uỷ ban nhân dân", "Hội đồng nhân dân")
 PARTY_WORDS = re.compile(
     r"Tỉnh ủy|Tỉnh uỷ|Huyện ủy|Huyện uỷ|Đảng ủy|Đảng uỷ|Ban Thường vụ|BAN THƯỜNG VỤ|Chi bộ|"
     r"ĐẢNG ỦY|Thành ủy|Quận ủy|Thị ủy|Ban Chấp hành",
@@ -147,8 +149,12 @@ def _issuer_from_signature(masked: str, symbol: symbols.Symbol | None, place: Pl
     signatures = list(SIGNATURE_RE.finditer(masked))
     if not signatures:
         return None
-    body = " ".join(signatures[-1].group("body").split()).strip(" .")
+    last_block = [m for m in signatures if m.start() >= signatures[-1].start() - 200]
+    on_behalf = [m for m in last_block if m.group("how").upper().startswith("T")]
+    body = " ".join((on_behalf or last_block)[0].group("body").split()).strip(" .")
     body = body[0] + body[1:].lower() if body.isupper() else body
+    if body in STATE_BODIES and level in ("province", "district", "commune"):
+        body = f"{body} {dict(province='tỉnh', district='huyện', commune='xã')[level]}"
     if body.lower().startswith("ban thường vụ") or body.lower() == "đảng ủy":
         committee = COMMITTEE.get(symbol.issuer) if symbol else None
         committee = committee or {"province": "Tỉnh ủy", "district": "Huyện ủy", "commune": "Đảng ủy xã"}.get(

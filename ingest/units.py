@@ -895,15 +895,17 @@ def extract_units(text: str, context: UnitContext) -> UnitExtraction:
     return out
 
 
+FIRST_ITEM_RE = LinePattern(r"^[ \t#*_]*1[ \t]*[.)\-–][ \t]")  # "1. Các huyện ủy …": a directive without "I."
+
+
 def _body_start(text: str) -> int:
-    """Where tasks can begin: the first section heading ("I. MỤC ĐÍCH …", "Điều 1"), else the
-    end of the type heading. The frame above ("ĐẢNG BỘ TỈNH …", "HUYỆN ỦY …") and the
+    """Where tasks can begin: the first section heading ("I. MỤC ĐÍCH …", "Điều 1") or numbered
+    item after the title, else the end of the type heading. The frame above ("ĐẢNG BỘ TỈNH …", "HUYỆN ỦY …") and the
     preamble's "…, Ban Thường vụ Huyện ủy xây dựng Kế hoạch" name the issuer, not tasks."""
-    heading = PREAMBLE_END_RE.search(text)
-    if heading:
-        return heading.start()
     title = HEADING_RE.search(text, 0, 4000)
-    return title.end() if title else 0
+    after_title = title.end() if title else 0
+    starts = [m.start() for m in (PREAMBLE_END_RE.search(text), FIRST_ITEM_RE.search(text, after_title)) if m]
+    return min(starts) if starts else after_title
 
 
 # --- helpers for the graph ------------------------------------------------------------

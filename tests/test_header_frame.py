@@ -25,3 +25,48 @@ def test_a_law_without_its_number_is_still_a_central_document_of_the_national_as
     doc = parse_file(GAZETTE / "luat-so-26-2012-qh13-6276.txt")
     assert doc.symbol is None and doc.level == "central" and doc.issuer == "Quốc hội"
     assert doc.title.startswith("Luật Sửa đổi, bổ sung")
+
+
+STATE_PLAN = (
+    "ỦY BAN NHÂN DÂN\nTỈNH QUẢNG NAM\nSố: 1234/KH-UBND\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+    "Độc lập - Tự do - Hạnh phúc\nQuảng Nam, ngày 05 tháng 3 năm 2019\n\nKẾ HOẠCH\n"
+    "Triển khai thực hiện Chỉ thị số 33/CT-TTg ngày 26/11/2021 của Thủ tướng Chính phủ\n\n"
+    "Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;\n"
+    "Thực hiện Chương trình hành động số 25-CTr/TU ngày 10/01/2019 của Tỉnh ủy về thực hiện Nghị quyết số "
+    "18-NQ/TW ngày 25/10/2017 của Ban Chấp hành Trung ương Đảng khóa XII;\n"
+    "Ủy ban nhân dân tỉnh ban hành Kế hoạch thực hiện như sau:\n\nI. MỤC ĐÍCH, YÊU CẦU\n"
+    "1. Sở Nội vụ chủ trì, phối hợp với các sở, ngành liên quan tham mưu UBND tỉnh triển khai thực hiện.\n"
+    "2. UBND các huyện, thị xã, thành phố xây dựng kế hoạch thực hiện.\n\n"
+    "Nơi nhận:\n- Văn phòng Chính phủ (b/c);\n- Lưu: VT, NC.\n"
+    "TM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n\nTrần Văn Tân\n"
+)
+PARTY_DIRECTIVE = (
+    "TỈNH ỦY GIA LAI\n*\nSố 12-CT/TU\nĐẢNG CỘNG SẢN VIỆT NAM\nPleiku, ngày 20 tháng 7 năm 2021\n\nCHỈ THỊ\n"
+    "của Ban Thường vụ Tỉnh ủy về tăng cường sự lãnh đạo của Đảng đối với công tác dân vận\n\n"
+    "Thực hiện Kết luận số 114-KL/TW, ngày 14/7/2015 của Ban Bí thư về nâng cao hiệu quả công tác dân vận; "
+    "Ban Thường vụ Tỉnh ủy yêu cầu các cấp ủy, tổ chức đảng thực hiện tốt một số nội dung sau:\n\n"
+    "1. Các huyện ủy, thị ủy, thành ủy, đảng ủy trực thuộc Tỉnh ủy quán triệt Chỉ thị này.\n"
+    "2. Giao Ban Dân vận Tỉnh ủy chủ trì, phối hợp Ban Tuyên giáo Tỉnh ủy theo dõi, đôn đốc.\n\n"
+    "T/M BAN THƯỜNG VỤ\nBÍ THƯ\nHồ Văn Niên\n"
+)
+
+
+def test_a_provincial_state_plan_signed_on_behalf_of_the_committee():
+    doc = parse_text(STATE_PLAN)
+    assert (doc.symbol, doc.doc_type, doc.date, doc.level, doc.place.province) == (
+        "1234/KH-UBND", "KH", "2019-03-05", "province", "Quảng Nam")
+    assert doc.issuer == "Ủy ban nhân dân tỉnh Quảng Nam"  # "TM." names the body, "KT. CHỦ TỊCH" the signer
+    assert [(c.symbol, c.relation) for c in doc.citations] == [
+        ("33/CT-TTg", "implements"), ("25-CTr/TU", "implements"), ("18-NQ/TW", "references")]
+    assert doc.citations[1].place.province == "Quảng Nam" and doc.citations[2].term == "XII"
+    assert (doc.units.signer_name, doc.units.signer_title) == ("Trần Văn Tân", "Phó Chủ tịch")
+
+
+def test_a_directive_numbered_without_sections_gives_tasks_from_its_first_item():
+    doc = parse_text(PARTY_DIRECTIVE)
+    assert (doc.symbol, doc.level, doc.place.province, doc.issuer) == (
+        "12-CT/TU", "province", "Gia Lai", "Ban Thường vụ Tỉnh ủy Gia Lai")
+    assert [(c.symbol, c.relation) for c in doc.citations] == [("114-KL/TW", "implements")]
+    assert [(a.unit.name, a.role) for a in doc.units.assigns] == [
+        ("Các huyện ủy, thị ủy, thành ủy, đảng ủy trực thuộc Tỉnh ủy", "execute"),
+        ("Ban Dân vận Tỉnh ủy", "lead"), ("Ban Tuyên giáo Tỉnh ủy", "support")]
