@@ -155,6 +155,8 @@ def _issuer_from_signature(masked: str, symbol: symbols.Symbol | None, place: Pl
     body = body[0] + body[1:].lower() if body.isupper() else body
     if body in STATE_BODIES and level in ("province", "district", "commune"):
         body = f"{body} {dict(province='tỉnh', district='huyện', commune='xã')[level]}"
+    elif body.lower() in ("đảng ủy", "đảng uỷ") and level == "commune":
+        body = "Đảng ủy xã"
     if body.lower().startswith("ban thường vụ") or body.lower() == "đảng ủy":
         committee = COMMITTEE.get(symbol.issuer) if symbol else None
         committee = committee or {"province": "Tỉnh ủy", "district": "Huyện ủy", "commune": "Đảng ủy xã"}.get(

@@ -70,3 +70,27 @@ def test_a_directive_numbered_without_sections_gives_tasks_from_its_first_item()
     assert [(a.unit.name, a.role) for a in doc.units.assigns] == [
         ("Các huyện ủy, thị ủy, thành ủy, đảng ủy trực thuộc Tỉnh ủy", "execute"),
         ("Ban Dân vận Tỉnh ủy", "lead"), ("Ban Tuyên giáo Tỉnh ủy", "support")]
+
+
+COMMUNE_PLAN = (
+    "ĐẢNG BỘ HUYỆN CHIÊM HÓA\nĐẢNG ỦY XÃ VINH QUANG\n*\nSố 15-KH/ĐU\nĐẢNG CỘNG SẢN VIỆT NAM\n"
+    "Vinh Quang, ngày 12 tháng 3 năm 2022\n\nKẾ HOẠCH\nthực hiện Kế hoạch số 88-KH/HU ngày 01/3/2022 của Ban "
+    "Thường vụ Huyện ủy\n\nThực hiện Kế hoạch số 88-KH/HU ngày 01/3/2022 của Ban Thường vụ Huyện ủy Chiêm Hóa về "
+    "triển khai Nghị quyết số 05-NQ/TU ngày 20/12/2021 của Tỉnh ủy Tuyên Quang, Ban Thường vụ Đảng ủy xã xây "
+    "dựng kế hoạch như sau:\n\nI. MỤC ĐÍCH\n1. Các chi bộ trực thuộc xây dựng kế hoạch thực hiện, hoàn thành "
+    "trong quý II/2022.\n\nT/M ĐẢNG ỦY\nBÍ THƯ\nHoàng Văn B\n"
+)
+
+
+def test_a_commune_plan_is_placed_by_its_frame_and_cites_its_district_and_province():
+    doc = parse_text(COMMUNE_PLAN)
+    assert (doc.symbol, doc.level, doc.issuer) == ("15-KH/ĐU", "commune", "Đảng ủy xã Vinh Quang")
+    assert (doc.place.province, doc.place.district, doc.place.commune) == ("Tuyên Quang", "Chiêm Hóa", "Vinh Quang")
+    hu, tu = doc.citations[0], doc.citations[-1]
+    assert (hu.symbol, hu.relation, hu.place.district) == ("88-KH/HU", "implements", "Chiêm Hóa")
+    assert (tu.symbol, tu.relation, tu.place.province, tu.place.district) == ("05-NQ/TU", "references", "Tuyên Quang",
+                                                                             None)
+    assert [(doc.citations[a.source].symbol, doc.citations[a.target].symbol) for a in doc.asserted] == [
+        ("88-KH/HU", "05-NQ/TU")]
+    (task,) = doc.units.assigns
+    assert (task.unit.name, task.unit.collective, task.deadline) == ("Các chi bộ trực thuộc", True, "2022-06-30")
