@@ -85,6 +85,20 @@ class StoreError(Exception):
     """The store cannot be opened or used (the message says why)."""
 
 
+def read_generation(folder: str | Path) -> str | None:
+    """The graph generation of the store in `folder`, read-only: safe from any thread and
+    never waiting behind a writer (a running ingest). None when it cannot be read."""
+    try:
+        conn = sqlite3.connect(f"file:{Path(folder) / DB_NAME}?mode=ro", uri=True, timeout=0.2)
+        try:
+            row = conn.execute("SELECT value FROM meta WHERE key='generation'").fetchone()
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return None
+    return row[0] if row else None
+
+
 def default_location() -> Path:
     """$POLICYGRAPH_STORE, else $XDG_DATA_HOME/policygraph, else ~/.local/share/policygraph."""
     if os.environ.get("POLICYGRAPH_STORE"):

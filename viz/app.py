@@ -7,10 +7,12 @@ page loads anything from outside this server.
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 from typing import Any
 
 from flask import Flask, Response, abort, jsonify, render_template, request, send_file, url_for
+from policygraph.graph.store import read_generation
 from policygraph.viz import views
 from policygraph.viz.describe import short_label
 from policygraph.viz.library import Library, library_from
@@ -25,6 +27,11 @@ def create_app(source: Any, texts: dict[str, str] | None = None) -> Flask:
     """App over a Store, or over a bare graph (with optional texts) for tests and demos."""
     app = Flask(__name__, template_folder=str(HERE / "templates"), static_folder=str(HERE / "static"))
     app.config["LIBRARY"] = library_from(source, texts)
+    if hasattr(source, "load_graph") and getattr(source, "path", None):
+        # serving a store: pick up what a later `ingest` writes, without a restart
+        app.config["STORE"] = source
+        app.config["GENERATION"] = read_generation(source.path)
+        app.config["RELOAD_LOCK"] = threading.Lock()
     app.jinja_env.autoescape = True
     app.add_url_rule("/vendor/<name>", "vendor", vendor)
     _pages(app)
@@ -45,9 +52,23 @@ def create_app(source: Any, texts: dict[str, str] | None = None) -> Flask:
 
 
 def lib() -> Library:
+    """The graph being served; reloaded when the store's graph generation has moved on."""
     from flask import current_app
 
-    return current_app.config["LIBRARY"]
+    config = current_app.config
+    store = config.get("STORE")
+    if store is not None:
+        generation = read_generation(store.path)
+        if generation is not None and generation != config["GENERATION"]:
+            with config["RELOAD_LOCK"]:
+                if generation != config["GENERATION"]:
+                    fresh = type(store).open(store.path)  # a SQLite connection belongs to its thread
+                    try:
+                        config["LIBRARY"] = library_from(fresh)
+                    finally:
+                        fresh.close()
+                    config["GENERATION"] = generation
+    return config["LIBRARY"]
 
 
 def vendor(name: str) -> Response:
