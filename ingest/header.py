@@ -152,7 +152,10 @@ def _issuer_from_signature(masked: str, symbol: symbols.Symbol | None, place: Pl
     last_block = [m for m in signatures if m.start() >= signatures[-1].start() - 200]
     on_behalf = [m for m in last_block if m.group("how").upper().startswith("T")]
     body = " ".join((on_behalf or last_block)[0].group("body").split()).strip(" .")
-    body = body[0] + body[1:].lower() if body.isupper() else body
+    if body.isupper():  # "BAN CHẤP HÀNH TRUNG ƯƠNG" -> "Ban Chấp hành Trung ương", the unit table's spelling
+        from policygraph.ingest.units import canonical_unit_name  # units imports this module
+
+        body = canonical_unit_name(body)
     if body in STATE_BODIES and level in ("province", "district", "commune"):
         body = f"{body} {dict(province='tỉnh', district='huyện', commune='xã')[level]}"
     elif body.lower() in ("đảng ủy", "đảng uỷ") and level == "commune":

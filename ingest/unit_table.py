@@ -243,6 +243,9 @@ class Kind:
 
 
 KINDS: tuple[Kind, ...] = (
+    Kind(("tỉnh ủy, thành ủy", "tỉnh ủy"), "party_committee", "province",
+         examples=("Các tỉnh ủy, thành ủy, các ban đảng, ban cán sự đảng, đảng đoàn, đảng ủy trực thuộc Trung ương",
+                   "các tỉnh ủy, thành ủy trực thuộc Trung ương")),
     Kind(("huyện ủy", "thị ủy", "thành ủy", "quận ủy"), "party_committee", "district",
          examples=("Các huyện ủy, thị ủy, thành ủy, đảng ủy trực thuộc Tỉnh ủy",)),
     Kind(("đảng ủy", "đảng bộ", "chi bộ", r"chi, đảng bộ", "tổ chức cơ sở đảng", "chi, đảng bộ cơ sở"),

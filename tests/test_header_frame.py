@@ -94,3 +94,23 @@ def test_a_commune_plan_is_placed_by_its_frame_and_cites_its_district_and_provin
         ("88-KH/HU", "05-NQ/TU")]
     (task,) = doc.units.assigns
     assert (task.unit.name, task.unit.collective, task.deadline) == ("Các chi bộ trực thuộc", True, "2022-06-30")
+
+
+CENTRAL_RESOLUTION = (
+    "BAN CHẤP HÀNH TRUNG ƯƠNG\n*\nSố 25-NQ/TW\nĐẢNG CỘNG SẢN VIỆT NAM\nHà Nội, ngày 03 tháng 6 năm 2013\n\n"
+    "NGHỊ QUYẾT\nHỘI NGHỊ LẦN THỨ BẢY BAN CHẤP HÀNH TRUNG ƯƠNG KHÓA XI\nvề tăng cường và đổi mới sự lãnh đạo "
+    "của Đảng đối với công tác dân vận trong tình hình mới\n\nI- TÌNH HÌNH\nCông tác dân vận có nhiều tiến bộ.\n\n"
+    "IV- TỔ CHỨC THỰC HIỆN\n1. Các tỉnh ủy, thành ủy, các ban đảng, ban cán sự đảng, đảng đoàn, đảng ủy trực thuộc "
+    "Trung ương tổ chức học tập, quán triệt, xây dựng chương trình hành động thực hiện Nghị quyết.\n"
+    "2. Ban Dân vận Trung ương chủ trì, phối hợp với các ban, bộ, ngành liên quan theo dõi, kiểm tra.\n\n"
+    "T/M BAN CHẤP HÀNH TRUNG ƯƠNG\nTỔNG BÍ THƯ\nNguyễn Phú Trọng\n"
+)
+
+
+def test_a_central_resolution_expects_programmes_from_the_provincial_committees():
+    doc = parse_text(CENTRAL_RESOLUTION)
+    assert (doc.symbol, doc.date, doc.term, doc.level, doc.issuer) == (
+        "25-NQ/TW", "2013-06-03", "XI", "central", "Ban Chấp hành Trung ương")
+    first = doc.units.assigns[0]
+    assert (first.unit.name, first.unit.level, first.unit.collective) == ("Các tỉnh ủy, thành ủy", "province", True)
+    assert ("Ban Dân vận Trung ương", "lead") in {(a.unit.name, a.role) for a in doc.units.assigns}
