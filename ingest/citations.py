@@ -192,15 +192,27 @@ _SUBJECT_START_RE = re.compile(r"[ \t\n,]*(?:(?P<ve>về)[ \t\n]+)?(?P<q>[“\"]
 _CLOSE_QUOTE_RE = re.compile(r"[”\"]")
 
 
-def _read_tail(text: str, pos: int, limit: int) -> tuple[str | None, str | None, str | None, str | None, int, int]:
-    """Date, issuer, term and subject after a symbol; returns them with the tail and subject ends."""
+_YEAR_ONLY_RE = re.compile(r"năm[ \t\n]+(?P<y>(?:19|20)\d\d)\b", re.IGNORECASE)
+
+
+def _read_tail(
+    text: str, pos: int, limit: int
+) -> tuple[str | None, int | None, str | None, str | None, str | None, int, int]:
+    """Date (or a bare "năm 2022"), issuer, term and subject after a symbol, with the tail and
+    subject ends."""
     date = issuer = term = subject = None
+    year = None
     m = _SPACES_RE.match(text, pos, limit)
     pos = m.end() if m else pos
     dm = DATE_RE.match(text, pos, limit)
     if dm:
         date = iso_from_match(dm)
         pos = dm.end()
+    else:
+        ym = _YEAR_ONLY_RE.match(text, pos, limit)
+        if ym:
+            year = int(ym.group("y"))
+            pos = ym.end()
     m = _SPACES_RE.match(text, pos, limit)
     after_space = m.end() if m else pos
     im = ISSUER_START_RE.match(text, after_space, limit)
@@ -241,7 +253,7 @@ def _read_tail(text: str, pos: int, limit: int) -> tuple[str | None, str | None,
         subject = " ".join(text[start:end].split()).strip(' ,“”"*_') or None
         if subject and LINK_ONLY_RE.match(subject):  # "về tiếp tục thực hiện <next citation>"
             subject = None
-    return date, issuer, term, subject, tail_end, subject_end
+    return date, year, issuer, term, subject, tail_end, subject_end
 
 
 def find_citations(text: str) -> list[Citation]:
@@ -278,9 +290,9 @@ def _find(text: str) -> list[_Found]:
             if nlb.tname:
                 limit = max(end, limit - len(nxt_window) + nlb.start)
         limit = min(limit, end + 600)
-        date, issuer, term, subject, tail_end, subject_end = _read_tail(text, end, limit)
+        date, year_only, issuer, term, subject, tail_end, subject_end = _read_tail(text, end, limit)
         written = text[start:end]
-        year = sym.year or (int(date[:4]) if date else None)
+        year = sym.year or (int(date[:4]) if date else year_only)
         flags: list[str] = [sym.slip] if sym.slip else []
         if lb.tname:
             named = tables.name_to_codes().get(lb.tname.lower(), {})
@@ -328,11 +340,8 @@ def _share_dates(text: str, found: list[_Found]) -> None:
             c, n = a.citation, b.citation
             c.date, c.issuer_text, c.term = n.date, n.issuer_text, n.term
             c.subject = c.subject or n.subject
-            c.year = (
-                c.year
-                if c.grammar == "state" and "/" in c.symbol[:-1] and c.year
-                else (int(n.date[:4]) if n.date else c.year)
-            )
+            if n.date and not symbols.parse(c.symbol).year:  # "18/2000/CT-TTg" keeps the year it carries
+                c.year = int(n.date[:4])  # a bare "năm 2022" is not shared: it may be the last one's alone
 
 
 def preamble_end(text: str) -> int:

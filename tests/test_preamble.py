@@ -47,3 +47,11 @@ def test_lead_in_words_before_the_trigger():
     text = ("KẾ HOẠCH\nthử\n\nĐể triển khai thực hiện Chỉ thị số 05-CT/TW ngày 15/5/2016 của Bộ Chính trị, "
             "Tỉnh ủy xây dựng Kế hoạch:\n\nI. MỤC ĐÍCH\n")
     assert relations(text) == [("05-CT/TW", "implements")]
+
+
+def test_a_bare_year_after_a_symbol_dates_it_but_is_not_shared_backwards():
+    from policygraph.ingest.citations import find_citations
+
+    found = find_citations("Thực hiện Quyết định số 1719/QĐ-TTg, 90/QĐ-TTg năm 2022 của Thủ tướng Chính phủ")
+    assert [(c.symbol, c.date, c.year, c.issuer_text) for c in found] == [
+        ("1719/QĐ-TTg", None, None, "Thủ tướng Chính phủ"), ("90/QĐ-TTg", None, 2022, "Thủ tướng Chính phủ")]
