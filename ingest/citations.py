@@ -85,7 +85,7 @@ TERM_RE = re.compile(r"kh(?:óa|oá)[ \t\n]+(?P<term>[IVXL]{1,6})\b", re.IGNOREC
 ISSUER_START_RE = re.compile(
     r"(?:của[ \t\n]+)?(?P<body>(?:Hội nghị|Ban|Bộ|Thủ tướng|Chính phủ|Quốc hội|Tỉnh ủy|Tỉnh uỷ|Thành ủy|Huyện ủy|"
     r"Huyện uỷ|Quận ủy|Thị ủy|Đảng ủy|Đảng uỷ|UBND|Ủy ban|Uỷ ban|HĐND|Hội đồng|Văn phòng|Sở|Mặt trận|MTTQ|"
-    r"Thường trực|Ban Thường vụ|Bộ Chính trị|Ban Bí thư|Đoàn|Hội|Liên)\b)",
+    r"Thường trực|Ban Thường vụ|Bộ Chính trị|Ban Bí thư|Đoàn|Hội|Liên|BCH|BTV|TTg)\b)",
     re.IGNORECASE,
 )
 ISSUER_STOP_RE = re.compile(
