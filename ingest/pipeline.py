@@ -177,7 +177,8 @@ def ingest_paths(
         if progress:
             progress(outcome)
     t0 = clock()
-    store.rebuild()
+    if summary.added or summary.updated or store.is_dirty():  # nothing new: the graph stands as it is
+        store.rebuild()
     spent["rebuild"] = clock() - t0
     summary.seconds = spent
     return summary
