@@ -183,16 +183,24 @@ def _by_name(refs: list[PlaceRef]) -> list[PlaceRef]:
     return sorted(refs, key=lambda r: (fold(r.province), fold(r.district), fold(r.commune)))
 
 
-def _from_legacy(level: str, province: str | None, district: str | None, target: str) -> list[PlaceRef] | None:
-    tree = _legacy()
+def _provinces_of(tree: dict, province: str | None) -> list | None:
+    """Every province of a gazetteer tree, the one named, or None when it does not know the name."""
     if province is None:
-        provinces = list(tree.values())
-    elif fold(province) in tree:
-        provinces = [tree[fold(province)]]
-    else:
+        return list(tree.values())
+    return [tree[fold(province)]] if fold(province) in tree else None
+
+
+def _province_refs(provinces: list | None, province: str | None) -> list[PlaceRef] | None:
+    """The provinces themselves as expected places (only asked for below the centre)."""
+    if provinces is None or province:
         return None
-    if target == "province":
-        return None if province else _by_name([PlaceRef("province", p) for p, _ in provinces])
+    return _by_name([PlaceRef("province", p) for p, _ in provinces])
+
+
+def _from_legacy(level: str, province: str | None, district: str | None, target: str) -> list[PlaceRef] | None:
+    provinces = _provinces_of(_legacy(), province)
+    if provinces is None or target == "province":
+        return _province_refs(provinces, province)
     out = []
     for prov, districts in provinces:
         if district is not None and level == "district":
@@ -208,15 +216,9 @@ def _from_legacy(level: str, province: str | None, district: str | None, target:
 
 
 def _from_current(province: str | None, target: str) -> list[PlaceRef] | None:
-    tree = _current()
-    if province is None:
-        provinces = list(tree.values())
-    elif fold(province) in tree:
-        provinces = [tree[fold(province)]]
-    else:
-        return None
-    if target == "province":
-        return None if province else _by_name([PlaceRef("province", p) for p, _ in provinces])
+    provinces = _provinces_of(_current(), province)
+    if provinces is None or target == "province":
+        return _province_refs(provinces, province)
     return _by_name([PlaceRef("commune", p, None, c) for p, communes in provinces for c in communes])
 
 
