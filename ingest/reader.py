@@ -8,9 +8,13 @@ raises ReadError with a reason a person can act on.
 from __future__ import annotations
 
 import codecs
+import re
 import unicodedata
 from collections.abc import Callable
 from pathlib import Path
+
+# C0 controls other than the whitespace ones: a text has almost none, a binary file many
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f]")
 
 
 class ReadError(Exception):
@@ -55,7 +59,7 @@ def read_plain(raw: bytes, path: Path) -> str:
     if "\x00" in text:
         raise ReadError("binary content (NUL bytes), not a text document")
     sample = text[:8192]
-    controls = sum(1 for c in sample if c < " " and c not in "\t\n\r\f\v")
+    controls = len(_CONTROL.findall(sample))
     if controls > max(8, len(sample) // 100):
         raise ReadError("binary content (control characters), not a text document")
     return text
