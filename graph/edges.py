@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from policygraph.graph.keys import place_id, unit_id
 from policygraph.graph.model import Graph
+from policygraph.ingest.models import ParsedDocument, Place, UnitMention
 from policygraph.ingest.places import fold
 
 if TYPE_CHECKING:
@@ -18,28 +19,29 @@ RELATION_RANK = {"implements": 3, "based_on": 2, "references": 1}
 ROLE_RANK = {"lead": 3, "execute": 2, "support": 1}
 
 
-def document_edges(g: Graph, src: str, d: dict, mentions: list[Mention]) -> None:
-    best: dict[str, tuple[int, dict, dict]] = {}
-    for m, c in zip(mentions, d.get("citations", []), strict=True):
+def document_edges(g: Graph, src: str, d: ParsedDocument, mentions: list[Mention]) -> None:
+    best: dict[str, tuple[int, dict]] = {}
+    for m, c in zip(mentions, d.citations, strict=True):
         if m.node == src:
             continue
-        rank = RELATION_RANK.get(c.get("relation") or "references", 1)
+        relation = c.relation or "references"
+        rank = RELATION_RANK.get(relation, 1)
         attrs = {
-            "type": c.get("relation") or "references",
+            "type": relation,
             "stated_in": src,
-            "span": [c["start"], c["end"]],
-            "evidence": c.get("evidence") or "",
+            "span": [c.start, c.end],
+            "evidence": c.evidence or "",
             "asserted": False,
-            "written": c.get("written"),
+            "written": c.written,
             "flags": sorted(set(m.flags) & {"issuer_slip", "date_conflict", "ambiguous", "place_unresolved"}),
         }
         if m.node not in best or rank > best[m.node][0]:
-            best[m.node] = (rank, attrs, c)
-    for target, (_, attrs, _c) in sorted(best.items()):
+            best[m.node] = (rank, attrs)
+    for target, (_, attrs) in sorted(best.items()):
         g.edges.append((src, target, attrs["type"], attrs))
     seen = set()
-    for a in d.get("asserted", []):
-        s, t = mentions[a["source"]].node, mentions[a["target"]].node
+    for a in d.asserted:
+        s, t = mentions[a.source].node, mentions[a.target].node
         if s == t or (s, t) in seen:
             continue
         seen.add((s, t))
@@ -47,12 +49,12 @@ def document_edges(g: Graph, src: str, d: dict, mentions: list[Mention]) -> None
             (
                 s,
                 t,
-                f"{a['type']}@{src}",
+                f"{a.type}@{src}",
                 {
-                    "type": a["type"],
+                    "type": a.type,
                     "stated_in": src,
-                    "span": [a["start"], a["end"]],
-                    "evidence": a["evidence"],
+                    "span": [a.start, a.end],
+                    "evidence": a.evidence,
                     "asserted": True,
                 },
             )
@@ -60,112 +62,111 @@ def document_edges(g: Graph, src: str, d: dict, mentions: list[Mention]) -> None
     _unit_edges(g, src, d)
 
 
-def _unit_label(name: str, level: str | None, place: dict, collective: bool) -> str:
+def _unit_label(name: str, level: str | None, place: Place, collective: bool) -> str:
     """Display name: "Ban Thường vụ Huyện ủy" of Hớn Quản is "Ban Thường vụ Huyện ủy Hớn Quản"."""
-    where = place.get(level) if level in ("province", "district", "commune") else None
+    where = getattr(place, level) if level in ("province", "district", "commune") else None
     if where and not collective and fold(where) not in fold(name):
         return f"{name} {where}"
     return name
 
 
-def _unit_edges(g: Graph, src: str, d: dict) -> None:
-    units = d.get("units") or {}
+def _unit_edges(g: Graph, src: str, d: ParsedDocument) -> None:
+    units = d.units
 
-    def unit_node(u: dict) -> str:
-        uid = unit_id(u["name"], u.get("level"), u.get("place") or {})
-        place = u.get("place") or {}
+    def unit_node(u: UnitMention) -> str:
+        uid = unit_id(u.name, u.level, u.place)
+        place = u.place
         g.add_node(
             uid,
             kind="unit",
-            name=u["name"],
-            label=_unit_label(u["name"], u.get("level"), place, bool(u.get("collective"))),
-            unit_type=u.get("unit_type"),
-            collective=bool(u.get("collective")),
-            level=u.get("level"),
-            province=place.get("province"),
-            district=place.get("district"),
-            commune=place.get("commune"),
+            name=u.name,
+            label=_unit_label(u.name, u.level, place, bool(u.collective)),
+            unit_type=u.unit_type,
+            collective=bool(u.collective),
+            level=u.level,
+            province=place.province,
+            district=place.district,
+            commune=place.commune,
         )
         return uid
 
-    if units.get("issuer"):
+    if units.issuer:
         g.edges.append(
             (
                 src,
-                unit_node(units["issuer"]),
+                unit_node(units.issuer),
                 "issued_by",
                 {
                     "type": "issued_by",
                     "stated_in": src,
-                    "span": [units["issuer"]["start"], units["issuer"]["end"]],
-                    "evidence": units["issuer"].get("written") or "",
+                    "span": [units.issuer.start, units.issuer.end],
+                    "evidence": units.issuer.written or "",
                     "asserted": False,
-                    "signer": units.get("signer_name"),
-                    "signer_title": units.get("signer_title"),
+                    "signer": units.signer_name,
+                    "signer_title": units.signer_title,
                 },
             )
         )
     # one assigns edge per unit (and per section/body): the strongest role; the first task
     # clause is the edge's task and evidence, any further clauses are kept in more_tasks
     merged: dict[tuple[str, bool], dict] = {}
-    for a in units.get("assigns", []):
-        uid = unit_node(a["unit"])
-        key = (uid, bool(a.get("in_body")))
+    for a in units.assigns:
+        uid = unit_node(a.unit)
+        key = (uid, bool(a.in_body))
         have = merged.get(key)
         if have is None:
             merged[key] = {
                 "type": "assigns",
                 "stated_in": src,
-                "span": [a["start"], a["end"]],
-                "evidence": a.get("evidence") or "",
+                "span": [a.start, a.end],
+                "evidence": a.evidence or "",
                 "asserted": False,
-                "role": a["role"],
-                "task": a.get("task"),
-                "deadline": a.get("deadline"),
-                "deadline_rule": a.get("deadline_rule"),
-                "deadline_text": a.get("deadline_text"),
-                "section": a.get("section"),
+                "role": a.role,
+                "task": a.task,
+                "deadline": a.deadline,
+                "deadline_rule": a.deadline_rule,
+                "deadline_text": a.deadline_text,
+                "section": a.section,
                 "in_body": key[1],
             }
             continue
         have.setdefault("more_tasks", []).append(
             {
-                "task": a.get("task"),
-                "role": a["role"],
-                "span": [a["start"], a["end"]],
-                "deadline": a.get("deadline"),
-                "deadline_rule": a.get("deadline_rule"),
-                "deadline_text": a.get("deadline_text"),
+                "task": a.task,
+                "role": a.role,
+                "span": [a.start, a.end],
+                "deadline": a.deadline,
+                "deadline_rule": a.deadline_rule,
+                "deadline_text": a.deadline_text,
             }
         )
-        if ROLE_RANK[a["role"]] > ROLE_RANK[have["role"]]:
-            have["role"] = a["role"]
-        if not have.get("deadline_rule") and a.get("deadline_rule"):
-            for k in ("deadline", "deadline_rule", "deadline_text"):
-                have[k] = a.get(k)
+        if ROLE_RANK[a.role] > ROLE_RANK[have["role"]]:
+            have["role"] = a.role
+        if not have.get("deadline_rule") and a.deadline_rule:
+            have.update(deadline=a.deadline, deadline_rule=a.deadline_rule, deadline_text=a.deadline_text)
     for (uid, in_body), attrs in merged.items():
         g.edges.append((src, uid, "assigns@body" if in_body else "assigns", attrs))
-    for r in units.get("recipients", []):
-        uid = unit_node(r["unit"])
+    for r in units.recipients:
+        uid = unit_node(r.unit)
         g.edges.append(
             (
                 src,
                 uid,
-                f"sent_to@{r['unit']['start']}",
+                f"sent_to@{r.unit.start}",
                 {
                     "type": "sent_to",
                     "stated_in": src,
-                    "span": [r["unit"]["start"], r["unit"]["end"]],
-                    "evidence": r.get("written") or "",
+                    "span": [r.unit.start, r.unit.end],
+                    "evidence": r.written or "",
                     "asserted": False,
-                    "for_report": bool(r.get("for_report")),
+                    "for_report": bool(r.for_report),
                 },
             )
         )
-    for r in units.get("reports_to", []):
-        to = unit_node(r["to"])
-        via = unit_node(r["via"]) if r.get("via") else None
-        reporters = [a["unit"] for a in units.get("assigns", []) if a["start"] <= r["start"] < a["end"]]
+    for r in units.reports_to:
+        to = unit_node(r.to)
+        via = unit_node(r.via) if r.via else None
+        reporters = [a.unit for a in units.assigns if a.start <= r.start < a.end]
         for who in {unit_node(u) for u in reporters} - {to}:
             g.edges.append(
                 (
@@ -175,8 +176,8 @@ def _unit_edges(g: Graph, src: str, d: dict) -> None:
                     {
                         "type": "reports_to",
                         "stated_in": src,
-                        "span": [r["start"], r["end"]],
-                        "evidence": r.get("evidence") or "",
+                        "span": [r.start, r.end],
+                        "evidence": r.evidence or "",
                         "asserted": False,
                         "via": via,
                     },

@@ -28,6 +28,7 @@ from policygraph.graph.edges import document_edges, place_edges
 from policygraph.graph.keys import doc_id, scope_key, unnumbered_id
 from policygraph.graph.model import Graph
 from policygraph.ingest import tables
+from policygraph.ingest.models import Citation, ParsedDocument, Place
 from policygraph.ingest.places import fold
 
 __all__ = ["Graph", "Mention", "epoch_for", "resolve"]
@@ -41,7 +42,7 @@ class Mention:
     symbol: str
     grammar: str
     level: str | None
-    place: dict
+    place: Place
     epoch: str | None
     conflict: bool
     date: str | None
@@ -83,7 +84,7 @@ def _mention(
     symbol: str,
     grammar: str,
     level: str | None,
-    place: dict,
+    place: Place,
     date: str | None,
     year: int | None,
     term: str | None,
@@ -112,22 +113,28 @@ def _mention(
 
 
 def _mention_from(
-    row: dict, hint: str, citing_year: int | None, *, subject_key: str, issuer_key: str, own: bool = False
+    row: ParsedDocument | Citation,
+    hint: str,
+    citing_year: int | None,
+    *,
+    subject: str | None,
+    issuer: str | None,
+    own: bool = False,
 ) -> Mention:
     """A mention from a parsed document's own identity or from one of its citations."""
     return _mention(
-        row["symbol"],
-        row.get("grammar") or "party",
-        row.get("level"),
-        row.get("place") or {},
-        row.get("date"),
-        row.get("year"),
-        row.get("term"),
+        row.symbol,
+        row.grammar or "party",
+        row.level,
+        row.place,
+        row.date,
+        row.year,
+        row.term,
         hint,
-        subject=row.get(subject_key),
-        issuer=row.get(issuer_key),
-        doc_type=row.get("doc_type"),
-        flags=list(row.get("flags") or []),
+        subject=subject,
+        issuer=issuer,
+        doc_type=row.doc_type,
+        flags=list(row.flags),
         citing_year=citing_year,
         own=own,
     )
@@ -173,23 +180,23 @@ def _resolve_family(mentions: list[Mention]) -> None:
         m.flags = m.flags + ["ambiguous"]
 
 
-def resolve(docs: list[dict]) -> Graph:
-    """All parsed documents (ParsedDocument dicts, without text) -> one graph."""
-    docs = sorted(docs, key=lambda d: d["path"])
+def resolve(docs: list[ParsedDocument]) -> Graph:
+    """All parsed documents (their text is not needed) -> one graph."""
+    docs = sorted(docs, key=lambda d: d.path)
     own: list[Mention | None] = []
     cites: list[list[Mention]] = []
     families: dict[str, list[Mention]] = defaultdict(list)
     for i, d in enumerate(docs):
         hint = str(i)
-        if d.get("symbol"):
-            m = _mention_from(d, hint, d.get("year"), subject_key="title", issuer_key="issuer", own=True)
+        if d.symbol:
+            m = _mention_from(d, hint, d.year, subject=d.title, issuer=d.issuer, own=True)
             families[m.family].append(m)
             own.append(m)
         else:
             own.append(None)
         row = []
-        for c in d.get("citations", []):
-            m = _mention_from(c, hint, d.get("year"), subject_key="subject", issuer_key="issuer_text")
+        for c in d.citations:
+            m = _mention_from(c, hint, d.year, subject=c.subject, issuer=c.issuer_text)
             families[m.family].append(m)
             row.append(m)
         cites.append(row)
@@ -204,38 +211,38 @@ def resolve(docs: list[dict]) -> Graph:
                 m.flags = m.flags + ["date_conflict"]
             by_node[m.node].append(m)
     ids: list[str | None] = []
-    first_file: dict[str, dict] = {}  # node id -> the document (file) that claimed it first
+    first_file: dict[str, ParsedDocument] = {}  # node id -> the document (file) that claimed it first
     for i, d in enumerate(docs):
         node_id = own[i].node if own[i] else unnumbered_id(d)
         if node_id in first_file:  # two files claim the same document
-            g.nodes[node_id].setdefault("duplicates", []).append(d["path"])
-            if first_file[node_id].get("sha256") == d.get("sha256"):
+            g.nodes[node_id].setdefault("duplicates", []).append(d.path)
+            if first_file[node_id].sha256 == d.sha256:
                 ids.append(None)  # the same text twice is one document
                 continue
             node_id = unnumbered_id(d)  # another text under the same number: kept apart
         first_file[node_id] = d
         ids.append(node_id)
-        place = d.get("place") or {}
+        place = d.place
         g.add_node(
             node_id,
             kind="document",
-            symbol=d.get("symbol"),
-            doc_type=d.get("doc_type"),
-            doc_type_name=d.get("doc_type_name"),
-            grammar=d.get("grammar"),
-            date=d.get("date"),
-            year=d.get("year"),
-            term=d.get("term"),
-            level=d.get("level"),
-            province=place.get("province"),
-            district=place.get("district"),
-            commune=place.get("commune"),
-            issuer=d.get("issuer"),
-            title=d.get("title"),
+            symbol=d.symbol,
+            doc_type=d.doc_type,
+            doc_type_name=d.doc_type_name,
+            grammar=d.grammar,
+            date=d.date,
+            year=d.year,
+            term=d.term,
+            level=d.level,
+            province=place.province,
+            district=place.district,
+            commune=place.commune,
+            issuer=d.issuer,
+            title=d.title,
             subject=None,
-            source=d["path"],
+            source=d.path,
             stub=False,
-            flags=sorted(set(d.get("flags") or [])),
+            flags=sorted(set(d.flags)),
         )
     for node_id, mentions in sorted(by_node.items()):
         _stub_or_merge(g, node_id, mentions, families)
@@ -272,7 +279,7 @@ def _stub_or_merge(g: Graph, node_id: str, mentions: list[Mention], families: di
     year = (
         int(date[:4]) if date else (_most_common([m.year for m in clean]) or (int(epoch) if epoch.isdigit() else None))
     )
-    place = first.place or {}
+    place = first.place
     attrs = dict(
         kind="document",
         symbol=first.symbol,
@@ -294,9 +301,9 @@ def _stub_or_merge(g: Graph, node_id: str, mentions: list[Mention], families: di
         doc_type_name=entry.name if entry else None,
         date=date,
         year=year,
-        province=place.get("province") if first.level != "central" else None,
-        district=place.get("district") if first.level in ("district", "commune") else None,
-        commune=place.get("commune") if first.level == "commune" else None,
+        province=place.province if first.level != "central" else None,
+        district=place.district if first.level in ("district", "commune") else None,
+        commune=place.commune if first.level == "commune" else None,
         issuer=_most_common([m.issuer for m in clean] or [m.issuer for m in cited]),
         title=None,
         subject=_most_common([m.subject for m in cited]),

@@ -8,8 +8,12 @@ from __future__ import annotations
 
 import hashlib
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from policygraph.ingest.models import Place
+
+if TYPE_CHECKING:
+    from policygraph.ingest.models import ParsedDocument
 from policygraph.ingest.places import slug
 
 
@@ -51,14 +55,12 @@ def doc_id(symbol: str, scope: str, epoch: str | None) -> str:
     return f"doc:{symbol}|{scope}|{epoch or '?'}"
 
 
-def unnumbered_id(doc: dict) -> str:
+def unnumbered_id(doc: ParsedDocument) -> str:
     """Id of an ingested document without a number: its place, type, year and a content hash.
 
     The hash is of the text, not the path, so the id is the same on every machine.
     """
-    place = doc.get("place") or {}
-    where = "/".join(slug(p) for p in (place.get("province"), place.get("district"), place.get("commune")) if p)
-    digest = doc.get("sha256", "")[:10] or hashlib.sha1(doc["path"].encode("utf-8")).hexdigest()[:10]
-    return (
-        f"doc:~{doc.get('level') or '?'}/{where or '?'}|{doc.get('doc_type') or '?'}|{doc.get('year') or '?'}|{digest}"
-    )
+    place = doc.place
+    where = "/".join(slug(p) for p in (place.province, place.district, place.commune) if p)
+    digest = doc.sha256[:10] or hashlib.sha1(doc.path.encode("utf-8")).hexdigest()[:10]
+    return f"doc:~{doc.level or '?'}/{where or '?'}|{doc.doc_type or '?'}|{doc.year or '?'}|{digest}"

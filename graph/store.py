@@ -1,26 +1,40 @@
-"""The embedded store: one SQLite file.
+"""The embedded store: one SQLite file for what was read, one snapshot file for the graph.
 
 Why SQLite: it ships with Python, every write is an ACID transaction (a crash leaves
 the last committed state readable and intact), it handles millions of rows on one
 machine, and other tools can open it. Layout:
 
-* ``files``: one row per ingested file — its path, content hash, the parse result
-  (JSON) and the text. This is the source of truth: re-ingesting an unchanged file
-  is a no-op, a changed file replaces its row (and so its edges).
-* ``nodes`` / ``edges``: the resolved graph, rebuilt from ``files`` by
-  :func:`policygraph.graph.identity.resolve` in one transaction. A ``dirty`` flag set
-  in the same transaction as a file write marks the graph stale until the rebuild
-  commits, so a crash between the two is repaired on the next open.
+* ``files``: one row per ingested file — its path, content hash, the parse result and
+  the text. This is the source of truth: re-ingesting an unchanged file is a no-op, a
+  changed file replaces its row (and so its edges).
+* ``sources``: which ingested file each document node was read from.
+* ``meta``: schema, parse-model fingerprint, graph generation, ``dirty`` flag, counts.
+
+The graph itself is derived: :func:`policygraph.graph.identity.resolve` rebuilds it
+from every file row and it is written as a snapshot (``graph.pickle``) tagged with its
+generation. A ``dirty`` flag set in the same transaction as a file write marks the
+graph stale until a rebuild commits, so a crash at any point is repaired on the next
+open; a snapshot whose generation does not match ``meta`` is never read.
+
+Parse results are stored as pickles of the ingest dataclasses (the text is kept apart,
+compressed): the rebuild reads them back faster than JSON and needs no converter. They
+are only ever read by the code version that wrote them: the dataclasses' field names
+are fingerprinted in ``meta``, and a store written by another version re-reads its own
+stored texts on open.
 """
 
 from __future__ import annotations
 
+import copy
+import dataclasses
 import gc
+import hashlib
 import json
 import os
 import pickle
 import sqlite3
 import zlib
+from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -28,17 +42,28 @@ from typing import NamedTuple
 
 import networkx as nx
 from policygraph.graph.identity import resolve
+from policygraph.ingest import models
 from policygraph.ingest.models import ParsedDocument
 
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"
 DB_NAME = "policygraph.sqlite"
-CACHE_NAME = "graph.pickle"  # a snapshot of the graph tables for fast loading, tagged with its generation
+CACHE_NAME = "graph.pickle"  # the graph, tagged with its generation
 
+
+def _model_fingerprint() -> str:
+    """Names of the parse dataclasses and their fields: stored parses are pickles of them."""
+    classes = sorted(
+        (c for c in vars(models).values() if isinstance(c, type) and dataclasses.is_dataclass(c)),
+        key=lambda c: c.__name__,
+    )
+    spec = ";".join(f"{c.__name__}:{','.join(f.name for f in dataclasses.fields(c))}" for c in classes)
+    return hashlib.sha1(spec.encode("utf-8")).hexdigest()[:12]
+
+
+MODEL_FINGERPRINT = _model_fingerprint()
 
 # a no-op when the graph is already marked stale, so the meta page is not rewritten per file
 _MARK_DIRTY = "UPDATE meta SET value='1' WHERE key='dirty' AND value<>'1'"
-# one encoder for every graph row: json.dumps with options builds a new encoder per call
-_ROW_JSON = json.JSONEncoder(ensure_ascii=False, sort_keys=True).encode
 
 
 @contextmanager
@@ -62,23 +87,24 @@ class FileRow(NamedTuple):
 
     path: str
     sha256: str
-    parsed: str  # the ParsedDocument as JSON, without its text
+    parsed: bytes  # the ParsedDocument without its text, pickled
     text: bytes  # the text, zlib-compressed
+
+
+def _without_text(doc: ParsedDocument) -> ParsedDocument:
+    bare = copy.copy(doc)
+    bare.text = ""
+    return bare
 
 
 def file_row(doc: ParsedDocument) -> FileRow:
     """The stored form of a parse result.
 
     A pure function, so parallel ingest runs it in the worker processes: the parent then
-    receives two strings instead of unpickling the dataclass tree (which costs more than
-    the JSON encoding itself).
+    receives bytes it stores as they are.
     """
-    text, doc.text = doc.text, ""
-    try:  # vars() is asdict() without the deep copy: several times faster on big documents
-        parsed = json.dumps(doc, default=vars, ensure_ascii=False)
-    finally:
-        doc.text = text
-    return FileRow(doc.path, doc.sha256, parsed, zlib.compress(text.encode("utf-8"), 1))
+    parsed = pickle.dumps(_without_text(doc), protocol=pickle.HIGHEST_PROTOCOL)
+    return FileRow(doc.path, doc.sha256, parsed, zlib.compress(doc.text.encode("utf-8"), 1))
 
 
 class StoreError(Exception):
@@ -111,6 +137,9 @@ class Store:
     def __init__(self, conn: sqlite3.Connection, path: Path):
         self.conn = conn
         self.path = path
+        # parse results put by this process since the last rebuild, by path: the rebuild
+        # uses them as they are instead of reading their pickles back
+        self._fresh: dict[str, ParsedDocument] = {}
 
     @classmethod
     def open(cls, location: str | Path | None = None) -> Store:
@@ -132,22 +161,43 @@ class Store:
             """
                 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
                 CREATE TABLE IF NOT EXISTS files (
-                    path TEXT PRIMARY KEY, sha256 TEXT NOT NULL, parsed TEXT NOT NULL, text BLOB NOT NULL);
-                CREATE TABLE IF NOT EXISTS nodes (id TEXT PRIMARY KEY, kind TEXT, data TEXT NOT NULL);
-                CREATE TABLE IF NOT EXISTS edges (
-                    src TEXT NOT NULL, dst TEXT NOT NULL, key TEXT NOT NULL, type TEXT, data TEXT NOT NULL);
-                CREATE INDEX IF NOT EXISTS edges_src ON edges(src);
-                CREATE INDEX IF NOT EXISTS edges_dst ON edges(dst);
+                    path TEXT PRIMARY KEY, sha256 TEXT NOT NULL, parsed BLOB NOT NULL, text BLOB NOT NULL);
+                CREATE TABLE IF NOT EXISTS sources (id TEXT PRIMARY KEY, path TEXT NOT NULL);
                 """
         )
         with self.transaction():
-            row = self.conn.execute("SELECT value FROM meta WHERE key='schema'").fetchone()
-            if row is None:
-                self.conn.execute(
-                    "INSERT INTO meta VALUES ('schema', ?), ('dirty', '0'), ('generation', '0')", (SCHEMA_VERSION,)
+            meta = dict(self.conn.execute("SELECT key, value FROM meta"))
+            if not meta:
+                self.conn.executemany(
+                    "INSERT INTO meta VALUES (?, ?)",
+                    [("schema", SCHEMA_VERSION), ("model", MODEL_FINGERPRINT), ("dirty", "0"), ("generation", "0")],
                 )
-            elif row[0] != SCHEMA_VERSION:
-                raise StoreError(f"store schema {row[0]} is not {SCHEMA_VERSION}; re-ingest into a new store")
+                return
+            if meta.get("schema") not in ("1", SCHEMA_VERSION):
+                raise StoreError(
+                    f"store schema {meta.get('schema')} is newer than this policygraph ({SCHEMA_VERSION}); upgrade it"
+                )
+        if meta.get("schema") != SCHEMA_VERSION or meta.get("model") != MODEL_FINGERPRINT:
+            self._reparse_all()
+
+    def _reparse_all(self) -> None:
+        """Re-read every stored text with this version's parser (a store written by another version).
+
+        One transaction: a crash leaves the old rows, and the next open starts again.
+        """
+        from policygraph.ingest.pipeline import parse_text  # the store keeps texts so it can do this
+
+        rows = self.conn.execute("SELECT path, text FROM files").fetchall()
+        with self.transaction():
+            self.conn.execute("DROP TABLE IF EXISTS nodes")  # schema 1 kept the graph in tables
+            self.conn.execute("DROP TABLE IF EXISTS edges")
+            for path, text in rows:
+                row = file_row(parse_text(zlib.decompress(text).decode("utf-8"), path))
+                self.conn.execute("UPDATE files SET sha256=?, parsed=? WHERE path=?", (row.sha256, row.parsed, path))
+            self.conn.executemany(
+                "INSERT OR REPLACE INTO meta VALUES (?, ?)",
+                [("schema", SCHEMA_VERSION), ("model", MODEL_FINGERPRINT), ("dirty", "1")],
+            )
 
     def transaction(self):
         store = self
@@ -171,22 +221,36 @@ class Store:
 
     def put_document(self, doc: ParsedDocument) -> None:
         """Store one parse result; the graph is marked stale in the same transaction."""
-        self.put_row(file_row(doc))
+        self.put_row(file_row(doc), doc)
 
-    def put_row(self, row: FileRow) -> None:
-        """Store one file row made by :func:`file_row` (in a worker process or here), in its own transaction."""
+    def put_row(self, row: FileRow, doc: ParsedDocument | None = None) -> None:
+        """Store one file row made by :func:`file_row` (in a worker process or here), in its own transaction.
+
+        `doc` is the parse result the row was made from, when this process has it: the
+        next rebuild then uses it instead of unpickling the row.
+        """
         with self.transaction():
             self.conn.execute("INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?)", row)
             self.conn.execute(_MARK_DIRTY)
+        if doc is not None:
+            self._fresh[row.path] = _without_text(doc)
+        else:
+            self._fresh.pop(row.path, None)
 
     def remove_file(self, path: str) -> bool:
         with self.transaction():
             n = self.conn.execute("DELETE FROM files WHERE path=?", (path,)).rowcount
             self.conn.execute(_MARK_DIRTY)
+        self._fresh.pop(path, None)
         return bool(n)
 
-    def parsed_documents(self) -> list[dict]:
-        return [json.loads(p) for (p,) in self.conn.execute("SELECT parsed FROM files ORDER BY path")]
+    def parsed_documents(self) -> list[ParsedDocument]:
+        """Every stored parse result (without its text), in path order."""
+        fresh, loads = self._fresh, pickle.loads
+        return [
+            fresh[path] if path in fresh else loads(parsed)
+            for path, parsed in self.conn.execute("SELECT path, parsed FROM files ORDER BY path")
+        ]
 
     def file_text(self, path: str) -> str | None:
         row = self.conn.execute("SELECT text FROM files WHERE path=?", (path,)).fetchone()
@@ -194,11 +258,8 @@ class Store:
 
     def document_text(self, node_id: str) -> str | None:
         """The ingested source text behind a document node (None for stubs)."""
-        row = self.conn.execute("SELECT data FROM nodes WHERE id=?", (node_id,)).fetchone()
-        if not row:
-            return None
-        source = json.loads(row[0]).get("source")
-        return self.file_text(source) if source else None
+        row = self.conn.execute("SELECT path FROM sources WHERE id=?", (node_id,)).fetchone()
+        return self.file_text(row[0]) if row else None
 
     # -- graph -------------------------------------------------------------------
     def is_dirty(self) -> bool:
@@ -208,37 +269,36 @@ class Store:
         row = self.conn.execute("SELECT value FROM meta WHERE key='generation'").fetchone()
         return row[0] if row else "0"
 
-    def rebuild(self) -> None:
-        """Resolve identities over every stored file and replace the graph tables at once."""
+    def rebuild(self) -> nx.MultiDiGraph:
+        """Resolve identities over every stored file and replace the graph at once."""
         with _gc_paused():
-            self.write_graph(resolve(self.parsed_documents()))
+            g = self.write_graph(resolve(self.parsed_documents()))
+        self._fresh.clear()
+        return g
 
-    def write_graph(self, graph) -> None:
-        """Replace the graph tables with `graph` (a graph.model.Graph) in one transaction.
+    def write_graph(self, graph) -> nx.MultiDiGraph:
+        """Make `graph` (a graph.model.Graph) the store's graph: snapshot first, then the
+        generation that names it, in one transaction.
 
         Also used by benchmarks to load a generated graph without parsing texts.
         """
         generation = str(int(self.generation()) + 1)
         with _gc_paused():
+            g = _networkx(sorted(graph.nodes.items()), graph.edges)
+            self._write_cache(generation, g)
+            counts = Counter(f"{a.get('kind')}_nodes" for a in graph.nodes.values())
+            counts.update(f"{a.get('type')}_edges" for _, _, _, a in graph.edges)
             with self.transaction():
-                # a bulk load indexes faster at the end than row by row; the schema is the same at commit
-                self.conn.execute("DROP INDEX IF EXISTS edges_src")
-                self.conn.execute("DROP INDEX IF EXISTS edges_dst")
-                self.conn.execute("DELETE FROM nodes")
-                self.conn.execute("DELETE FROM edges")
+                self.conn.execute("DELETE FROM sources")
                 self.conn.executemany(
-                    "INSERT INTO nodes VALUES (?, ?, ?)",
-                    ((nid, attrs.get("kind"), _ROW_JSON(attrs)) for nid, attrs in sorted(graph.nodes.items())),
+                    "INSERT INTO sources VALUES (?, ?)",
+                    ((nid, a["source"]) for nid, a in graph.nodes.items() if a.get("source")),
                 )
                 self.conn.executemany(
-                    "INSERT INTO edges VALUES (?, ?, ?, ?, ?)",
-                    ((s, t, k, a.get("type"), _ROW_JSON(a)) for s, t, k, a in graph.edges),
+                    "INSERT OR REPLACE INTO meta VALUES (?, ?)",
+                    [("dirty", "0"), ("generation", generation), ("counts", json.dumps(dict(sorted(counts.items()))))],
                 )
-                self.conn.execute("CREATE INDEX edges_src ON edges(src)")
-                self.conn.execute("CREATE INDEX edges_dst ON edges(dst)")
-                self.conn.execute("UPDATE meta SET value='0' WHERE key='dirty'")
-                self.conn.execute("UPDATE meta SET value=? WHERE key='generation'", (generation,))
-            self._write_cache(generation, _networkx(sorted(graph.nodes.items()), graph.edges))
+        return g
 
     def _write_cache(self, generation: str, graph: nx.MultiDiGraph) -> None:
         """Write the snapshot next to the database; os.replace makes it appear whole or not at all.
@@ -265,35 +325,26 @@ class Store:
         return graph if isinstance(graph, nx.MultiDiGraph) else None
 
     def counts(self) -> dict[str, int]:
+        """Files, and nodes per kind and edges per type of the last rebuilt graph."""
+        row = self.conn.execute("SELECT value FROM meta WHERE key='counts'").fetchone()
         out = {"files": self.conn.execute("SELECT count(*) FROM files").fetchone()[0]}
-        for kind, n in self.conn.execute("SELECT kind, count(*) FROM nodes GROUP BY kind"):
-            out[f"{kind}_nodes"] = n
-        for etype, n in self.conn.execute("SELECT type, count(*) FROM edges GROUP BY type"):
-            out[f"{etype}_edges"] = n
+        out.update(json.loads(row[0]) if row else {})
         return out
 
     def load_graph(self) -> nx.MultiDiGraph:
         """The whole graph as a networkx MultiDiGraph (rebuilt first if a crash left it stale).
 
-        Reads the snapshot when it matches the tables' generation, else the tables.
+        Reads the snapshot when it matches the store's generation, else rebuilds it.
         The loaded graph is moved out of the cyclic garbage collector's way: millions of
         attribute dicts otherwise cost second-long collection pauses during queries.
         """
-        if self.is_dirty():
-            self.rebuild()
         gc_was_enabled = gc.isenabled()
         gc.disable()
         try:
-            g = self._read_cache()
+            g = None if self.is_dirty() else self._read_cache()
             if g is None:
-                loads = json.loads
-                g = _networkx(
-                    ((nid, loads(data)) for nid, data in self.conn.execute("SELECT id, data FROM nodes ORDER BY id")),
-                    (
-                        (s, t, k, loads(data))
-                        for s, t, k, data in self.conn.execute("SELECT src, dst, key, data FROM edges ORDER BY rowid")
-                    ),
-                )
+                self._check_rebuildable()
+                g = self.rebuild()
         finally:
             if gc_was_enabled:
                 gc.enable()
@@ -301,9 +352,18 @@ class Store:
         return g
 
 
+    def _check_rebuildable(self) -> None:
+        """A graph written directly (write_graph, no files) cannot be rebuilt: say so rather
+        than answer from an empty graph."""
+        if self.generation() != "0" and not self.conn.execute("SELECT 1 FROM files LIMIT 1").fetchone():
+            raise StoreError(
+                f"the graph snapshot {self.path / CACHE_NAME} is missing or out of date, and the store "
+                "holds no ingested files to rebuild it from"
+            )
+
+
 def _networkx(nodes, edges) -> nx.MultiDiGraph:
-    """(id, attrs) nodes and (src, dst, key, attrs) edges as a MultiDiGraph: the one
-    construction behind both the snapshot and a load from the tables."""
+    """(id, attrs) nodes and (src, dst, key, attrs) edges as a MultiDiGraph."""
     g = nx.MultiDiGraph()
     g.add_nodes_from(nodes)
     g.add_edges_from(edges)

@@ -168,7 +168,7 @@ def ingest_paths(
             if known.get(row.path) == row.sha256:
                 summary.unchanged += 1
             else:
-                store.put_row(row)
+                store.put_row(row, outcome.doc)
                 if row.path in known:
                     summary.updated += 1
                 else:

@@ -6,7 +6,8 @@ import importlib.util
 import sys
 from pathlib import Path
 
-from policygraph.graph.store import CACHE_NAME, Store
+import pytest
+from policygraph.graph.store import CACHE_NAME, Store, StoreError
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -27,25 +28,26 @@ def _contents(g):
                                             g.edges(keys=True, data=True))
 
 
-def test_the_store_gives_back_the_generated_graph_from_the_snapshot_and_from_the_tables(tmp_path):
+def test_the_store_gives_back_the_generated_graph_from_the_snapshot(tmp_path):
     truth = gen.to_graph(gen.generate(400, seed=5, provinces=2))
     gen.write_store(gen.generate(400, seed=5, provinces=2), tmp_path / "store")
 
-    from_snapshot = Store.open(tmp_path / "store").load_graph()
-    assert _contents(from_snapshot) == _contents(truth)
-
-    (tmp_path / "store" / CACHE_NAME).unlink()
-    from_tables = Store.open(tmp_path / "store").load_graph()
-    assert list(from_tables.nodes(data=True)) == list(from_snapshot.nodes(data=True))
-    assert list(from_tables.edges(keys=True, data=True)) == list(from_snapshot.edges(keys=True, data=True))
-
-
-def test_a_stale_snapshot_is_not_used(tmp_path):
     store = Store.open(tmp_path / "store")
+    from_snapshot = store.load_graph()
+    assert _contents(from_snapshot) == _contents(truth)
+    counts = store.counts()
+    assert counts["document_nodes"] == sum(1 for _, a in truth.nodes(data=True) if a["kind"] == "document")
+    assert counts["assigns_edges"] == sum(1 for *_, a in truth.edges(data=True) if a["type"] == "assigns")
+    store.close()
+
+
+def test_a_written_graph_without_its_snapshot_is_an_error_not_an_empty_graph(tmp_path):
     gen.write_store(gen.generate(200, seed=2, provinces=1), tmp_path / "store")
     old = (tmp_path / "store" / CACHE_NAME).read_bytes()
     gen.write_store(gen.generate(300, seed=3, provinces=1), tmp_path / "store")
-    (tmp_path / "store" / CACHE_NAME).write_bytes(old)  # generation 1's snapshot beside generation 2's tables
-    loaded = Store.open(tmp_path / "store").load_graph()
-    assert _contents(loaded) == _contents(gen.to_graph(gen.generate(300, seed=3, provinces=1)))
-    store.close()
+    (tmp_path / "store" / CACHE_NAME).write_bytes(old)  # generation 1's snapshot in a generation 2 store
+    with pytest.raises(StoreError, match="missing or out of date.*no ingested files"):
+        Store.open(tmp_path / "store").load_graph()
+    (tmp_path / "store" / CACHE_NAME).unlink()
+    with pytest.raises(StoreError, match="missing or out of date"):
+        Store.open(tmp_path / "store").load_graph()

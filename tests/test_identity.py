@@ -37,7 +37,7 @@ def plan(body: str, province="Bình Phước", district="Hớn Quản", number="
 
 
 def graph(*texts: str):
-    return resolve([parse_text(t, f"/docs/{i:02}.txt").to_dict() for i, t in enumerate(texts)])
+    return resolve([parse_text(t, f"/docs/{i:02}.txt") for i, t in enumerate(texts)])
 
 
 def own_id(g, i: int) -> str:
@@ -133,7 +133,7 @@ def test_resolution_does_not_depend_on_file_order():
         plan("Thực hiện Nghị quyết số 25-NQ/TW", number="13"),
         plan("Thực hiện Chỉ thị số 28-CT/TU ngày 05/5/2012 của Tỉnh ủy", province="Bắc Kạn", district="Bạch Thông"),
     ]
-    docs = [parse_text(t, f"/docs/{i:02}.txt").to_dict() for i, t in enumerate(texts)]
+    docs = [parse_text(t, f"/docs/{i:02}.txt") for i, t in enumerate(texts)]
     a, b = resolve(docs), resolve(list(reversed(docs)))
     assert a.nodes == b.nodes and a.edges == b.edges
 

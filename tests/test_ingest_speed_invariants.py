@@ -6,7 +6,7 @@ the fast paths rely on, so a later change to a table or pattern cannot silently 
 
 from __future__ import annotations
 
-import json
+import pickle
 import zlib
 from pathlib import Path
 
@@ -61,7 +61,7 @@ def test_worker_rows_are_the_rows_put_document_writes(tmp_path):
         assert outcome.row == file_row(doc)
         stored = store.conn.execute("SELECT * FROM files WHERE path=?", (doc.path,)).fetchone()
         assert tuple(outcome.row) == stored
-        assert json.loads(outcome.row.parsed)["symbol"] == doc.symbol
+        assert pickle.loads(outcome.row.parsed).symbol == doc.symbol
         assert zlib.decompress(outcome.row.text).decode("utf-8") == doc.text
         assert outcome.citations == len(doc.citations)
 

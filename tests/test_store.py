@@ -12,8 +12,9 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
 from policygraph.graph.export import write_json
-from policygraph.graph.store import DB_NAME, Store
+from policygraph.graph.store import CACHE_NAME, DB_NAME, MODEL_FINGERPRINT, SCHEMA_VERSION, Store, StoreError
 from policygraph.ingest.pipeline import ingest_paths
 
 _spec = importlib.util.spec_from_file_location("helpers_ingest", Path(__file__).with_name("helpers_ingest.py"))
@@ -158,3 +159,68 @@ def test_a_killed_ingest_leaves_a_usable_store(tmp_path):
     graph = store.load_graph()
     assert len([a for a in H.doc_nodes(graph).values() if a.get("source")]) == 4 + total
     store.close()
+
+
+def test_a_lost_or_stale_snapshot_is_rebuilt_from_the_stored_files(tmp_path):
+    _copy_samples(tmp_path / "docs")
+    store = Store.open(tmp_path / "store")
+    ingest_paths(store, [tmp_path / "docs"])
+    truth = _export(store, tmp_path / "truth.json")
+    old = (tmp_path / "store" / CACHE_NAME).read_bytes()
+    store.close()
+
+    (tmp_path / "store" / CACHE_NAME).unlink()
+    assert _export(Store.open(tmp_path / "store"), tmp_path / "lost.json") == truth
+    generation = Store.open(tmp_path / "store").generation()
+    assert generation == "2"  # the load rebuilt and wrote a new snapshot
+    (tmp_path / "store" / CACHE_NAME).write_bytes(old)  # generation 1's snapshot in a generation 2 store
+    assert _export(Store.open(tmp_path / "store"), tmp_path / "stale.json") == truth
+    assert Store.open(tmp_path / "store").generation() == "3"
+
+
+def _age(store_dir: Path, schema: str, model: str | None) -> None:
+    """Make a store look written by an older policygraph: its own schema and model, unreadable parses."""
+    conn = sqlite3.connect(store_dir / DB_NAME)
+    with conn:
+        conn.execute("UPDATE meta SET value=? WHERE key='schema'", (schema,))
+        if model is None:
+            conn.execute("DELETE FROM meta WHERE key='model'")
+        else:
+            conn.execute("UPDATE meta SET value=? WHERE key='model'", (model,))
+        conn.execute("UPDATE files SET parsed='{\"symbol\": \"written by version 1\"}'")
+        if schema == "1":  # schema 1 kept the graph in two tables
+            conn.execute("CREATE TABLE nodes (id TEXT PRIMARY KEY, kind TEXT, data TEXT NOT NULL)")
+            conn.execute("CREATE TABLE edges (src TEXT, dst TEXT, key TEXT, type TEXT, data TEXT)")
+    conn.close()
+
+
+def test_a_store_from_an_older_version_rereads_its_stored_texts(tmp_path):
+    _copy_samples(tmp_path / "docs")
+    store = Store.open(tmp_path / "store")
+    ingest_paths(store, [tmp_path / "docs"])
+    truth = _export(store, tmp_path / "truth.json")
+    store.close()
+    shutil.rmtree(tmp_path / "docs")  # the texts are only in the store now
+
+    for schema, model in (("1", None), ("2", "another-model")):
+        _age(tmp_path / "store", schema, model)
+        store = Store.open(tmp_path / "store")
+        assert store.is_dirty()
+        assert _export(store, tmp_path / f"after-{schema}.json") == truth
+        tables = {name for (name,) in store.conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        assert tables == {"meta", "files", "sources"}
+        assert dict(store.conn.execute("SELECT key, value FROM meta WHERE key IN ('schema', 'model')")) == {
+            "schema": SCHEMA_VERSION,
+            "model": MODEL_FINGERPRINT,
+        }
+        store.close()
+
+
+def test_a_store_from_a_newer_version_is_refused_with_a_reason(tmp_path):
+    Store.open(tmp_path / "store").close()
+    conn = sqlite3.connect(tmp_path / "store" / DB_NAME)
+    with conn:
+        conn.execute("UPDATE meta SET value='99' WHERE key='schema'")
+    conn.close()
+    with pytest.raises(StoreError, match="schema 99 is newer"):
+        Store.open(tmp_path / "store")
