@@ -263,7 +263,7 @@ def find_citations(text: str) -> list[Citation]:
 
 def _find(text: str) -> list[_Found]:
     matches = []
-    for m in symbols.SYMBOL_RE.finditer(text):
+    for m in symbols.iter_symbols(text):
         try:
             sym = symbols.from_match(m)
         except symbols.InvalidSymbol:

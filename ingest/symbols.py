@@ -14,6 +14,7 @@ gives the one form the graph uses. Type and issuer codes come from data/tables.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -63,6 +64,41 @@ SYMBOL_RE = re.compile(
     rf"(?P<num>{_SCAN_NUMBER})(?:{PARTY_TAIL}|{STATE_TAIL})(?![^\W\d_\u00b9\u00b2\u00b3\u2070-\u2079]|[0-9_/])"
 )
 _FULL_RE = re.compile(rf"\s*(?P<num>{_NUMBER})(?:{PARTY_TAIL}|{STATE_TAIL})\s*")
+
+# Scanning for digits costs re a category test at every character; scanning for "/" is a
+# plain character search, about 20x faster. Every symbol has a "/" (the grammar's slash) at
+# most _HEAD_WIDTH characters after its first digit, and what follows that slash is known:
+# an issuer or State code (a capital letter) or a year and another slash. iter_symbols finds
+# those slashes first and tries SYMBOL_RE only where a number before them can start a symbol.
+_GRAMMAR_SLASH_RE = re.compile(r"/(?=[ \t]?(?:[A-ZĐÐ]|(?:19|20)\d\d[ \t]?/[ \t]?[A-ZĐÐ]))")
+# what stands before the grammar's slash: the number, then the Party dash and type or a space
+_HEAD_RE = re.compile(rf"{_SCAN_NUMBER}(?:[ \t]{{0,2}}{_DASH}[ \t]{{0,2}}[{_L}]{{1,5}})?[ \t]?/")
+_HEAD_WIDTH = 17  # longest _HEAD_RE match before its "/": 6 for the number, 11 for " - TYPE "
+
+
+def iter_symbols(text: str) -> Iterator[re.Match]:
+    """The matches of ``SYMBOL_RE.finditer(text)``, found from the slashes they contain.
+
+    A match starting at s has its grammar slash at the first "/" after s, so the leftmost
+    match is found by trying, slash by slash, the heads that end there (re's look-behind
+    sees before the position a match is tried at, so SYMBOL_RE.match(text, s) is the
+    attempt finditer makes at s).
+    """
+    pos = 0  # the next match starts here or later
+    tried = 0  # every head starting before this was tried (or lies inside a match)
+    for slash in _GRAMMAR_SLASH_RE.finditer(text):
+        q = slash.start()
+        if q < pos:  # a slash inside the last match ("18/2000/CT-TTg")
+            continue
+        start = max(pos, tried, q - _HEAD_WIDTH)
+        while (head := _HEAD_RE.search(text, start, q + 1)) is not None:
+            m = SYMBOL_RE.match(text, head.start())
+            if m:
+                yield m
+                pos = m.end()
+                break
+            start = head.start() + 1
+        tried = q + 1
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,32 @@
+"""The fast paths of citation finding and the header reader give the same answers as the plain way.
+
+Like test_ingest_speed_invariants.py: no timings, only the equivalences the shortcuts rely on.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+from pathlib import Path
+
+from policygraph.ingest import symbols as S
+
+ROOT = Path(__file__).resolve().parents[1]
+SAMPLES = sorted((ROOT / "data" / "samples").glob("*.txt"))
+
+
+def test_symbols_found_from_their_slashes_are_the_symbol_scan():
+    """iter_symbols (slash first, then the heads before it) = SYMBOL_RE.finditer."""
+    assert re._parser.parse(S._HEAD_RE.pattern).getwidth()[1] == S._HEAD_WIDTH + 1  # + the "/"
+
+    def key(m):
+        return m.span(), m.groups()
+
+    pieces = ["1", "23", "12345", "123456", "a", "c", " ", "  ", "-", "–", "/", "NQ", "TW", "CT-TTg", "2013", "2000/",
+              "QH15", ".", ",", "x", "Đ", "đ", "Ð", "¹", "_", "5/", "KH/HU", "\t", "ABCDE", "19", "/ ", " /", "٣",
+              "T/M", "03/6/2013"]
+    rng = random.Random(5)
+    texts = [p.read_text("utf-8") for p in SAMPLES]
+    texts += ["".join(rng.choice(pieces) for _ in range(rng.randint(1, 16))) for _ in range(30000)]
+    for text in texts:
+        assert [key(m) for m in S.iter_symbols(text)] == [key(m) for m in S.SYMBOL_RE.finditer(text)], text
