@@ -7,10 +7,12 @@ already stored.
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import os
 import time
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -139,6 +141,23 @@ class Summary:
     seconds: dict[str, float] = field(default_factory=dict)  # wall time of parse / store / rebuild
 
 
+@contextmanager
+def _fewer_collections(young: int = 50_000) -> Iterator[None]:
+    """Let the cyclic garbage collector run less often while a batch is parsed.
+
+    Parsing allocates many short-lived containers and makes almost no cycles, and the
+    parse results kept for the rebuild grow the set every collection walks: with the
+    default thresholds the collector took 0.4 ms of each document's 3.6 ms. Cycles are
+    still collected, only in larger steps.
+    """
+    before = gc.get_threshold()
+    gc.set_threshold(max(young, before[0]), *before[1:])
+    try:
+        yield
+    finally:
+        gc.set_threshold(*before)
+
+
 def ingest_paths(
     store, paths: Iterable[str | Path], jobs: int = 1, progress: Callable[[Outcome], None] | None = None
 ) -> Summary:
@@ -146,6 +165,11 @@ def ingest_paths(
 
     Each file is committed on its own: a failure is reported and the batch goes on.
     """
+    with _fewer_collections():
+        return _ingest(store, paths, jobs, progress)
+
+
+def _ingest(store, paths: Iterable[str | Path], jobs: int, progress: Callable[[Outcome], None] | None) -> Summary:
     files, bad = collect_paths(paths)
     summary = Summary(files=len(files), failed=list(bad))
     known = store.file_hashes()
