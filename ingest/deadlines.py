@@ -123,13 +123,13 @@ def _periodic(written: str) -> str:
     return ";".join(rules)
 
 
-def find_deadlines(text: str, doc_date: str | None = None) -> list[Deadline]:
-    """Every limit written in `text`, in order, without overlaps."""
+def find_deadlines(text: str, doc_date: str | None = None, low: str | None = None) -> list[Deadline]:
+    """Every limit written in `text`, in order, without overlaps; `low` is text.lower() if the caller has it."""
     found: list[Deadline] = []
     # Each pattern needs its key word (for every letter of these words, re's IGNORECASE
     # match is exactly str.lower(): tests/test_ingest_speed_invariants.py), and the
     # day, month and year patterns a digit or a year; most task clauses need none of them.
-    low = text.lower()
+    low = text.lower() if low is None else low
     day = "ngày" in low
     quarter = "quý" in low
     month = "tháng" in low

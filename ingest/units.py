@@ -18,7 +18,7 @@ from functools import cache, lru_cache
 
 from policygraph.ingest import unit_table as T
 from policygraph.ingest.citations import PREAMBLE_END_RE
-from policygraph.ingest.deadlines import find_deadlines
+from policygraph.ingest.deadlines import Deadline, find_deadlines
 from policygraph.ingest.header import HEADING_RE
 from policygraph.ingest.models import Assignment, Place, Recipient, ReportLine, UnitExtraction, UnitMention
 from policygraph.ingest.noise import LinePattern
@@ -669,24 +669,36 @@ def _subject(text: str, pos: int, end: int, key: str | None = None) -> tuple[lis
     return units, tail, given
 
 
-def _clauses(text: str, start: int, end: int):
-    """(start, end) of each sentence or ';' clause in a line, and whether it opens a sentence."""
+def _clauses(text: str, start: int, end: int, word: str) -> list[tuple[int, int, bool, str]]:
+    """(start, end) of each sentence or ';' clause in a line, whether it opens a sentence, and its first word.
+
+    `word` is the word at `start` (from _LINE_OPEN_RE); the break pattern reads each later first word in
+    the same match, so the scan needs no second look at the clause start.
+    """
+    out = []
     pos = start
     opens = True
-    for m in SENTENCE_END_RE.finditer(text, start, end):
-        stop = m.start() + (text[m.start()] != ";")
+    for m in _CLAUSE_BREAK_RE.finditer(text, start, end):
+        mark = m.start()
+        stop = mark + (text[mark] != ";")
         if stop > pos:
-            yield pos, stop, opens
-        opens = text[m.start()] != ";"
-        pos = m.end()
+            out.append((pos, stop, opens, word))
+        opens = text[mark] != ";"
+        pos, word = m.start("word"), m.group("word")
     if pos < end:
-        yield pos, end, opens
+        out.append((pos, end, opens, word))
+    return out
 
 
 _SUBJECT_KEYS = _OPENER_KEYS | _UNIT_KEYS  # first words a clause subject can start with
 
 _HEADING_REST_RE = re.compile(r"[\s*:.]*(?i:có\s+trách\s+nhiệm)?[\s*:.]*$")
 _RESP_RE = re.compile(r"(?i:trách\s+nhiệm(?:\s+của)?)\s+")
+# A line's head (LINE_HEAD_RE, then "trách nhiệm của") and the first word after it, in one match. Every part
+# before the word can be empty, so re's first match is what the parts matched one after the other give.
+_LINE_OPEN_RE = re.compile(rf"{LINE_HEAD_RE.pattern}(?:{_RESP_RE.pattern})?(?P<word>\w*)")
+# A sentence or ';' break and the first word of the clause after it (words cannot hold a break mark)
+_CLAUSE_BREAK_RE = re.compile(rf"(?:{SENTENCE_END_RE.pattern})(?P<word>\w*)")
 
 
 def _scan(text: str, start: int, end: int, ctx: UnitContext, in_body: bool, section: str | None,
@@ -697,14 +709,12 @@ def _scan(text: str, start: int, end: int, ctx: UnitContext, in_body: bool, sect
         ls, le = le + 1, le + 1 + len(line)
         if not line.strip():
             continue
-        pos, numbered, bulleted = _strip_line(text, ls, le)
-        rm = _RESP_RE.match(text, pos, le)
-        if rm:
-            pos = rm.end()
+        head = _LINE_OPEN_RE.match(text, ls, le)
+        numbered = head.group("num") is not None
         line_subject: list[Found] = []
         first = True
-        for cs, ce, opens in _clauses(text, pos, le):
-            key = _word_key(text, cs)
+        for cs, ce, opens, word in _clauses(text, head.start("word"), le, head.group("word")):
+            key = fold(word)  # what _word_key(text, cs) gives: lines end at a newline, so the word does too
             if key in _SUBJECT_KEYS:
                 units, pred, given = _subject(text, cs, ce, key)
             else:  # what _subject returns when no opener or unit can start the clause
@@ -728,21 +738,32 @@ def _scan(text: str, start: int, end: int, ctx: UnitContext, in_body: bool, sect
             if not units:
                 continue
             role = _role(text, pred, ce, given)
-            _assign(text, units, role, cs, ce, ctx, in_body, section, out)
-            for co in CO_LEAD_RE.finditer(text, cs, ce):
-                partners = unit_list_at(text, co.end(), ce)
-                _assign(text, partners, "support", cs, ce, ctx, in_body, section, out)
-            _reports(text, cs, ce, ctx, out)
+            task, limit, low = _task(text, cs, ce, ctx.doc_date)
+            _assign(units, role, task, limit, cs, ce, ctx, in_body, section, out)
+            if GATE_WORDS["co_lead"] in low:
+                for co in CO_LEAD_RE.finditer(text, cs, ce):
+                    partners = unit_list_at(text, co.end(), ce)
+                    _assign(partners, "support", task, limit, cs, ce, ctx, in_body, section, out)
+            if GATE_WORDS["report"] in low:
+                _reports(text, cs, ce, ctx, out)
 
 
-def _assign(text: str, units: list[Found], role: str, cs: int, ce: int, ctx: UnitContext, in_body: bool,
-            section: str | None, out: UnitExtraction) -> None:
-    if not units:
-        return
+# A pattern that needs one of these words is tried on a clause only when its lower-cased text holds the word:
+# for their letters re's IGNORECASE match is exactly str.lower() (tests/test_units_fast_paths.py).
+GATE_WORDS = {"co_lead": "chủ", "report": "báo"}  # CO_LEAD_RE, REPORT_RE
+
+
+def _task(text: str, cs: int, ce: int, doc_date: str | None) -> tuple[str, Deadline | None, str]:
+    """A clause as a task: its text on one line, its first time limit, and its lower-cased text (for gates)."""
     clause = text[cs:ce].strip(" *;.")
-    limits = find_deadlines(clause, ctx.doc_date)
-    limit = limits[0] if limits else None
-    task = " ".join(clause.split())  # the task is also its own evidence
+    low = clause.lower()
+    limits = find_deadlines(clause, doc_date, low)
+    return " ".join(clause.split()), limits[0] if limits else None, low
+
+
+def _assign(units: list[Found], role: str, task: str, limit: Deadline | None, cs: int, ce: int, ctx: UnitContext,
+            in_body: bool, section: str | None, out: UnitExtraction) -> None:
+    """One assignment per unit; the task is also its own evidence."""
     for u in units:
         out.assigns.append(Assignment(
             unit=_resolve(u, ctx), role=role, task=task, section=section, in_body=in_body,

@@ -1,0 +1,92 @@
+"""The shortcuts units.py takes for ingest speed give the same answers as the plain way.
+
+No timings here; each test pins an equivalence a fast path relies on, on random texts built
+from the pieces that matter to it.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+import sys
+
+from policygraph.ingest import units as U
+
+EVERY_CHAR = "".join(chr(c) for c in range(sys.maxunicode + 1) if not 0xD800 <= c < 0xE000)
+
+
+def test_gate_words_are_the_case_insensitive_search():
+    """A clause is searched for CO_LEAD_RE / REPORT_RE only when str.lower() holds the gate word: no match is lost."""
+    for letter in set("".join(U.GATE_WORDS.values())):
+        by_re = set(re.findall("(?i)" + re.escape(letter), EVERY_CHAR))
+        assert by_re == {c for c in EVERY_CHAR if c.lower() == letter}, letter
+    for word, rx in ((U.GATE_WORDS["co_lead"], U.CO_LEAD_RE), (U.GATE_WORDS["report"], U.REPORT_RE)):
+        assert rx.pattern.startswith("(?i:" + word), rx.pattern  # the word opens every match
+
+
+def _line_open_in_turn(text: str, start: int, end: int) -> tuple[int, bool, str]:
+    """Line head, then "trách nhiệm của", then the first word: three matches one after the other."""
+    pos, numbered, _ = U._strip_line(text, start, end)
+    rm = U._RESP_RE.match(text, pos, end)
+    if rm:
+        pos = rm.end()
+    word = re.compile(r"\w*").match(text, pos, end).group(0)
+    return pos, numbered, word
+
+
+def test_line_open_is_head_responsibility_and_word_in_turn():
+    pieces = [
+        " ",
+        "\t",
+        "*",
+        "#",
+        "_",
+        "1",
+        "12",
+        ".",
+        "-",
+        ")",
+        "IV",
+        "a",
+        "đ",
+        "+",
+        "•",
+        "x",
+        "Ban",
+        "trách nhiệm",
+        "Trách  nhiệm của",
+        " của",
+        "Ủy",
+        ";",
+    ]
+    rng = random.Random(21)
+    for _ in range(30000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 9)))
+        end = rng.randint(0, len(text))
+        m = U._LINE_OPEN_RE.match(text, 0, end)
+        assert (m.start("word"), m.group("num") is not None, m.group("word")) == _line_open_in_turn(text, 0, end)
+
+
+def _clauses_in_turn(text: str, start: int, end: int) -> list[tuple[int, int, bool, str]]:
+    """Clauses by SENTENCE_END_RE, each first word read again at the clause start."""
+    out, pos, opens = [], start, True
+    for m in U.SENTENCE_END_RE.finditer(text, start, end):
+        stop = m.start() + (text[m.start()] != ";")
+        if stop > pos:
+            out.append((pos, stop, opens))
+        opens = text[m.start()] != ";"
+        pos = m.end()
+    if pos < end:
+        out.append((pos, end, opens))
+    return [(s, e, o, re.compile(r"\w*").match(text, s, end).group(0)) for s, e, o in out]
+
+
+def test_clauses_read_the_first_words_the_scan_would_read():
+    pieces = [" ", "  ", "\t", "*", ".", "!", "?", ";", "A", "Đ", "a", "“", '"', "(", "Ban", "ủy", "x", "_", "1"]
+    rng = random.Random(22)
+    for _ in range(30000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 12)))
+        start = rng.randint(0, len(text))
+        end = rng.randint(start, len(text))
+        word = re.compile(r"\w*").match(text, start, end).group(0)
+        assert U._clauses(text, start, end, word) == _clauses_in_turn(text, start, end), text
