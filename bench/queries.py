@@ -5,7 +5,7 @@ implementers, coverage, search (index build, then text and symbol queries); peak
     python bench/queries.py --store DIR     # any embedded store (Store.open(DIR).load_graph())
 
 The graph is the one a perfect ingester would build from the generated corpus
-(bench/generate.py --store: Store.write_graph, so the tables and the snapshot are the
+(bench/generate.py --store: Store.write_graph, so the snapshot and its generation are the
 real ones), so query costs are measured apart from ingestion. With --docs, generation
 and the timing each run in a child process of their own, so the load time and peak
 memory printed are those of a fresh process loading the store and querying it.
