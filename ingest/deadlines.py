@@ -13,6 +13,7 @@ import calendar
 import datetime as dt
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
 PERIODS = (  # written period -> rule word
@@ -47,7 +48,13 @@ PERIODIC_RE = re.compile(
 )
 ANY_WORDS = ("quý", "ngày", "tháng", "năm", "định kỳ")
 ANY_RE = re.compile("|".join(ANY_WORDS), re.IGNORECASE)
-KEY_WORDS = (*ANY_WORDS, "hàng", "hằng")  # the words find_deadlines looks for in the lower-cased text
+# Every match of DAY_RE holds one of DAY_GATE, every match of MILESTONE_RE one of MILESTONE_GATE, every
+# match of QUARTER_RE "quý" and a space: each pattern runs only when the lower-cased text holds its words.
+DAY_GATE = ("trước", "chậm nhất", "đến hết")
+MILESTONE_GATE = ("kết", "trong năm", "hoàn thành", "xong")
+_QUARTER_GATE_RE = re.compile(r"quý\s")  # searched in the lower-cased text
+# the words find_deadlines looks for in the lower-cased text
+KEY_WORDS = (*ANY_WORDS, "hàng", "hằng", *DAY_GATE, *MILESTONE_GATE)
 # DAY_RE needs a digit, MONTH_RE and MILESTONE_RE a year: cheap scans (re skips to the first character in C)
 _DIGIT_RE = re.compile(r"\d")
 _YEAR_RE = re.compile(_YEAR)
@@ -113,11 +120,17 @@ def _day(m: re.Match, doc_date: str | None) -> tuple[str | None, str | None]:
     return when, f"by:{when}"
 
 
+_PERIOD_RES = tuple((re.compile(pattern), rule) for pattern, rule in PERIODS)
+_COMMA_RE = re.compile(r"\s*,\s*")
+
+
+@lru_cache(maxsize=1024)
 def _periodic(written: str) -> str:
+    """Rules of a written period; cached, as a few phrases ("hằng năm", "định kỳ 6 tháng, một năm") recur."""
     rules = []
-    for part in re.split(r"\s*,\s*", written.lower()):
-        for pattern, rule in PERIODS:
-            if re.search(pattern, part) and rule not in rules:
+    for part in _COMMA_RE.split(written.lower()):
+        for rx, rule in _PERIOD_RES:
+            if rx.search(part) and rule not in rules:
                 rules.append(rule)
                 break
     return ";".join(rules)
@@ -130,10 +143,10 @@ def find_deadlines(text: str, doc_date: str | None = None, low: str | None = Non
     # match is exactly str.lower(): tests/test_ingest_speed_invariants.py), and the
     # day, month and year patterns a digit or a year; most task clauses need none of them.
     low = text.lower() if low is None else low
-    day = "ngày" in low
-    quarter = "quý" in low
+    day = "ngày" in low and any(w in low for w in DAY_GATE)
+    quarter = "quý" in low and _QUARTER_GATE_RE.search(low) is not None
     month = "tháng" in low
-    milestone = "năm" in low
+    milestone = "năm" in low and any(w in low for w in MILESTONE_GATE)
     periodic = "định kỳ" in low or "hàng" in low or "hằng" in low
     if not (day or quarter or month or milestone or periodic):
         return found

@@ -90,3 +90,52 @@ def test_clauses_read_the_first_words_the_scan_would_read():
         end = rng.randint(start, len(text))
         word = re.compile(r"\w*").match(text, start, end).group(0)
         assert U._clauses(text, start, end, word) == _clauses_in_turn(text, start, end), text
+
+
+def test_deadline_patterns_run_only_when_their_gate_words_are_written():
+    """Every match of DAY_RE, MILESTONE_RE and QUARTER_RE holds a gate word in lower case, so a gated clause has none."""
+    from policygraph.ingest import deadlines as D
+
+    pieces = [
+        "trước",
+        "TRƯỚC",
+        "chậm nhất",
+        "Chậm Nhất là",
+        " vào",
+        "đến hết",
+        "hoàn thành",
+        "Hoàn thành",
+        "xong",
+        "hoặc",
+        " ngày",
+        " NGÀY",
+        " 15",
+        "/",
+        "12",
+        "2024",
+        " tháng",
+        " năm",
+        "NĂM",
+        " quý",
+        " Quý",
+        " IV",
+        " ii",
+        " 3",
+        "sơ kết",
+        "Tổng kết",
+        "trong",
+        "Trong năm",
+        " ",
+        "\t",
+        ",",
+        "hằng năm",
+        "x",
+    ]
+    rng = random.Random(23)
+    for _ in range(30000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 10)))
+        for rx, gate in ((D.DAY_RE, D.DAY_GATE), (D.MILESTONE_RE, D.MILESTONE_GATE)):
+            for m in rx.finditer(text):
+                assert any(w in m.group(0).lower() for w in gate), (text, m.group(0))
+        for m in D.QUARTER_RE.finditer(text):
+            assert D._QUARTER_GATE_RE.search(m.group(0).lower()), (text, m.group(0))
