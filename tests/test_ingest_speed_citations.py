@@ -30,3 +30,22 @@ def test_symbols_found_from_their_slashes_are_the_symbol_scan():
     texts += ["".join(rng.choice(pieces) for _ in range(rng.randint(1, 16))) for _ in range(30000)]
     for text in texts:
         assert [key(m) for m in S.iter_symbols(text)] == [key(m) for m in S.SYMBOL_RE.finditer(text)], text
+
+
+def test_clue_first_words_as_a_trie_match_as_the_longest_first_alternation():
+    """_CLUE_FIRST_RE shares the first words' prefixes: same matches as the plain alternation."""
+    from policygraph.ingest import places as P
+
+    words = sorted(P._CLUE_GROUPS, key=len, reverse=True)
+    look = P._CLUE_FIRST_RE.pattern[len(P._trie_pattern(sorted(P._CLUE_GROUPS))) :]
+    plain = re.compile("(?:" + "|".join(map(re.escape, words)) + ")" + look)
+    nested = ["a", "ab", "abc", "b", "bd"]  # words that are prefixes of others keep longest-first order
+    assert re.compile(P._trie_pattern(nested) + "(?=x)").findall("abx abcx ax abcbx bdx") == [
+        "ab", "abc", "a", "b", "bd"
+    ]
+    pieces = words + [" ", "  ", "Gia Lai", "ủy", "phố", "xã", "trấn", "a", "\n", "ĐÀ"]
+    rng = random.Random(8)
+    texts = [p.read_text("utf-8") for p in SAMPLES]
+    texts += ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 10))) for _ in range(20000)]
+    for text in texts:
+        assert [m.span() for m in P._CLUE_FIRST_RE.finditer(text)] == [m.span() for m in plain.finditer(text)], text
