@@ -193,6 +193,27 @@ _CLOSE_QUOTE_RE = re.compile(r"[”\"]")
 
 
 _YEAR_ONLY_RE = re.compile(r"năm[ \t\n]+(?P<y>(?:19|20)\d\d)\b", re.IGNORECASE)
+# What follows a symbol, in one match: spaces, a date or a bare "năm 2022", spaces, the issuer's
+# first words. As _SPACES_RE, DATE_RE (else _YEAR_ONLY_RE), _SPACES_RE and ISSUER_START_RE
+# matched one after another: every part is optional, so re never backtracks into an earlier one.
+_TAIL_HEAD_RE = re.compile(
+    rf"(?P<lead>{_SPACES_RE.pattern})(?:(?P<date>{DATE_RE.pattern})|(?P<yo>{_YEAR_ONLY_RE.pattern}))?"
+    rf"{_SPACES_RE.pattern}(?P<issuer>{ISSUER_START_RE.pattern})?",
+    re.IGNORECASE,
+)
+
+
+@lru_cache(maxsize=4096)
+def _issuer_words(written: str) -> str:
+    """An issuer as written, on one line (cached: the same bodies are cited again and again)."""
+    return " ".join(written.split()).rstrip(" ,")
+
+
+@lru_cache(maxsize=4096)
+def _term_in(issuer: str) -> str | None:
+    """The congress term an issuer's words name ("… Trung ương khóa XI" -> "XI")."""
+    km = TERM_RE.search(issuer)
+    return km.group("term").upper() if km else None
 
 
 def _read_tail(
@@ -202,29 +223,24 @@ def _read_tail(
     subject ends."""
     date = issuer = term = subject = None
     year = None
-    m = _SPACES_RE.match(text, pos, limit)
-    pos = m.end() if m else pos
-    dm = DATE_RE.match(text, pos, limit)
-    if dm:
-        date = iso_from_match(dm)
-        pos = dm.end()
+    head = _TAIL_HEAD_RE.match(text, pos, limit)
+    if head.group("date") is not None:
+        date = iso_from_match(head)
+        pos = head.end("date")
+    elif head.group("yo") is not None:
+        year = int(head.group("y"))
+        pos = head.end("yo")
     else:
-        ym = _YEAR_ONLY_RE.match(text, pos, limit)
-        if ym:
-            year = int(ym.group("y"))
-            pos = ym.end()
-    m = _SPACES_RE.match(text, pos, limit)
-    after_space = m.end() if m else pos
-    im = ISSUER_START_RE.match(text, after_space, limit)
-    if im:
-        body_start = im.start("body")
-        stop = ISSUER_STOP_RE.search(text, im.end("body"), min(limit, body_start + 160))
+        pos = head.end("lead")
+    if head.group("issuer") is not None:
+        body_start = head.start("body")
+        stop = ISSUER_STOP_RE.search(text, head.end("body"), min(limit, body_start + 160))
         issuer_end = stop.start() if stop else min(limit, body_start + 160)
-        if text[body_start:issuer_end].count("(") > text[body_start:issuer_end].count(")") and text.startswith(
-            ")", issuer_end
-        ):
+        written = text[body_start:issuer_end]
+        if written.count("(") > written.count(")") and text.startswith(")", issuer_end):
             issuer_end += 1  # "(khóa XI)" belongs to the issuer
-        issuer = " ".join(text[body_start:issuer_end].split()).rstrip(" ,")
+            written += ")"
+        issuer = _issuer_words(written)
         pos = issuer_end
     tm = _PAREN_RE.match(text, pos, limit)
     if tm:
@@ -234,9 +250,7 @@ def _read_tail(
             close = text.find(")", km.end(), limit)
             pos = close + 1 if close != -1 else km.end()
     if term is None and issuer:
-        km = TERM_RE.search(issuer)
-        if km:
-            term = km.group("term").upper()
+        term = _term_in(issuer)
     tail_end = pos
     sm = _SUBJECT_START_RE.match(text, pos, limit)
     subject_end = pos
