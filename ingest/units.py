@@ -134,6 +134,7 @@ MEMBER_OF_RE = re.compile(r"(?i:(?P<c>đảng|huyện|tỉnh|thành|thị|quận
 _KIND_INDEX = [(p, k) for k in T.KINDS for p in k.phrases]
 _KIND_RE = re.compile("|".join(f"(?P<k{i}>{_phrase(p)})(?!\\w)" for i, (p, _) in
                                sorted(enumerate(_KIND_INDEX), key=lambda x: -len(x[1][0]))), re.IGNORECASE)
+_KIND_OF_GROUP = {f"k{i}": kind for i, (_, kind) in enumerate(_KIND_INDEX)}
 COLLECTIVE_START_RE = re.compile(r"(?i:các|những)\s+")
 KIND_SEP_RE = re.compile(r"\s*(?:,|và)\s*(?!các\s)", re.IGNORECASE)
 _QUAL_WORDS = _alternation(["thôn", "tổ dân phố"])
@@ -276,12 +277,12 @@ def _head_at(text: str, pos: int, key: str | None = None) -> tuple[T.Head, re.Ma
     arx = ABBREV_HEAD_RES.get(key)
     am = arx.match(text, pos) if arx else None
     if am and (not m or am.end() >= m.end()):
-        head = _abbreviation_head(int(am.lastgroup[1:]))
+        head = _ABBREV_HEAD_OF_GROUP[am.lastgroup]
         if head is not None:
             return head, am
     if not m:
         return None
-    return T.HEADS[int(m.lastgroup[1:].split("_")[0])], m
+    return _HEAD_OF_GROUP[m.lastgroup], m
 
 
 @cache
@@ -294,20 +295,25 @@ def _abbreviation_head(index: int) -> T.Head | None:
     return None
 
 
+# the head each group of HEAD_RES ("h<head>_<n>") and ABBREV_HEAD_RES ("a<abbreviation>") stands for
+_HEAD_OF_GROUP = {name: T.HEADS[int(name[1:].split("_")[0])] for rx in HEAD_RES.values() for name in rx.groupindex}
+_ABBREV_HEAD_OF_GROUP = {name: _abbreviation_head(int(name[1:])) for rx in ABBREV_HEAD_RES.values()
+                         for name in rx.groupindex}
+
+
 def _collective_at(text: str, pos: int, limit: int) -> Found | None:
     start = COLLECTIVE_START_RE.match(text, pos)
     if not start:
         return None
     end = start.end()
     kinds: list[T.Kind] = []
-    while True:
-        km = _KIND_RE.match(text, end)
-        if not km or km.end() > limit:
-            break
-        kinds.append(_KIND_INDEX[int(km.lastgroup[1:])][1])
+    km = _KIND_RE.match(text, end)
+    while km and km.end() <= limit:
+        kinds.append(_KIND_OF_GROUP[km.lastgroup])
         end = km.end()
         sep = KIND_SEP_RE.match(text, end)
-        if not sep or not _KIND_RE.match(text, sep.end()):
+        km = _KIND_RE.match(text, sep.end()) if sep else None  # the next kind, if a separator leads to one
+        if not km:
             break
         end = sep.end()
     if not kinds:
@@ -547,12 +553,11 @@ def _below(level: str | None) -> str | None:
 def _resolve(found: Found, ctx: UnitContext) -> UnitMention:
     """Level, place and full name of a unit as this document means it."""
     level = found.level
-    central_city = fold(ctx.place.province or "") in _CENTRAL_CITIES
     if level is None:
         level = _below(ctx.level) if found.below else ctx.level
     elif found.below:
         level = _below(level)
-    if central_city and level == "district" and _CITY_OWNER_RE.search(found.name):
+    if level == "district" and _CITY_OWNER_RE.search(found.name) and fold(ctx.place.province) in _CENTRAL_CITIES:
         level = "province"
     if found.place_name and fold(found.place_name) in _CENTRAL_CITIES:
         level = "province"
@@ -637,10 +642,17 @@ def _strip_line(text: str, start: int, end: int) -> tuple[int, bool, bool]:
     return m.end(), m.group("num") is not None, m.group("letter") is not None or m.group("bullet") is not None
 
 
+# ROLE_RES in one match: every phrase opens with a letter, so the spaces before it are the same whichever
+# phrase matches, and the first alternative that matches is the first pattern of ROLE_RES that does
+_ROLE_RE = re.compile(r"\s*(?:" + "|".join(f"(?P<r{i}>(?i:{_phrase(p)})(?!\\w))" for i, (p, _, _) in
+                                             enumerate(T.ROLE_VERBS)) + ")")
+_ROLE_OF_GROUP = {f"r{i}": role for i, (_, role, _) in enumerate(T.ROLE_VERBS)}
+
+
 def _role(text: str, pos: int, end: int, given: bool) -> str:
-    for rx, role in ROLE_RES:
-        if rx.match(text, pos, end):
-            return role
+    m = _ROLE_RE.match(text, pos, end)
+    if m:
+        return _ROLE_OF_GROUP[m.lastgroup]
     if given and GIVEN_LEAD_RE.match(text, pos, end):
         return "lead"
     return "execute"
@@ -758,7 +770,14 @@ def _task(text: str, cs: int, ce: int, doc_date: str | None) -> tuple[str, Deadl
     clause = text[cs:ce].strip(" *;.")
     low = clause.lower()
     limits = find_deadlines(clause, doc_date, low)
-    return " ".join(clause.split()), limits[0] if limits else None, low
+    return _one_line(clause), limits[0] if limits else None, low
+
+
+def _one_line(clause: str) -> str:
+    """The clause with each run of spaces made one space; most clauses already are (only ' ' is printable space)."""
+    if clause.isprintable() and "  " not in clause and clause[:1] != " " and clause[-1:] != " ":
+        return clause
+    return " ".join(clause.split())
 
 
 def _assign(units: list[Found], role: str, task: str, limit: Deadline | None, cs: int, ce: int, ctx: UnitContext,
@@ -884,16 +903,22 @@ def _recipient_items(text: str, start: int, end: int, ctx: UnitContext, got: lis
         else:
             pieces.append((item, ps, 0))
         for piece, offset, shift in pieces:
-            units = unit_list_at(piece, 0)
-            if not units:
-                units = [f for f in find_units(piece)]
-            if not units and _HAS_LOWER_RE.search(piece) and len(piece.split()) >= 2:
-                units = [Found(0, len(piece), piece, canonical_unit_name(piece), "other")]
-            for u in units:
+            for u in _piece_units(piece):
                 mention = _resolve(u, ctx)
                 mention.start = offset + max(0, u.start - shift)
                 mention.end = offset + max(0, min(u.end, len(piece)) - shift)
                 got.append(Recipient(unit=mention, for_report=for_report, written=piece))
+
+
+@lru_cache(maxsize=4096)
+def _piece_units(piece: str) -> tuple[Found, ...]:
+    """The units one recipient line names; cached, as the same lines close many documents (read-only results)."""
+    units = unit_list_at(piece, 0)
+    if not units:
+        units = find_units(piece)
+    if not units and _HAS_LOWER_RE.search(piece) and len(piece.split()) >= 2:
+        units = [Found(0, len(piece), piece, canonical_unit_name(piece), "other")]
+    return tuple(units)
 
 
 def extract_units(text: str, context: UnitContext) -> UnitExtraction:

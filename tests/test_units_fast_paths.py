@@ -93,7 +93,7 @@ def test_clauses_read_the_first_words_the_scan_would_read():
 
 
 def test_deadline_patterns_run_only_when_their_gate_words_are_written():
-    """Every match of DAY_RE, MILESTONE_RE and QUARTER_RE holds a gate word in lower case, so a gated clause has none."""
+    """Every match of DAY_RE, MILESTONE_RE and QUARTER_RE holds a gate word in lower case: a gated clause has none."""
     from policygraph.ingest import deadlines as D
 
     pieces = [
@@ -135,3 +135,50 @@ def test_deadline_patterns_run_only_when_their_gate_words_are_written():
                 assert any(w in m.group(0).lower() for w in gate), (text, m.group(0))
         for m in D.QUARTER_RE.finditer(text):
             assert D._QUARTER_GATE_RE.search(m.group(0).lower()), (text, m.group(0))
+
+
+def test_role_pattern_is_the_role_patterns_in_turn():
+    def in_turn(text, end, given):
+        for rx, role in U.ROLE_RES:
+            if rx.match(text, 0, end):
+                return role
+        return "lead" if given and U.GIVEN_LEAD_RE.match(text, 0, end) else "execute"
+
+    pieces = [
+        " ",
+        "  ",
+        "\t",
+        "chủ trì",
+        "Chủ  trì",
+        "là",
+        "làm",
+        " cơ quan",
+        " đầu mối",
+        " thường trực",
+        "theo dõi,",
+        " kiểm tra,",
+        " đôn đốc",
+        "có trách nhiệm ",
+        "tăng cường ",
+        "phối hợp",
+        "PHỐI HỢP",
+        "tham mưu",
+        "x",
+        ",",
+    ]
+    rng = random.Random(24)
+    for _ in range(30000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 6)))
+        end = rng.randint(0, len(text))
+        given = rng.random() < 0.5
+        assert U._role(text, 0, end, given) == in_turn(text, end, given), text
+
+
+def test_one_line_is_split_and_join():
+    every_space = [c for c in EVERY_CHAR if c.isspace()]
+    assert [c for c in every_space if c.isprintable()] == [" "]  # what the shortcut relies on
+    pieces = [" ", "  ", "\t", "\n", "\xa0", "\u2003", "\u200b", "a", "Ủy", ".", "\x1c"]
+    rng = random.Random(25)
+    for _ in range(30000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 8)))
+        assert U._one_line(text) == " ".join(text.split()), repr(text)
