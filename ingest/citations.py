@@ -174,16 +174,43 @@ def _level_of_text(text: str | None) -> str | None:
     return None
 
 
-def _sentence(text: str, start: int, end: int) -> str:
-    lo = max(0, start - 300)
-    left = start
-    for m in SENTENCE_START_RE.finditer(text, lo, start):
-        left = m.end()
-    if left == start:
-        left = lo if lo > 0 else 0
+Sentences = dict[tuple[int, int], str]  # (left, right) -> the sentence on one line, per text
+
+
+def _sentence(text: str, start: int, end: int, seen: Sentences) -> str:
+    """The sentence around text[start:end], on one line; `seen` keeps those already joined
+    (the citations of a preamble clause share theirs)."""
+    left = _sentence_left(text, start)
     m = SENTENCE_START_RE.search(text, end, min(len(text), end + 300))
     right = m.start() + (1 if m and text[m.start()] in ".!?" else 0) if m else min(len(text), end + 300)
-    return " ".join(text[left:right].split())
+    sentence = seen.get((left, right))
+    if sentence is None:
+        sentence = seen[left, right] = " ".join(text[left:right].split())
+    return sentence
+
+
+_NEAR = 120  # most sentences start this close before a citation
+
+
+def _sentence_left(text: str, start: int) -> int:
+    """Where the sentence holding `start` begins: after the last boundary in the 300 characters
+    before it (at their start when there is none, or when the last ends right at `start`).
+
+    The scan starts _NEAR characters back, and goes back the whole 300 only when it finds
+    nothing. Both meet the same boundaries after the nearer start: a boundary crossing it could
+    only be a blank line ("\n[ \t]*\n"), and the nearer start is moved back off those characters.
+    """
+    lo = max(0, start - 300)
+    near = max(lo, start - _NEAR)
+    while near > lo and text[near - 1] in " \t\n":
+        near -= 1
+    for scan_from in (near, lo) if near > lo else (lo,):
+        left = start
+        for m in SENTENCE_START_RE.finditer(text, scan_from, start):
+            left = m.end()
+        if left != start:
+            return left
+    return lo
 
 
 _SPACES_RE = re.compile(r"[ \t\n,]*")
@@ -275,7 +302,8 @@ def find_citations(text: str) -> list[Citation]:
     return [f.citation for f in _find(text)]
 
 
-def _find(text: str) -> list[_Found]:
+def _find(text: str, seen: Sentences | None = None) -> list[_Found]:
+    seen = {} if seen is None else seen
     matches = []
     for m in symbols.iter_symbols(text):
         try:
@@ -327,7 +355,7 @@ def _find(text: str) -> list[_Found]:
             subject=subject,
             start=start,
             end=end,
-            evidence=_sentence(text, lookback_start, end),
+            evidence=_sentence(text, lookback_start, end, seen),
             flags=flags,
         )
         enum_numbers = re.findall(r"\d{1,5}[a-z]?", lb.enum) if lb.enum else []
@@ -365,8 +393,9 @@ def preamble_end(text: str) -> int:
 
 def extract_citations(text: str) -> tuple[list[Citation], list[AssertedEdge]]:
     """find + link in one pass: the citations with their relations, and the asserted edges."""
-    found = _find(text)
-    return [f.citation for f in found], _link(text, found)
+    seen: Sentences = {}
+    found = _find(text, seen)
+    return [f.citation for f in found], _link(text, found, seen)
 
 
 def link_citations(text: str, citations: list[Citation]) -> list[AssertedEdge]:
@@ -374,7 +403,8 @@ def link_citations(text: str, citations: list[Citation]) -> list[AssertedEdge]:
     return _link(text, _refind(text, citations))
 
 
-def _link(text: str, found: list[_Found]) -> list[AssertedEdge]:
+def _link(text: str, found: list[_Found], seen: Sentences | None = None) -> list[AssertedEdge]:
+    seen = {} if seen is None else seen
     asserted: list[AssertedEdge] = []
     targets: set[int] = set()
     for i in range(1, len(found)):
@@ -392,7 +422,7 @@ def _link(text: str, found: list[_Found]) -> list[AssertedEdge]:
                     src,
                     i,
                     "implements",
-                    _sentence(text, a.lookback_start, b.citation.end),
+                    _sentence(text, a.lookback_start, b.citation.end, seen),
                     a.lookback_start,
                     b.citation.end,
                 )
