@@ -5,6 +5,7 @@ Like test_ingest_speed_invariants.py: no timings, only the equivalences the shor
 
 from __future__ import annotations
 
+import importlib
 import random
 import re
 from pathlib import Path
@@ -17,7 +18,8 @@ SAMPLES = sorted((ROOT / "data" / "samples").glob("*.txt"))
 
 def test_symbols_found_from_their_slashes_are_the_symbol_scan():
     """iter_symbols (slash first, then the heads before it) = SYMBOL_RE.finditer."""
-    assert re._parser.parse(S._HEAD_RE.pattern).getwidth()[1] == S._HEAD_WIDTH + 1  # + the "/"
+    parser = getattr(re, "_parser", None) or importlib.import_module("sre_parse")  # re._parser from Python 3.11
+    assert parser.parse(S._HEAD_RE.pattern).getwidth()[1] == S._HEAD_WIDTH + 1  # + the "/"
 
     def key(m):
         return m.span(), m.groups()
