@@ -194,7 +194,7 @@ _NEAR = 120  # most sentences start this close before a citation
 
 def _sentence_left(text: str, start: int) -> int:
     """Where the sentence holding `start` begins: after the last boundary in the 300 characters
-    before it (at their start when there is none, or when the last ends right at `start`).
+    before it (at their start when there is none).
 
     The scan starts _NEAR characters back, and goes back the whole 300 only when it finds
     nothing. Both meet the same boundaries after the nearer start: a boundary crossing it could
@@ -205,10 +205,10 @@ def _sentence_left(text: str, start: int) -> int:
     while near > lo and text[near - 1] in " \t\n":
         near -= 1
     for scan_from in (near, lo) if near > lo else (lo,):
-        left = start
+        left = None
         for m in SENTENCE_START_RE.finditer(text, scan_from, start):
             left = m.end()
-        if left != start:
+        if left is not None:
             return left
     return lo
 

@@ -286,3 +286,16 @@ def test_parse_text_never_raises(text):
     assert doc.text == text
     for c in doc.citations:
         assert 0 <= c.start < c.end <= len(text)
+
+
+def test_evidence_of_a_citation_opening_its_line_starts_at_the_citation():
+    """A blank line right before the citation ends the sentence before it: the header above is not evidence."""
+    text = (
+        "BỘ Y TẾ\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n\nTHÔNG TƯ\n"
+        "Ban hành Danh mục thuốc\n\n"
+        "Thông tư số 05/2015/TT-BYT ngày 17 tháng 3 năm 2015 của Bộ trưởng Bộ Y tế ban hành Danh mục thuốc, "
+        "có hiệu lực kể từ ngày 01 tháng 5 năm 2015.\n"
+    )
+    (cited,) = [c for c in parse_text(text).citations if c.symbol == "05/2015/TT-BYT"]
+    assert cited.evidence.startswith("Thông tư số 05/2015/TT-BYT ngày 17 tháng 3 năm 2015")
+    assert cited.evidence.endswith("ngày 01 tháng 5 năm 2015.")
