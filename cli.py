@@ -81,7 +81,8 @@ def ingest(ctx: click.Context, paths: tuple[str, ...], jobs: int, quiet: bool) -
     edges = sum(v for k, v in counts.items() if k.endswith("_edges"))
     click.echo(
         f"{summary.files} files: {summary.added} added, {summary.updated} updated, {summary.unchanged} unchanged, "
-        f"{len(summary.failed)} failed; {summary.citations} citations, {summary.warnings} warnings\n"
+        f"{len(summary.failed)} failed; "
+        f"{summary.citations} citations, {summary.warnings} warnings in new or changed files\n"
         f"store {store.path}: {counts.get('document_nodes', 0)} documents, {counts.get('unit_nodes', 0)} units, "
         f"{counts.get('place_nodes', 0)} places, {edges} edges"
     )

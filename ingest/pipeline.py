@@ -44,7 +44,7 @@ def parse_text(text: str, path: str = "<text>") -> ParsedDocument:
         citations = [citations[i] for i in kept]
     doc = ParsedDocument(
         path=path,
-        sha256=hashlib.sha256(text.encode("utf-8")).hexdigest(),
+        sha256=_sha256(text),
         text=text,
         citations=citations,
         asserted=asserted,
@@ -58,6 +58,11 @@ def _add_units(doc: ParsedDocument, masked: str) -> None:
     doc.units = extract_units(
         masked, UnitContext(level=doc.level, place=doc.place, issuer_code=doc.issuer_code, doc_date=doc.date)
     )
+
+
+def _sha256(text: str) -> str:
+    """The content hash a file row is stored under: of the normalised text, not the bytes."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 def parse_file(path: str | Path) -> ParsedDocument:
@@ -81,11 +86,18 @@ class Outcome:
     row: FileRow | None = None
     citations: int = 0
     warnings: int = 0
+    unchanged: bool = False  # the store already holds this text: it was not parsed again
 
 
-def _safe_parse(path: str, keep_doc: bool = True) -> Outcome:
+def _safe_parse(path: str, keep_doc: bool = True, known: str | None = None) -> Outcome:
+    """Parse one file into its row; `known` is the hash the store holds for it, so an
+    unchanged file is read and hashed but not parsed."""
     try:
-        doc = parse_file(path)
+        path = str(Path(path).resolve())
+        text = read_document(path)
+        if known is not None and _sha256(text) == known:
+            return Outcome(path, unchanged=True)
+        doc = parse_text(text, path)
         row = file_row(doc)
     except ReadError as exc:
         return Outcome(path, error=str(exc))
@@ -95,8 +107,9 @@ def _safe_parse(path: str, keep_doc: bool = True) -> Outcome:
     return Outcome(path, doc if keep_doc else None, row=row, citations=len(doc.citations), warnings=warnings)
 
 
-def _worker_parse(path: str) -> Outcome:
-    return _safe_parse(path, keep_doc=False)
+def _worker_parse(job: tuple[str, str | None]) -> Outcome:
+    path, known = job
+    return _safe_parse(path, keep_doc=False, known=known)
 
 
 def collect_paths(paths: Iterable[str | Path]) -> tuple[list[str], list[Outcome]]:
@@ -118,15 +131,18 @@ def collect_paths(paths: Iterable[str | Path]) -> tuple[list[str], list[Outcome]
     return sorted(dict.fromkeys(files)), bad
 
 
-def parse_many(files: list[str], jobs: int = 1) -> Iterator[Outcome]:
+def parse_many(files: list[str], jobs: int = 1, known: dict[str, str] | None = None) -> Iterator[Outcome]:
+    """Outcomes in file order; `known` maps paths to the hashes already stored."""
+    known = known or {}
     if jobs <= 1 or len(files) < 2:
-        yield from map(_safe_parse, files)
+        for path in files:
+            yield _safe_parse(path, known=known.get(path))
         return
     import multiprocessing
 
     ctx = multiprocessing.get_context("fork" if hasattr(os, "fork") else "spawn")
     with ctx.Pool(jobs) as pool:
-        yield from pool.imap(_worker_parse, files, chunksize=8)
+        yield from pool.imap(_worker_parse, [(path, known.get(path)) for path in files], chunksize=8)
 
 
 @dataclass
@@ -136,7 +152,7 @@ class Summary:
     updated: int = 0
     unchanged: int = 0
     failed: list[Outcome] = field(default_factory=list)
-    citations: int = 0
+    citations: int = 0  # in the files parsed (added or updated)
     warnings: int = 0
     seconds: dict[str, float] = field(default_factory=dict)  # wall time of parse / store / rebuild
 
@@ -175,7 +191,7 @@ def _ingest(store, paths: Iterable[str | Path], jobs: int, progress: Callable[[O
     known = store.file_hashes()
     clock = time.perf_counter
     spent = {"parse": 0.0, "store": 0.0, "rebuild": 0.0}
-    outcomes = parse_many(files, jobs)
+    outcomes = parse_many(files, jobs, known)
     while True:
         t0 = clock()
         outcome = next(outcomes, None)  # with jobs > 1: the wait for the workers
@@ -184,19 +200,18 @@ def _ingest(store, paths: Iterable[str | Path], jobs: int, progress: Callable[[O
         if outcome is None:
             break
         row = outcome.row
-        if row is None:
+        if outcome.unchanged:
+            summary.unchanged += 1
+        elif row is None:
             summary.failed.append(outcome)
         else:
             summary.citations += outcome.citations
             summary.warnings += outcome.warnings
-            if known.get(row.path) == row.sha256:
-                summary.unchanged += 1
+            store.put_row(row, outcome.doc)
+            if row.path in known:
+                summary.updated += 1
             else:
-                store.put_row(row, outcome.doc)
-                if row.path in known:
-                    summary.updated += 1
-                else:
-                    summary.added += 1
+                summary.added += 1
         spent["store"] += clock() - t1
         if progress:
             progress(outcome)

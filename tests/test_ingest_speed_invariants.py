@@ -55,7 +55,7 @@ def test_worker_rows_are_the_rows_put_document_writes(tmp_path):
     for path in SAMPLES:
         doc = parse_file(path)
         store.put_document(doc)
-        outcome = _worker_parse(str(path.resolve()))
+        outcome = _worker_parse((str(path.resolve()), None))
         assert outcome.doc is None  # only the row crosses the process boundary
         assert outcome.row == file_row(doc)
         stored = store.conn.execute("SELECT * FROM files WHERE path=?", (doc.path,)).fetchone()
