@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_left
 from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
 
@@ -235,9 +236,9 @@ def canonical_unit_name(written: str, first_upper: bool = True) -> str:
 
 
 # --- recognising one unit at a position -----------------------------------------------
-@dataclass
+@dataclass(eq=False)
 class Found:
-    """A unit written at [start, end) and what its words say about it."""
+    """A unit written at [start, end) and what its words say about it (one place in one text: compared by identity)."""
 
     start: int
     end: int
@@ -250,6 +251,13 @@ class Found:
     below: bool = False  # stands for units one level below `level` (or the context)
     place_name: str | None = None
     head: T.Head | None = None
+
+
+def _composed(inner: Found, start: int, written: str, name: str, unit_type: str, level: str | None,
+              head: T.Head | None) -> Found:
+    """`inner` with a prefix written before it ("Đảng đoàn" + "HĐND tỉnh"); dataclasses.replace, without its cost."""
+    return Found(start, inner.end, written, name, unit_type, inner.collective, level, inner.explicit_level,
+                 inner.below, inner.place_name, head)
 
 
 def _level_of_word(word: str | None) -> str | None:
@@ -389,7 +397,7 @@ def _single_at(text: str, pos: int, limit: int, key: str | None = None) -> Found
         else:
             unit_type = inner.unit_type
         level = inner.level or (head.level if head.level and not inner.explicit_level else inner.level)
-        return replace(inner, start=pos, written=written, name=name, unit_type=unit_type, level=level)
+        return _composed(inner, pos, written, name, unit_type, level, inner.head)
     if head.tail == "owner":
         # each tail is matched only when the ones before it did not fit
         om = OWNER_TAIL_RE.match(text, end) or PARTY_ORG_TAIL_RE.match(text, end)
@@ -410,8 +418,8 @@ def _single_at(text: str, pos: int, limit: int, key: str | None = None) -> Found
             inner = _single_at(text, end + 1, limit)
             if inner and inner.unit_type in ("peoples_council", "peoples_committee", "front"):
                 written = text[pos:inner.end]
-                return replace(inner, start=pos, written=written, unit_type=unit_type, head=head,
-                               name=canonical_unit_name(text[pos:m.end()]) + " " + inner.name)
+                return _composed(inner, pos, written, canonical_unit_name(text[pos:m.end()]) + " " + inner.name,
+                                 unit_type, inner.level, head)
     elif head.tail == "level":
         pk = PLACE_KINDS_RE.match(text, end)
         if pk and pk.end() <= limit:
@@ -681,16 +689,16 @@ def _subject(text: str, pos: int, end: int, key: str | None = None) -> tuple[lis
     return units, tail, given
 
 
-def _clauses(text: str, start: int, end: int, word: str) -> list[tuple[int, int, bool, str]]:
+def _clauses(text: str, start: int, end: int, word: str, breaks: list[re.Match]) -> list[tuple[int, int, bool, str]]:
     """(start, end) of each sentence or ';' clause in a line, whether it opens a sentence, and its first word.
 
-    `word` is the word at `start` (from _LINE_OPEN_RE); the break pattern reads each later first word in
-    the same match, so the scan needs no second look at the clause start.
+    `word` is the word at `start` (from _LINE_OPEN_RE); `breaks` are the line's breaks from `start` on (from
+    _Breaks), each with the first word after it, so the scan needs no second look at a clause start.
     """
     out = []
     pos = start
     opens = True
-    for m in _CLAUSE_BREAK_RE.finditer(text, start, end):
+    for m in breaks:
         mark = m.start()
         stop = mark + (text[mark] != ";")
         if stop > pos:
@@ -702,6 +710,33 @@ def _clauses(text: str, start: int, end: int, word: str) -> list[tuple[int, int,
     return out
 
 
+# SENTENCE_END_RE one mark at a time, each branch with the first word after it, and without crossing a newline
+# (the spaces are [^\S\n]): in a whole part of a text these find the matches SENTENCE_END_RE finds line by line
+# (no match holds a second mark, so none hides another). A pattern that opens with a literal lets re skip to
+# it in C, which a set of marks does not: four such scans are much faster than one.
+_LINE_SPACE = r"[^\S\n]"
+_BREAK_RES = {c: re.compile(rf"\{c}(?:{_LINE_SPACE}|\*)+(?=[*\"“(]*[{UPPER}])(?P<word>\w*)") for c in ".!?"}
+_BREAK_RES[";"] = re.compile(rf";{_LINE_SPACE}*(?P<word>\w*)")
+
+
+class _Breaks:
+    """The sentence and ';' breaks of a part of a text, found in one go and handed out line by line."""
+
+    def __init__(self, text: str, start: int, end: int) -> None:
+        found: list[re.Match] = []
+        for mark, rx in _BREAK_RES.items():
+            if text.find(mark, start, end) >= 0:
+                found += rx.finditer(text, start, end)
+        found.sort(key=re.Match.start)
+        self.found = found
+        self.marks = [m.start() for m in found]
+
+    def within(self, start: int, end: int) -> list[re.Match]:
+        """The breaks whose mark is in [start, end): what SENTENCE_END_RE.finditer(text, start, end) gives
+        when [start, end) lies within one line."""
+        return self.found[bisect_left(self.marks, start):bisect_left(self.marks, end)]
+
+
 _SUBJECT_KEYS = _OPENER_KEYS | _UNIT_KEYS  # first words a clause subject can start with
 
 _HEADING_REST_RE = re.compile(r"[\s*:.]*(?i:có\s+trách\s+nhiệm)?[\s*:.]*$")
@@ -709,26 +744,29 @@ _RESP_RE = re.compile(r"(?i:trách\s+nhiệm(?:\s+của)?)\s+")
 # A line's head (LINE_HEAD_RE, then "trách nhiệm của") and the first word after it, in one match. Every part
 # before the word can be empty, so re's first match is what the parts matched one after the other give.
 _LINE_OPEN_RE = re.compile(rf"{LINE_HEAD_RE.pattern}(?:{_RESP_RE.pattern})?(?P<word>\w*)")
-# A sentence or ';' break and the first word of the clause after it (words cannot hold a break mark)
-_CLAUSE_BREAK_RE = re.compile(rf"(?:{SENTENCE_END_RE.pattern})(?P<word>\w*)")
 
 
 def _scan(text: str, start: int, end: int, ctx: UnitContext, in_body: bool, section: str | None,
           out: UnitExtraction) -> None:
     heading: list[Found] = []
+    resolved: dict[Found, UnitMention] = {}  # a heading's units take every task below it: resolved once
     le = start - 1
+    breaks = _Breaks(text, start, end)
     for line in text[start:end].split("\n"):  # the lines LINE_RE.finditer would give, without its empty matches
         ls, le = le + 1, le + 1 + len(line)
-        if not line.strip():
+        if not line or line.isspace():
             continue
         head = _LINE_OPEN_RE.match(text, ls, le)
         numbered = head.group("num") is not None
         line_subject: list[Found] = []
         first = True
-        for cs, ce, opens, word in _clauses(text, head.start("word"), le, head.group("word")):
+        pos = head.start("word")
+        for cs, ce, opens, word in _clauses(text, pos, le, head.group("word"), breaks.within(pos, le)):
             key = fold(word)  # what _word_key(text, cs) gives: lines end at a newline, so the word does too
             if key in _SUBJECT_KEYS:
                 units, pred, given = _subject(text, cs, ce, key)
+            elif in_body and not line_subject:
+                continue  # no subject here or before it in the line: no task (the body keeps no heading)
             else:  # what _subject returns when no opener or unit can start the clause
                 units, pred, given = [], cs, False
             if first and units and _HEADING_REST_RE.match(text, pred, ce) and not in_body:
@@ -751,11 +789,11 @@ def _scan(text: str, start: int, end: int, ctx: UnitContext, in_body: bool, sect
                 continue
             role = _role(text, pred, ce, given)
             task, limit, low = _task(text, cs, ce, ctx.doc_date)
-            _assign(units, role, task, limit, cs, ce, ctx, in_body, section, out)
+            _assign(units, role, task, limit, cs, ce, ctx, resolved, in_body, section, out)
             if GATE_WORDS["co_lead"] in low:
                 for co in CO_LEAD_RE.finditer(text, cs, ce):
                     partners = unit_list_at(text, co.end(), ce)
-                    _assign(partners, "support", task, limit, cs, ce, ctx, in_body, section, out)
+                    _assign(partners, "support", task, limit, cs, ce, ctx, resolved, in_body, section, out)
             if GATE_WORDS["report"] in low:
                 _reports(text, cs, ce, ctx, out)
 
@@ -781,13 +819,22 @@ def _one_line(clause: str) -> str:
 
 
 def _assign(units: list[Found], role: str, task: str, limit: Deadline | None, cs: int, ce: int, ctx: UnitContext,
-            in_body: bool, section: str | None, out: UnitExtraction) -> None:
+            resolved: dict[Found, UnitMention], in_body: bool, section: str | None, out: UnitExtraction) -> None:
     """One assignment per unit; the task is also its own evidence."""
     for u in units:
         out.assigns.append(Assignment(
-            unit=_resolve(u, ctx), role=role, task=task, section=section, in_body=in_body,
+            unit=_resolve_once(u, ctx, resolved), role=role, task=task, section=section, in_body=in_body,
             deadline=limit.date if limit else None, deadline_rule=limit.rule if limit else None,
             deadline_text=limit.text if limit else None, evidence=task, start=cs, end=ce))
+
+
+def _resolve_once(found: Found, ctx: UnitContext, resolved: dict[Found, UnitMention]) -> UnitMention:
+    """_resolve(found, ctx) as a new mention each time, worked out once per unit and context."""
+    m = resolved.get(found)
+    if m is None:
+        m = resolved[found] = _resolve(found, ctx)
+    return UnitMention(name=m.name, written=m.written, unit_type=m.unit_type, level=m.level, place=m.place,
+                       collective=m.collective, start=m.start, end=m.end)
 
 
 def _reports(text: str, cs: int, ce: int, ctx: UnitContext, out: UnitExtraction) -> None:

@@ -89,7 +89,30 @@ def test_clauses_read_the_first_words_the_scan_would_read():
         start = rng.randint(0, len(text))
         end = rng.randint(start, len(text))
         word = re.compile(r"\w*").match(text, start, end).group(0)
-        assert U._clauses(text, start, end, word) == _clauses_in_turn(text, start, end), text
+        breaks = U._Breaks(text, start, end).within(start, end)
+        assert U._clauses(text, start, end, word, breaks) == _clauses_in_turn(text, start, end), text
+
+
+def test_breaks_of_a_part_are_the_breaks_of_its_lines():
+    """_Breaks searches a whole part of a text once; each line gets what SENTENCE_END_RE finds in it."""
+    pieces = [" ", "  ", "\t", "\n", "\n\n", " \n", "*", ".", "!", "?", ";", "A", "Đ", "a", "“", "(", "Ban", "1."]
+    rng = random.Random(26)
+    for _ in range(20000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 16)))
+        start = rng.randint(0, len(text))
+        end = rng.randint(start, len(text))
+        breaks = U._Breaks(text, start, end)
+        line_start = start
+        for line in text[start:end].split("\n"):
+            line_end = line_start + len(line)
+            pos = rng.randint(line_start, line_end)
+            want = [
+                (m.start(), m.end(), re.compile(r"\w*").match(text, m.end(), line_end).group(0))
+                for m in U.SENTENCE_END_RE.finditer(text, pos, line_end)
+            ]
+            got = [(m.start(), m.start("word"), m.group("word")) for m in breaks.within(pos, line_end)]
+            assert got == want, (text, pos, line_end)
+            line_start = line_end + 1
 
 
 def test_deadline_patterns_run_only_when_their_gate_words_are_written():
