@@ -596,11 +596,20 @@ def _complete(found: Found, name: str, level: str, ctx: UnitContext) -> str:
 
 
 def _place_for(level: str | None, ctx: UnitContext, written: str | None) -> Place:
-    return _place_cached(level, ctx.level, ctx.place, written)
+    place = _place_cached(level, ctx.level, ctx.place, written)
+    return ctx.place if place is None else place
 
 
 @lru_cache(maxsize=1024)
-def _place_cached(level: str | None, ctx_level: str | None, ctx_place: Place, written: str | None) -> Place:
+def _place_cached(level: str | None, ctx_level: str | None, ctx_place: Place, written: str | None) -> Place | None:
+    """The place of a unit at `level`; None for the context's own place object, which _place_for puts back, so
+    a mention shares its document's place the same way whether or not the cache holds an equal one from an
+    earlier document (a parse pickles the same bytes the first time and every time after)."""
+    base = _scoped_place(level, ctx_level, ctx_place, written)
+    return None if base is ctx_place else base
+
+
+def _scoped_place(level: str | None, ctx_level: str | None, ctx_place: Place, written: str | None) -> Place:
     if level == "central":
         return Place()
     base = ctx_place
@@ -952,6 +961,7 @@ def _recipient_items(text: str, start: int, end: int, ctx: UnitContext, got: lis
         for piece, offset, shift in pieces:
             for u in _piece_units(piece):
                 mention = _resolve(u, ctx)
+                mention.written = piece[u.start:u.end]  # this piece's own text, not the equal one cached with u
                 mention.start = offset + max(0, u.start - shift)
                 mention.end = offset + max(0, min(u.end, len(piece)) - shift)
                 got.append(Recipient(unit=mention, for_report=for_report, written=piece))
