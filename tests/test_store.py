@@ -161,13 +161,19 @@ def test_a_killed_ingest_leaves_a_usable_store(tmp_path):
     store.close()
 
 
-def test_a_lost_or_stale_snapshot_is_rebuilt_from_the_stored_files(tmp_path):
+def _samples_store(tmp_path: Path) -> bytes:
+    """A store of the samples at tmp_path/store; its export."""
     _copy_samples(tmp_path / "docs")
     store = Store.open(tmp_path / "store")
     ingest_paths(store, [tmp_path / "docs"])
     truth = _export(store, tmp_path / "truth.json")
-    old = (tmp_path / "store" / CACHE_NAME).read_bytes()
     store.close()
+    return truth
+
+
+def test_a_lost_or_stale_snapshot_is_rebuilt_from_the_stored_files(tmp_path):
+    truth = _samples_store(tmp_path)
+    old = (tmp_path / "store" / CACHE_NAME).read_bytes()
 
     (tmp_path / "store" / CACHE_NAME).unlink()
     assert _export(Store.open(tmp_path / "store"), tmp_path / "lost.json") == truth
@@ -195,11 +201,7 @@ def _age(store_dir: Path, schema: str, model: str | None) -> None:
 
 
 def test_a_store_from_an_older_version_rereads_its_stored_texts(tmp_path):
-    _copy_samples(tmp_path / "docs")
-    store = Store.open(tmp_path / "store")
-    ingest_paths(store, [tmp_path / "docs"])
-    truth = _export(store, tmp_path / "truth.json")
-    store.close()
+    truth = _samples_store(tmp_path)
     shutil.rmtree(tmp_path / "docs")  # the texts are only in the store now
 
     for schema, model in (("1", None), ("2", "another-model")):
