@@ -156,6 +156,8 @@ class Store:
         # parse results put by this process since the last rebuild, by path: the rebuild
         # uses them as they are instead of reading their pickles back
         self._fresh: dict[str, ParsedDocument] = {}
+        self.reparsed = 0  # stored texts re-read on open (a store written by another version)
+        self.reparse_errors: list[tuple[str, str]] = []  # (path, reason) of those that failed
 
     @classmethod
     def open(cls, location: str | Path | None = None) -> Store:
@@ -199,7 +201,9 @@ class Store:
     def _reparse_all(self) -> None:
         """Re-read every stored text with this version's parser (a store written by another version).
 
-        One transaction: a crash leaves the old rows, and the next open starts again.
+        One transaction: a crash leaves the old rows, and the next open starts again. A text
+        this version cannot parse is dropped from the store and listed in `reparse_errors`
+        (its file can be ingested again once fixed): an unreadable row would stop every rebuild.
         """
         from policygraph.ingest.pipeline import parse_text  # the store keeps texts so it can do this
 
@@ -208,10 +212,16 @@ class Store:
             self.conn.execute("DROP TABLE IF EXISTS nodes")  # schema 1 kept the graph in tables
             self.conn.execute("DROP TABLE IF EXISTS edges")
             for path, text in rows:
-                row = file_row(parse_text(_decompress(text).decode("utf-8"), path))
+                try:
+                    row = file_row(parse_text(_decompress(text).decode("utf-8"), path))
+                except Exception as exc:  # noqa: BLE001 - one text must not keep the store from opening
+                    self.reparse_errors.append((path, f"{type(exc).__name__}: {exc}"))
+                    self.conn.execute("DELETE FROM files WHERE path=?", (path,))
+                    continue
                 self.conn.execute(
-                "UPDATE files SET sha256=?, parsed=?, text=? WHERE path=?", (row.sha256, row.parsed, row.text, path)
-            )
+                    "UPDATE files SET sha256=?, parsed=?, text=? WHERE path=?", (row.sha256, row.parsed, row.text, path)
+                )
+                self.reparsed += 1
             self.conn.executemany(
                 "INSERT OR REPLACE INTO meta VALUES (?, ?)",
                 [("schema", SCHEMA_VERSION), ("model", MODEL_FINGERPRINT), ("dirty", "1")],

@@ -47,9 +47,9 @@ def backend_from(ctx: click.Context) -> Backend:
     store = obj.get("store")
     if store is None or isinstance(store, (str, os.PathLike)):
         where = store or obj.get("store_path") or os.environ.get("POLICYGRAPH_STORE")
-        from policygraph.graph.store import Store
+        from policygraph.cli import open_store_at
 
-        store = Store.open(where)  # None: the store's default location
+        store = open_store_at(where)  # None: the store's default location
     gc.disable()
     graph = store.load_graph()
     gc.freeze()  # the graph lives as long as the command: keep the collector off its dicts

@@ -226,3 +226,46 @@ def test_a_store_from_a_newer_version_is_refused_with_a_reason(tmp_path):
     conn.close()
     with pytest.raises(StoreError, match="schema 99 is newer"):
         Store.open(tmp_path / "store")
+
+
+def test_an_upgrade_drops_a_text_this_version_cannot_parse_and_says_so(tmp_path, monkeypatch):
+    from policygraph.ingest import pipeline
+
+    _samples_store(tmp_path)
+    _age(tmp_path / "store", "1", None)
+    paths = sorted(p for (p,) in sqlite3.connect(tmp_path / "store" / DB_NAME).execute("SELECT path FROM files"))
+    real = pipeline.parse_text
+
+    def parse_text(text, path="<text>"):
+        if path == paths[0]:
+            raise ValueError("a parser bug")
+        return real(text, path)
+
+    monkeypatch.setattr(pipeline, "parse_text", parse_text)
+    store = Store.open(tmp_path / "store")
+    assert store.reparsed == 3 and store.reparse_errors == [(paths[0], "ValueError: a parser bug")]
+    assert sorted(store.file_hashes()) == paths[1:]
+    assert len([a for a in H.doc_nodes(store.load_graph()).values() if a.get("source")]) == 3
+    store.close()
+
+
+def test_the_cli_says_when_it_rereads_an_older_store(tmp_path):
+    _samples_store(tmp_path)
+    _age(tmp_path / "store", "1", None)
+    result = H.cli("stats", store=tmp_path / "store")
+    assert result.returncode == 0, result.stderr
+    assert "was written by another version: re-read 4 texts" in result.stderr
+    again = H.cli("stats", store=tmp_path / "store")
+    assert "another version" not in again.stderr
+
+
+def test_every_command_reports_an_unusable_store_without_a_traceback(tmp_path):
+    Store.open(tmp_path / "store").close()
+    conn = sqlite3.connect(tmp_path / "store" / DB_NAME)
+    with conn:
+        conn.execute("UPDATE meta SET value='99' WHERE key='schema'")
+    conn.close()
+    for command in (["stats"], ["trace", "25-NQ/TW"], ["show", "25-NQ/TW"], ["ingest", str(tmp_path)]):
+        result = H.cli(*command, store=tmp_path / "store")
+        assert result.returncode == 1, (command, result.stderr)
+        assert "schema 99 is newer" in result.stderr and "Traceback" not in result.stderr, (command, result.stderr)
