@@ -438,6 +438,20 @@ def _link(text: str, found: list[_Found], seen: Sentences | None = None) -> list
     return asserted
 
 
+def preamble_relation(text: str, pos: int, end: int | None = None) -> str:
+    """The relation of something named at `pos` that is not a numbered citation (a congress
+    resolution, a law by name): the same preamble rules, with no neighbour citation to share.
+    `end` is preamble_end(text), when the caller has it."""
+    if pos >= (preamble_end(text) if end is None else end):
+        return "references"
+    return _preamble_relation(text, pos, [], 0) or "references"
+
+
+def sentence_around(text: str, start: int, end: int, seen: Sentences | None = None) -> str:
+    """The sentence that holds text[start:end], on one line: a citation's evidence."""
+    return _sentence(text, start, end, {} if seen is None else seen)
+
+
 def _preamble_relation(text: str, pos: int, found: list[_Found], index: int) -> str | None:
     """The trigger ("Thực hiện", "Căn cứ") that governs a preamble citation, if any.
 
