@@ -62,6 +62,30 @@ def document_edges(g: Graph, src: str, d: ParsedDocument, mentions: list[Mention
     _unit_edges(g, src, d)
 
 
+def named_edges(g: Graph, src: str, d: ParsedDocument, nodes: list[str]) -> None:
+    """Edges to the documents `d` names without a number, with the provenance of a citation
+    edge: one per named document, the strongest relation (the first mention among equals)."""
+    best: dict[str, tuple[int, dict]] = {}
+    for u, node in zip(d.unnumbered, nodes, strict=True):
+        rank = RELATION_RANK.get(u.relation, 1)
+        if node in best and rank <= best[node][0]:
+            continue
+        best[node] = (
+            rank,
+            {
+                "type": u.relation,
+                "stated_in": src,
+                "span": [u.start, u.end],
+                "evidence": u.evidence,
+                "asserted": False,
+                "written": u.written,
+                "flags": sorted(set(u.flags) & {"place_unresolved"}),
+            },
+        )
+    for target, (_, attrs) in sorted(best.items()):
+        g.edges.append((src, target, attrs["type"], attrs))
+
+
 def _unit_label(name: str, level: str | None, place: Place, collective: bool) -> str:
     """Display name: "Ban Thường vụ Huyện ủy" of Hớn Quản is "Ban Thường vụ Huyện ủy Hớn Quản"."""
     where = getattr(place, level) if level in ("province", "district", "commune") else None

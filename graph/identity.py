@@ -13,7 +13,11 @@ The rules (see ../shared/gold/README.md):
   subject or date context picks; otherwise it stays an ``ambiguous`` node listing the
   candidates, never a guess;
 * a written term beats a conflicting date (``25-NQ/TW ngày 03/6/2016 … (khóa XI)`` is
-  the 2013 resolution) and the conflict is flagged.
+  the 2013 resolution) and the conflict is flagged;
+* documents named without a number (congress and plenum resolutions, laws by name) follow
+  the same idea: a congress is its body's place and its ordinal, so the provincial congress
+  two plans of one province name is one node; a plenum is its number and term, a law its
+  folded name and year; a mention without the epoch joins its family's only one.
 
 :func:`resolve` is a pure function of the parsed documents, so the graph does not
 depend on the order files arrived in.
@@ -24,12 +28,13 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
-from policygraph.graph.edges import document_edges, place_edges
-from policygraph.graph.keys import doc_id, scope_key, unnumbered_id
+from policygraph.graph.edges import document_edges, named_edges, place_edges
+from policygraph.graph.keys import doc_id, named_doc_id, named_scope, scope_key, unnumbered_id
 from policygraph.graph.model import Graph
 from policygraph.ingest import tables
-from policygraph.ingest.models import Citation, ParsedDocument, Place
+from policygraph.ingest.models import Citation, ParsedDocument, Place, UnnumberedMention
 from policygraph.ingest.places import fold
+from policygraph.ingest.unnumbered import doc_type_name
 
 __all__ = ["Graph", "Mention", "epoch_for", "resolve"]
 
@@ -246,9 +251,11 @@ def resolve(docs: list[ParsedDocument]) -> Graph:
         )
     for node_id, mentions in sorted(by_node.items()):
         _stub_or_merge(g, node_id, mentions, families)
+    named = _named_nodes(g, docs)
     for i, d in enumerate(docs):
         if ids[i] is not None:
             document_edges(g, ids[i], d, cites[i])
+            named_edges(g, ids[i], d, named[i])
     place_edges(g)
     g.edges.sort(key=lambda e: (e[0], e[1], e[2], e[3].get("span") or [0, 0]))
     return g
@@ -317,3 +324,110 @@ def _stub_or_merge(g: Graph, node_id: str, mentions: list[Mention], families: di
         g.nodes[node_id]["candidates"] = sorted({m.node for m in family if m.node and m.node != node_id})
     if first.grammar and first.level and first.level != "central" and node_id.split("|")[1].startswith("?"):
         g.nodes[node_id]["flags"] = sorted(set(g.nodes[node_id]["flags"]) | {"place_unresolved"})
+
+
+@dataclass
+class _Named:
+    """One mention of a document named without a number, placed in its family."""
+
+    mention: UnnumberedMention
+    family: tuple[str, str, str]  # (kind, scope, key)
+    epoch: str | None  # congress ordinal, plenum term, law year
+    flags: list[str]
+    node: str = ""
+
+
+def _named_family(u: UnnumberedMention, unknown: str) -> _Named:
+    if u.kind == "congress_resolution":
+        return _Named(u, (u.kind, named_scope(u.level, u.place, unknown), ""), u.ordinal, list(u.flags))
+    if u.kind == "plenum_resolution":
+        return _Named(u, (u.kind, "central", u.ordinal or "?"), u.term, list(u.flags))
+    return _Named(u, (u.kind, "", u.key or fold(u.name)), str(u.year) if u.year else None, list(u.flags))
+
+
+def _named_nodes(g: Graph, docs: list[ParsedDocument]) -> list[list[str]]:
+    """Node ids of every document's unnumbered mentions, and their (stub) nodes in `g`."""
+    families: dict[tuple[str, str, str], list[_Named]] = defaultdict(list)
+    rows = []
+    for d in docs:
+        row = [_named_family(u, d.sha256[:10]) for u in d.unnumbered]
+        for n in row:
+            families[n.family].append(n)
+        rows.append(row)
+    by_node: dict[str, list[_Named]] = defaultdict(list)
+    for family in sorted(families):
+        for n in _resolve_named(families[family]):
+            by_node[n.node].append(n)
+    for node_id, mentions in sorted(by_node.items()):
+        _named_node(g, node_id, mentions)
+    return [[n.node for n in row] for row in rows]
+
+
+def _resolve_named(mentions: list[_Named]) -> list[_Named]:
+    """Node ids for one family: a congress named by its years alone joins the ordinal those
+    years were written with; a plenum or law without term or year joins the only one known."""
+    kind, scope, key = mentions[0].family
+    hard = sorted({n.epoch for n in mentions if n.epoch})
+    by_period: dict[str, set[str]] = defaultdict(set)
+    for n in mentions:
+        if n.epoch and n.mention.period:
+            by_period[n.mention.period].add(n.epoch)
+    for n in mentions:
+        epoch = n.epoch
+        if epoch is None and kind == "congress_resolution":
+            ordinals = by_period.get(n.mention.period or "", set())
+            epoch = next(iter(ordinals)) if len(ordinals) == 1 else n.mention.period
+        elif epoch is None and len(hard) == 1:
+            epoch = hard[0]
+        elif epoch is None and len(hard) > 1:
+            n.flags.append("ambiguous")
+        n.node = named_doc_id(kind, scope, key, epoch)
+    return mentions
+
+
+def _named_node(g: Graph, node_id: str, mentions: list[_Named]) -> None:
+    """The stub node of a document named without a number (they are never ingested)."""
+    first = mentions[0].mention
+    epoch = node_id.rsplit("|", 1)[1].split("-", 1)[0] if first.kind == "plenum_resolution" else None
+    ordinal = _most_common([n.mention.ordinal for n in mentions])
+    period = _most_common([n.mention.period for n in mentions])
+    term = ordinal if first.kind == "congress_resolution" and first.level == "central" else None
+    if first.kind == "plenum_resolution" and epoch != "?":
+        term = epoch
+    year = _most_common([n.mention.year for n in mentions])
+    if term and first.kind == "congress_resolution":
+        year = tables.term_years(term)[0] if tables.term_years(term) else None
+    elif period:
+        year = int(period[:4])
+    place = first.place
+    flags = sorted({f for n in mentions for f in n.flags})
+    g.add_node(
+        node_id,
+        kind="document",
+        symbol=None,
+        unnumbered=True,
+        unnumbered_kind=first.kind,
+        doc_type=first.doc_type,
+        doc_type_name=doc_type_name(first.doc_type),
+        grammar="state" if first.kind == "law" else "party",
+        date=None,
+        year=year,
+        term=term,
+        ordinal=ordinal,
+        period=period,
+        level=first.level,
+        province=place.province,
+        district=place.district,
+        commune=place.commune,
+        issuer=_most_common([n.mention.issuer for n in mentions]),
+        title=min((n.mention.name for n in mentions), key=lambda t: (-len(t), t)),
+        subject=None,
+        source=None,
+        stub=True,
+        flags=flags,
+        mentions=len(mentions),
+    )
+    if "ambiguous" in flags:
+        kind, scope, key = mentions[0].family
+        others = {named_doc_id(kind, scope, key, e) for e in (n.epoch for n in mentions) if e}
+        g.nodes[node_id]["candidates"] = sorted(others - {node_id})

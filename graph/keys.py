@@ -64,3 +64,33 @@ def unnumbered_id(doc: ParsedDocument) -> str:
     where = "/".join(slug(p) for p in (place.province, place.district, place.commune) if p)
     digest = doc.sha256[:10] or hashlib.sha1(doc.path.encode("utf-8")).hexdigest()[:10]
     return f"doc:~{doc.level or '?'}/{where or '?'}|{doc.doc_type or '?'}|{doc.year or '?'}|{digest}"
+
+
+def named_scope(level: str, place: Place, unknown: str) -> str:
+    """Where a document named without a number belongs: 'central', or the folded place down to
+    `level` ('gia-lai', 'binh-phuoc/hon-quan'). A part the citing text leaves unknown is '?', and
+    the scope then ends in '@' + `unknown` (the citing document's hash): the unnamed commune of
+    one document is never another's."""
+    if level == "central":
+        return "central"
+    depth = {"province": 1, "district": 2, "commune": 3}.get(level, 3)
+    parts = [slug(p) if p else "?" for p in (place.province, place.district, place.commune)[:depth]]
+    scope = "/".join(parts)
+    return f"{scope}@{unknown}" if "?" in parts else scope
+
+
+def named_doc_id(kind: str, scope: str, key: str, epoch: str | None) -> str:
+    """Id of a document named without a number (docs/model.md):
+
+    * congress resolution: ``doc:~congress/SCOPE|ORDINAL`` (``doc:~congress/central|XIII``,
+      ``doc:~congress/gia-lai|XV``); a congress named only by its years has them as ORDINAL;
+    * plenum resolution of the Central Committee: ``doc:~plenum|TERM-NUMBER`` (``doc:~plenum|XII-4``);
+    * law: ``doc:~law|FOLDED-NAME`` and ``|YEAR`` when one is written (``doc:~law|dat-dai|2013``).
+
+    An unknown ordinal or term is ``?``.
+    """
+    if kind == "congress_resolution":
+        return f"doc:~congress/{scope}|{epoch or '?'}"
+    if kind == "plenum_resolution":
+        return f"doc:~plenum|{epoch or '?'}-{key}"
+    return f"doc:~law|{slug(key)}" + (f"|{epoch}" if epoch else "")

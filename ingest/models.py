@@ -67,6 +67,29 @@ class AssertedEdge:
 
 
 @dataclass
+class UnnumberedMention:
+    """A document named without a number: a congress or plenum resolution, a law by its name."""
+
+    kind: str  # congress_resolution | plenum_resolution | law
+    doc_type: str  # "NQ" for resolutions, "Luật" for laws
+    name: str  # canonical name ("Nghị quyết Đại hội đại biểu Đảng bộ tỉnh Gia Lai lần thứ XV")
+    written: str  # exactly as in the text
+    level: str  # level of the body that issued it: central/province/district/commune
+    place: Place = field(default_factory=Place)  # the citing document's place, scoped to `level`
+    issuer: str | None = None  # "Đại hội đại biểu Đảng bộ tỉnh Gia Lai", "Quốc hội"
+    ordinal: str | None = None  # congress ordinal (Roman, "XIII") or plenum number ("4")
+    term: str | None = None  # khóa of a plenum (Roman)
+    period: str | None = None  # a congress's term years, "2015-2020"
+    year: int | None = None  # a law's year, when written ("Luật Đất đai năm 2013")
+    key: str | None = None  # a law's folded name ("thuc hien dan chu o co so")
+    relation: str = "references"  # implements | based_on | references, as for numbered citations
+    start: int = 0
+    end: int = 0
+    evidence: str = ""
+    flags: list[str] = field(default_factory=list)  # "place_unresolved"
+
+
+@dataclass
 class UnitMention:
     """A named unit (body, office, organisation) or a collective of units."""
 
@@ -154,7 +177,7 @@ class ParsedDocument(Identity):
     citations: list[Citation] = field(default_factory=list)
     asserted: list[AssertedEdge] = field(default_factory=list)
     units: UnitExtraction = field(default_factory=UnitExtraction)
-    unnumbered: list[str] = field(default_factory=list)
+    unnumbered: list[UnnumberedMention] = field(default_factory=list)  # documents named without a number
 
     def to_dict(self) -> dict:
         return asdict(self)

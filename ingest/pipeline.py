@@ -23,6 +23,7 @@ from policygraph.ingest.models import ParsedDocument
 from policygraph.ingest.noise import mask_noise
 from policygraph.ingest.reader import ReadError, read_document, supported
 from policygraph.ingest.units import UnitContext, extract_units
+from policygraph.ingest.unnumbered import find_unnumbered
 
 
 def parse_text(text: str, path: str = "<text>") -> ParsedDocument:
@@ -48,6 +49,7 @@ def parse_text(text: str, path: str = "<text>") -> ParsedDocument:
         text=text,
         citations=citations,
         asserted=asserted,
+        unnumbered=find_unnumbered(masked, ident.level, ident.place),
         **vars(ident),
     )
     _add_units(doc, masked)

@@ -1,0 +1,335 @@
+"""Documents a text names without a number: congress and plenum resolutions, laws by name.
+
+"Nghị quyết Đại hội đại biểu Đảng bộ tỉnh lần thứ XV" or "Luật Thực hiện dân chủ ở cơ
+sở" carry no symbol, so the citation grammar (ingest/citations.py) never sees them, yet
+they are the top of many lineages. The rules are data (:data:`RULES`): each names the
+kind of document, the literal words every match starts with, the words the text must
+hold before its pattern runs at all, the pattern, and written examples that
+tests/test_unnumbered.py checks. :func:`find_unnumbered` runs them over the
+noise-masked text; the relation and the evidence sentence come from the citation code,
+so a named document in the "Thực hiện …" preamble is implemented like a numbered one.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from policygraph.ingest import tables
+from policygraph.ingest.citations import preamble_end, preamble_relation, sentence_around
+from policygraph.ingest.models import Place, UnnumberedMention
+from policygraph.ingest.places import fold, locate
+
+_S = r"[ \t]*\n?[ \t]*"  # spacing inside a name: may wrap once
+_W = r"[ \t]+"  # spacing inside a name: one line
+_ROMAN = r"(?-i:[IVXLC]{1,7})\b"
+# ordinal words after "lần thứ" ("Hội nghị lần thứ tư"); longest first so "mười hai" wins over "mười"
+ORDINAL_WORDS = {
+    "nhất": 1, "hai": 2, "ba": 3, "tư": 4, "bốn": 4, "năm": 5, "sáu": 6, "bảy": 7, "bẩy": 7, "tám": 8,
+    "chín": 9, "mười": 10, "mười một": 11, "mười hai": 12, "mười ba": 13, "mười bốn": 14, "mười lăm": 15,
+    "mười sáu": 16, "mười bảy": 17, "mười tám": 18, "mười chín": 19, "hai mươi": 20,
+}  # fmt: skip
+_ORDINAL_WORD = "|".join(w.replace(" ", _W) for w in sorted(ORDINAL_WORDS, key=len, reverse=True))
+# the body whose congress it is; the level word after "Đảng bộ" gives the level
+UNIT_LEVELS = {
+    "tỉnh": "province", "thành phố": "city", "huyện": "district", "quận": "district", "thị xã": "district",
+    "xã": "commune", "phường": "commune", "thị trấn": "commune",
+}  # fmt: skip
+_UNIT = "|".join(w.replace(" ", _W) for w in sorted(UNIT_LEVELS, key=len, reverse=True))
+_UPPER = "A-Z" + "".join(c for c in map(chr, range(0xC0, 0x1EFA)) if c.isupper())
+_PROPER = rf"(?-i:[{_UPPER}])[^\W\d_]*"  # a capitalised word (a place name)
+_PERIOD = rf"(?:{_S}[,(]?{_S}nhiệm{_W}kỳ{_W}(?P<y1>(?:19|20)\d\d){_S}[-–—]{_S}(?P<y2>(?:19|20)\d\d)\)?)?"
+
+# "Nghị quyết Đại hội [đại biểu] <whose> <ordinal> [của Đảng] [, nhiệm kỳ Y1-Y2]"; the ordinal may
+# also come first ("Đại hội XIII của Đảng"). Every part is optional to the pattern: the code
+# keeps a match only when it names a body (or "của Đảng") and an ordinal (or a term's years).
+CONGRESS = (
+    rf"nghị{_S}quyết{_S}(?:của{_S})?đại{_S}hội{_S}(?:đại{_S}biểu{_S})?"
+    rf"(?:(?:lần{_S}thứ{_S})?(?P<ord_first>{_ROMAN}){_S})?"
+    rf"(?:(?P<nation>(?:đảng{_S})?toàn{_S}quốc)|đảng{_S}bộ{_S}(?P<unit>{_UNIT})\b"
+    rf"(?P<pname>(?:{_W}(?!(?:lần|kh(?:óa|oá)|nhiệm|của|và)\b|{_ROMAN}){_PROPER})*)|(?P<party>đảng)(?!{_S}bộ))?"
+    rf"(?:{_S}(?:lần{_S}thứ{_S}(?P<ord>{_ROMAN}|\d{{1,2}}\b)|kh(?:óa|oá){_S}(?P<khoa>{_ROMAN})))?"
+    rf"(?P<of_party>{_S}của{_S}đảng(?:{_W}cộng{_W}sản{_W}việt{_W}nam)?\b)?"
+    rf"{_PERIOD}"
+)
+# "Nghị quyết [Hội nghị] Trung ương 4 (khóa XII)", "Nghị quyết Hội nghị lần thứ tư Ban Chấp hành
+# Trung ương Đảng khóa XII": a plenum of the Central Committee, by number and term
+PLENUM = (
+    rf"nghị{_S}quyết{_S}(?:hội{_S}nghị{_S})?"
+    rf"(?:(?:ban{_S}chấp{_S}hành{_S}|bch{_S})?trung{_S}ương{_S}(?:đảng{_S})?"
+    rf"(?:lần{_S}thứ{_S}(?P<nword>{_ORDINAL_WORD}|\d{{1,2}})|(?P<n>\d{{1,2}}))(?![\d/]|[.\-]\d)"
+    rf"|lần{_S}thứ{_S}(?P<nword2>{_ORDINAL_WORD}|\d{{1,2}}){_S}(?:ban{_S}chấp{_S}hành|bch){_S}trung{_S}ương"
+    rf"(?:{_S}đảng)?)\b"
+    rf"(?:{_S}[(,]?{_S}kh(?:óa|oá){_S}(?P<term>{_ROMAN})\)?)?"
+)
+# first words after "Luật" that make it something else than a law's name ("Luật sư", "Luật số 26/…");
+# amending laws ("Luật sửa đổi, bổ sung một số điều của …") are left out: their names have no clear end
+NOT_A_LAW = (
+    "sư", "gia", "pháp", "lệ", "học", "số", "này", "đó", "trên", "định", "hóa", "hoá", "chơi", "tục", "ngầm",
+    "các", "những", "và", "của", "mới", "cũ", "về", "thì", "là", "được", "đã", "hiện hành", "quy định",
+    "sửa đổi", "có", "liên quan", "khác",
+)  # fmt: skip
+# words that end a law's name ("Luật Thực hiện dân chủ ở cơ sở | của các cơ quan"): function words
+# and the words that start a clause about the law ("Bộ luật Lao động, | trừ trường hợp …")
+NAME_STOPS = (
+    "của", "năm", "số", "và", "hoặc", "đã", "được", "đến", "trong", "cho", "theo", "tại", "để", "nhằm", "với",
+    "về", "có", "ban hành", "sửa đổi", "bổ sung", "đi vào", "trên", "là", "thì", "mà", "khi", "nay", "hiện hành",
+    "mới", "các", "những", "ngày", "thông qua", "quy định", "hướng dẫn", "này", "đó", "gắn", "vào", "từ", "do",
+    "bằng", "đối với", "triển khai", "thực hiện", "như", "cũng", "sẽ", "phải", "không", "tới", "đang", "vừa",
+    "chưa", "lần", "trừ", "trường hợp", "bao gồm", "trước", "sau", "bị", "báo cáo", "tổ chức",
+    "thẩm quyền", "lựa chọn", "hết hiệu lực", "hiệu lực", "nếu", "nhưng", "sử dụng người",
+)  # fmt: skip
+
+
+def _alternatives(phrases: tuple[str, ...]) -> str:
+    return "|".join(p.replace(" ", _W) for p in sorted(phrases, key=len, reverse=True))
+
+
+_LOWER = "a-z" + "".join(c for c in map(chr, range(0xC0, 0x1EFA)) if c.islower())
+# between two words of a name: spaces, or a line the gazette wrapped (the next line goes on in lower case)
+_GAP = rf"(?:[ \t]*\n[ \t]*(?=[{_LOWER}])|[ \t]+)"
+_NAME_WORD = rf"(?!(?i:{_alternatives(NAME_STOPS)})\b)[^\W\d_]+"
+# "Luật <name> [năm 2013]", "Bộ luật <name>": a name's words run to the first stop word or
+# punctuation; a comma may join two lower-case words among the first three ("Luật Phòng, chống
+# tham nhũng", "Luật Quản lý, sử dụng vũ khí, vật liệu nổ")
+LAW = (
+    rf"(?:(?P<code>Bộ{_W}[Ll]uật)|Luật){_GAP}(?!(?i:{_alternatives(NOT_A_LAW)})\b)(?P<name>[^\W\d_]+"
+    rf"(?:(?:{_GAP}|,{_W}(?=[{_LOWER}])){_NAME_WORD}){{0,2}}(?:{_GAP}{_NAME_WORD}){{0,9}})"
+    rf"(?:{_W}(?:năm{_W})?(?P<year>(?:19|20)\d\d)\b)?"
+)
+# what follows a name when the document is cited by its number as well: that citation has it
+_NUMBERED_AFTER_RE = re.compile(r"[ \t]*[,(]?[ \t]*(?:(?i:số)[ \t]*:?[ \t]*)?\d{1,5}[a-zđ]?[ \t]*[/\-]")
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One kind of document named without a number."""
+
+    kind: str  # congress_resolution | plenum_resolution | law
+    doc_type: str  # type code of the document ("NQ", "Luật")
+    # Where to try the pattern, without a regex scan: every match holds one of `anchors` (found with
+    # str.find, rare words: "Đại hội", "Trung ương") and starts with one of `openers` ("Nghị quyết"),
+    # at most `reach` characters before the anchor; the pattern is tried at the opener's word.
+    anchors: tuple[str, ...]
+    openers: tuple[str, ...]
+    reach: int
+    pattern: str
+    flags: int = re.IGNORECASE
+    # (written, expected fields of the mention) pairs that tests/test_unnumbered.py checks
+    examples: tuple[tuple[str, dict], ...] = field(default=())
+
+
+RULES: tuple[Rule, ...] = (
+    Rule(
+        "congress_resolution", "NQ", ("ại hội", "ẠI HỘI"), ("ghị quyết", "GHỊ QUYẾT"), 20, CONGRESS,
+        examples=(
+            ("Nghị quyết Đại hội Đảng toàn quốc lần thứ XIII", {"level": "central", "ordinal": "XIII"}),
+            ("Nghị quyết Đại hội đại biểu toàn quốc lần thứ XII của Đảng", {"level": "central", "ordinal": "XII"}),
+            ("Nghị quyết Đại hội XIII của Đảng", {"level": "central", "ordinal": "XIII"}),
+            ("Nghị quyết Đại hội đại biểu Đảng bộ tỉnh lần thứ XV, nhiệm kỳ 2015 - 2020",
+             {"level": "province", "ordinal": "XV", "period": "2015-2020"}),
+            ("Nghị quyết Đại hội Đảng bộ huyện lần thứ XI, nhiệm kỳ 2015-2020",
+             {"level": "district", "ordinal": "XI", "period": "2015-2020"}),
+            ("Nghị quyết Đại hội Đảng bộ xã khóa XX", {"level": "commune", "ordinal": "XX"}),
+            ("Nghị quyết Đại hội Đảng bộ thị trấn lần thứ 25", {"level": "commune", "ordinal": "XXV"}),
+            ("nghị quyết Đại hội Đảng bộ huyện nhiệm kỳ 2020 - 2025",
+             {"level": "district", "ordinal": None, "period": "2020-2025"}),
+            ("NGHỊ QUYẾT ĐẠI HỘI ĐẢNG BỘ TỈNH LẦN THỨ XVII", {"level": "province", "ordinal": "XVII"}),
+        ),
+    ),
+    Rule(
+        "plenum_resolution", "NQ", ("rung ương", "RUNG ƯƠNG"), ("ghị quyết", "GHỊ QUYẾT"), 60, PLENUM,
+        examples=(
+            ("Nghị quyết Trung ương 4 (khóa XII)", {"level": "central", "ordinal": "4", "term": "XII"}),
+            ("Nghị quyết Hội nghị lần thứ tư Ban Chấp hành Trung ương Đảng khóa XII",
+             {"level": "central", "ordinal": "4", "term": "XII"}),
+            ("Nghị quyết Hội nghị Trung ương lần thứ bảy, khóa X", {"level": "central", "ordinal": "7", "term": "X"}),
+            ("Nghị quyết Hội nghị Trung ương 8", {"level": "central", "ordinal": "8", "term": None}),
+        ),
+    ),
+    Rule(
+        "law", "Luật", ("uật",), ("Bộ luật", "Bộ Luật", "Luật"), 4, LAW, flags=0,
+        examples=(
+            ("Luật thực hiện dân chủ ở cơ sở của các cơ quan", {"name": "Luật Thực hiện dân chủ ở cơ sở"}),
+            ("Luật Đất đai năm 2013", {"name": "Luật Đất đai năm 2013", "year": 2013}),
+            ("Bộ luật Lao động", {"name": "Bộ luật Lao động", "year": None}),
+            ("Luật Phòng, chống tham nhũng", {"name": "Luật Phòng, chống tham nhũng"}),
+        ),
+    ),
+)  # fmt: skip
+
+
+_COMPILED = {rule.kind: re.compile(rule.pattern, rule.flags) for rule in RULES}
+
+
+def _roman(n: int) -> str:
+    out = ""
+    for value, letters in ((50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")):
+        while n >= value:
+            out, n = out + letters, n - value
+    return out
+
+
+def _words(written: str) -> str:
+    return " ".join(written.split())
+
+
+def find_unnumbered(text: str, level: str | None = None, place: Place | None = None) -> list[UnnumberedMention]:
+    """Every document named without a number in `text` (noise-masked), in text order.
+
+    `level` and `place` are the citing document's: a local congress is the one of the
+    citing document's own province, district or commune.
+    """
+    found: list[UnnumberedMention] = []
+    place = place or Place()
+    for rule in RULES:
+        pattern = _COMPILED[rule.kind]
+        for start in _starts(text, rule):
+            m = pattern.match(text, start)
+            if m is None or _NUMBERED_AFTER_RE.match(text, m.end()) or _after_other_word(text, start, rule):
+                continue
+            fields = _fields(rule.kind, m.group(), level, place)
+            if fields is not None:
+                found.append(
+                    UnnumberedMention(
+                        **{**fields, "flags": list(fields["flags"])}, written=m.group(), start=start, end=m.end()
+                    )
+                )
+    if not found:
+        return found
+    found.sort(key=lambda u: (u.start, -u.end))
+    kept = [found[0]]
+    for u in found[1:]:
+        if u.start >= kept[-1].end:  # not inside the one before ("Bộ Luật X" holds "Luật X")
+            kept.append(u)
+    end, seen = preamble_end(text), {}
+    for u in kept:
+        u.relation = preamble_relation(text, u.start, end)
+        u.evidence = sentence_around(text, u.start, u.end, seen)
+    return kept
+
+
+_HEAD = 2000  # capitals stand only in the heading and title, at the top of a text
+
+
+def _starts(text: str, rule: Rule) -> list[int]:
+    """Where `rule`'s pattern may match: the word start of an opener just before each anchor.
+
+    Plain substring searches only, so a text without the anchor costs one str.find and
+    re never scans a whole text; anchors in capitals are looked for in the heading only.
+    """
+    out = []
+    for anchor in rule.anchors:
+        end = _HEAD if anchor.isupper() else len(text)
+        pos = text.find(anchor, 0, end)
+        while pos != -1:
+            hi = pos + len(anchor)
+            lo = pos - rule.reach if pos > rule.reach else 0
+            for opener in rule.openers:  # the first one found wins: "Bộ luật" before "Luật"
+                at = text.rfind(opener, lo, hi)
+                if at != -1:
+                    while at and text[at - 1].isalpha():
+                        at -= 1
+                    out.append(at)
+                    break
+            pos = text.find(anchor, hi, end)
+    return sorted(set(out)) if len(out) > 1 else out
+
+
+@lru_cache(maxsize=4096)
+def _fields(kind: str, written: str, level: str | None, place: Place) -> dict | None:
+    """What a written name says (cached: the same few names recur in every text of a place)."""
+    rule = next(r for r in RULES if r.kind == kind)
+    m = _COMPILED[kind].fullmatch(written)
+    fields = _READERS[kind](m, level, place)
+    if fields is None:
+        return None
+    where = fields.setdefault("place", Place())
+    at = fields["level"]
+    unresolved = at in ("province", "district", "commune") and getattr(where, at) is None
+    fields["flags"] = ("place_unresolved",) if unresolved else ()
+    return {"kind": kind, "doc_type": rule.doc_type, **fields}
+
+
+def _after_other_word(text: str, start: int, rule: Rule) -> bool:
+    """ "Pháp Luật" (a heading's "pháp luật") is no law's name."""
+    return rule.kind == "law" and fold(text[max(0, start - 6) : start]).endswith("phap ")
+
+
+def _congress(m: re.Match, level: str | None, place: Place) -> dict | None:
+    ordinal = m.group("ord_first") or m.group("ord") or m.group("khoa")
+    if ordinal and ordinal.isdigit():
+        ordinal = _roman(int(ordinal))
+    period = f"{m.group('y1')}-{m.group('y2')}" if m.group("y1") else None
+    if m.group("nation") or m.group("party") or (m.group("of_party") and not m.group("unit")):
+        body_level, where, unit_word = "central", Place(), None
+    elif m.group("unit"):
+        unit_word = _words(m.group("unit")).lower()
+        body_level = UNIT_LEVELS[unit_word]
+        where, body_level = _congress_place(body_level, unit_word, _words(m.group("pname") or ""), level, place)
+    else:
+        return None  # whose congress? ("Nghị quyết Đại hội Đảng bộ các cấp")
+    if not ordinal and not (period and body_level != "central"):
+        return None
+    name, issuer = _congress_name(body_level, unit_word, where, ordinal, period)
+    return dict(name=name, issuer=issuer, level=body_level, place=where, ordinal=ordinal, period=period)
+
+
+def _congress_place(body_level: str, unit_word: str, named: str, level: str | None, place: Place) -> tuple[Place, str]:
+    """The congress's place and level: the place it names, else the citing document's own."""
+    if named:
+        found = _locate(f"{unit_word} {named}", "commune" if body_level == "city" else body_level)
+        if found.province:
+            if body_level == "city":
+                body_level = "district" if found.district else "province"
+            return found.scope(body_level), body_level
+    if body_level == "city":  # "Đảng bộ thành phố": a city of the citing province, or the province itself
+        body_level = "province" if level in ("province", "central", None) else "district"
+    return place.scope(body_level), body_level
+
+
+@lru_cache(maxsize=1024)
+def _locate(named: str, level: str) -> Place:
+    return locate(named, level)
+
+
+def _congress_name(
+    level: str, unit_word: str | None, where: Place, ordinal: str | None, period: str | None
+) -> tuple[str, str]:
+    """Canonical name and issuing body: "Nghị quyết Đại hội đại biểu Đảng bộ tỉnh Gia Lai lần thứ XV"."""
+    if level == "central":
+        body = "Đại hội đại biểu toàn quốc"
+        return f"Nghị quyết {body} lần thứ {ordinal} của Đảng", body
+    own = getattr(where, level) if level in ("province", "district", "commune") else None
+    body = f"Đại hội đại biểu Đảng bộ {unit_word}" + (f" {own}" if own else "")
+    name = (
+        f"Nghị quyết {body}" + (f" lần thứ {ordinal}" if ordinal else "") + (f", nhiệm kỳ {period}" if period else "")
+    )
+    return name, body
+
+
+def _plenum(m: re.Match, level: str | None, place: Place) -> dict:
+    number = m.group("n") or m.group("nword") or m.group("nword2")
+    number = str(ORDINAL_WORDS.get(_words(number).lower(), number))
+    term = m.group("term")
+    name = f"Nghị quyết Hội nghị lần thứ {number} Ban Chấp hành Trung ương Đảng" + (f" khóa {term}" if term else "")
+    return dict(name=name, issuer="Ban Chấp hành Trung ương Đảng", level="central", ordinal=number, term=term)
+
+
+def _law(m: re.Match, level: str | None, place: Place) -> dict:
+    words = _words(m.group("name"))
+    head = "Bộ luật" if m.group("code") else "Luật"
+    year = int(m.group("year")) if m.group("year") else None
+    name = f"{head} {words[0].upper()}{words[1:]}" + (f" năm {year}" if year else "")
+    key = " ".join(re.findall(r"\w+", fold(f"{head} {words}" if m.group("code") else words)))
+    return dict(name=name, issuer="Quốc hội", level="central", year=year, key=key)
+
+
+_READERS = {"congress_resolution": _congress, "plenum_resolution": _plenum, "law": _law}
+
+
+def doc_type_name(doc_type: str) -> str | None:
+    """The Vietnamese name of a named document's type ("NQ" -> "Nghị quyết")."""
+    entry = tables.doc_types().get("party", {}).get(tables.fold_code(doc_type))
+    return entry.name if entry else ("Luật" if doc_type == "Luật" else None)
