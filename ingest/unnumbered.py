@@ -73,7 +73,8 @@ NOT_A_LAW = (
 # words that end a law's name ("Luật Thực hiện dân chủ ở cơ sở | của các cơ quan"): function words
 # and the words that start a clause about the law ("Bộ luật Lao động, | trừ trường hợp …")
 NAME_STOPS = (
-    "của", "năm", "số", "và", "hoặc", "đã", "được", "đến", "trong", "cho", "theo", "tại", "để", "nhằm", "với",
+    "của", "năm", "và", "luật", "pháp luật", "hoặc", "đã", "được", "đến", "trong", "cho", "theo", "tại", "để",
+    "nhằm", "với",
     "về", "có", "ban hành", "sửa đổi", "bổ sung", "đi vào", "trên", "là", "thì", "mà", "khi", "nay", "hiện hành",
     "mới", "các", "những", "ngày", "thông qua", "quy định", "hướng dẫn", "này", "đó", "gắn", "vào", "từ", "do",
     "bằng", "đối với", "triển khai", "thực hiện", "như", "cũng", "sẽ", "phải", "không", "tới", "đang", "vừa",
@@ -83,13 +84,14 @@ NAME_STOPS = (
 
 
 def _alternatives(phrases: tuple[str, ...]) -> str:
-    return "|".join(p.replace(" ", _W) for p in sorted(phrases, key=len, reverse=True))
+    return "|".join(p.replace(" ", _S) for p in sorted(phrases, key=len, reverse=True))
 
 
 _LOWER = "a-z" + "".join(c for c in map(chr, range(0xC0, 0x1EFA)) if c.islower())
 # between two words of a name: spaces, or a line the gazette wrapped (the next line goes on in lower case)
 _GAP = rf"(?:[ \t]*\n[ \t]*(?=[{_LOWER}])|[ \t]+)"
-_NAME_WORD = rf"(?!(?i:{_alternatives(NAME_STOPS)})\b)[^\W\d_]+"
+# "số" ends a name only before the number ("Luật Đất đai số 45/2013/QH13", not "Luật Tần số vô tuyến điện")
+_NAME_WORD = rf"(?!(?i:{_alternatives(NAME_STOPS)})\b|(?i:số)[ \t]*[\d:])[^\W\d_]+"
 # "Luật <name> [năm 2013]", "Bộ luật <name>": a name's words run to the first stop word or
 # punctuation; a comma may join two lower-case words among the first three ("Luật Phòng, chống
 # tham nhũng", "Luật Quản lý, sử dụng vũ khí, vật liệu nổ")
@@ -155,6 +157,10 @@ RULES: tuple[Rule, ...] = (
             ("Luật Đất đai năm 2013", {"name": "Luật Đất đai năm 2013", "year": 2013}),
             ("Bộ luật Lao động", {"name": "Bộ luật Lao động", "year": None}),
             ("Luật Phòng, chống tham nhũng", {"name": "Luật Phòng, chống tham nhũng"}),
+            # "số" inside a name, not before its number; "luật" starts another law, not more name
+            ("Luật Tần số vô tuyến điện ngày 23 tháng 11", {"name": "Luật Tần số vô tuyến điện"}),
+            ("Bộ luật dân sự, luật khác có liên quan", {"name": "Bộ luật Dân sự"}),
+            ("Luật Doanh nghiệp, pháp luật có liên quan", {"name": "Luật Doanh nghiệp"}),
         ),
     ),
 )  # fmt: skip

@@ -186,3 +186,8 @@ def test_a_plenum_without_its_term_joins_the_only_term_known():
     plenums = {n for n, a in g.nodes.items() if a.get("unnumbered_kind") == "plenum_resolution"}
     assert plenums == {"doc:~plenum|XII-4"}
     assert g.nodes["doc:~plenum|XII-4"]["mentions"] == 2
+
+
+def test_two_laws_joined_by_and_are_two_laws():
+    found = find_unnumbered("Căn cứ Luật Đất đai và Luật Xây dựng;", "province", Place("Gia Lai"))
+    assert [u.name for u in found] == ["Luật Đất đai", "Luật Xây dựng"]
