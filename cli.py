@@ -88,16 +88,47 @@ def ingest(ctx: click.Context, paths: tuple[str, ...], jobs: int, quiet: bool) -
     for outcome in summary.failed:
         if not Path(outcome.path).is_file():
             report(outcome)
-    counts = store.counts()
-    edges = sum(v for k, v in counts.items() if k.endswith("_edges"))
     click.echo(
         f"{summary.files} files: {summary.added} added, {summary.updated} updated, {summary.unchanged} unchanged, "
         f"{len(summary.failed)} failed; "
-        f"{summary.citations} citations, {summary.warnings} warnings in new or changed files\n"
+        f"{summary.citations} citations, {summary.warnings} warnings in new or changed files"
+    )
+    click.echo(store_line(store))
+    if summary.failed and summary.added + summary.updated + summary.unchanged == 0:
+        sys.exit(1)
+
+
+def store_line(store: Store) -> str:
+    """What the store holds now, in one line."""
+    counts = store.counts()
+    edges = sum(v for k, v in counts.items() if k.endswith("_edges"))
+    return (
         f"store {store.path}: {counts.get('document_nodes', 0)} documents, {counts.get('unit_nodes', 0)} units, "
         f"{counts.get('place_nodes', 0)} places, {edges} edges"
     )
-    if summary.failed and summary.added + summary.updated + summary.unchanged == 0:
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@click.pass_context
+def remove(ctx: click.Context, paths: tuple[str, ...]) -> None:
+    """Forget ingested files (or every file under a folder) and rebuild the graph.
+
+    Paths are matched as they were ingested (absolute, symbolic links resolved), so the
+    file itself may already be gone from the disk.
+    """
+    store = open_store(ctx)
+    wanted = [str(Path(p).resolve()) for p in paths]
+    removed = store.remove_paths(wanted)
+    missing = [g for g, w in zip(paths, wanted, strict=True) if not any(r == w or r.startswith(w.rstrip("/") + "/")
+                                                                         for r in removed)]
+    for given in missing:
+        click.echo(f"error: {given}: not in the store", err=True)
+    if removed:
+        store.rebuild()
+    click.echo(f"{len(removed)} file{'' if len(removed) == 1 else 's'} removed")
+    click.echo(store_line(store))
+    if missing:
         sys.exit(1)
 
 

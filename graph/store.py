@@ -266,12 +266,25 @@ class Store:
         else:
             self._fresh.pop(row.path, None)
 
-    def remove_file(self, path: str) -> bool:
+    def remove_paths(self, paths: list[str]) -> list[str]:
+        """Forget the stored files at these paths or under these folders, in one transaction.
+
+        Returns the stored paths removed; the graph is marked stale until the next rebuild.
+        """
+        removed: list[str] = []
         with self.transaction():
-            n = self.conn.execute("DELETE FROM files WHERE path=?", (path,)).rowcount
-            self.conn.execute(_MARK_DIRTY)
-        self._fresh.pop(path, None)
-        return bool(n)
+            for path in paths:
+                folder = path.rstrip("/") + "/"
+                rows = self.conn.execute(
+                    "SELECT path FROM files WHERE path=? OR substr(path, 1, ?)=?", (path, len(folder), folder)
+                ).fetchall()
+                for (stored,) in rows:
+                    self.conn.execute("DELETE FROM files WHERE path=?", (stored,))
+                    self._fresh.pop(stored, None)
+                    removed.append(stored)
+            if removed:
+                self.conn.execute(_MARK_DIRTY)
+        return sorted(set(removed))
 
     def parsed_documents(self) -> list[ParsedDocument]:
         """Every stored parse result (without its text), in path order."""

@@ -191,3 +191,32 @@ def test_ingest_reports_unchanged_files(tmp_path):
     bom.write_bytes(codecs.BOM_UTF8 + bom.read_bytes().replace(b"\n", b"\r\n"))  # same text, other bytes
     third = H.cli("ingest", docs, store=tmp_path / "s")
     assert "4 unchanged" in third.stdout, third.stdout
+
+
+def test_remove_forgets_files_and_folders_and_names_what_is_not_stored(tmp_path):
+    docs = tmp_path / "docs"
+    (docs / "sub").mkdir(parents=True)
+    samples = H.sample_files()
+    for p in samples[:2]:
+        (docs / p.name).write_text(p.read_text("utf-8"), "utf-8")
+    for p in samples[2:]:
+        (docs / "sub" / p.name).write_text(p.read_text("utf-8"), "utf-8")
+    store_dir = tmp_path / "store"
+    assert H.cli("ingest", docs, store=store_dir).returncode == 0
+    one = docs / samples[0].name
+    one.unlink()  # gone from the disk, still in the store
+    result = H.cli("remove", one, store=store_dir)
+    assert result.returncode == 0, result.stderr
+    assert "1 file removed" in result.stdout
+    sources = {a.get("source") for a in H.doc_nodes(Store.open(store_dir).load_graph()).values()}
+    assert str(one.resolve()) not in sources and len(sources - {None}) == 3
+
+    result = H.cli("remove", docs / "sub", tmp_path / "never-ingested.txt", store=store_dir)
+    assert result.returncode == 1
+    assert "2 files removed" in result.stdout
+    assert f"error: {tmp_path / 'never-ingested.txt'}: not in the store" in result.stderr
+    store = Store.open(store_dir)
+    assert store.counts()["files"] == 1 and not store.is_dirty()
+    assert {a.get("source") for a in H.doc_nodes(store.load_graph()).values()} - {None} == {
+        str((docs / samples[1].name).resolve())
+    }
