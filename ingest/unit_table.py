@@ -214,6 +214,7 @@ ABBREVIATIONS: tuple[tuple[str, str, str], ...] = (
     ("TNCS", "Thanh niên Cộng sản", "Đoàn TNCS Hồ Chí Minh tỉnh"),
     ("LĐLĐ", "Liên đoàn Lao động", "LĐLĐ tỉnh"),
     ("TT.", "Thường trực", "TT.HĐND xã"),
+    ("TT", "Thường trực", "TT HĐND xã"),  # only as a head: "Thường trực" composes with the unit after it
     ("đ/c", "đồng chí", "Các đ/c Ủy viên"),
 )
 

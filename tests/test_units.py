@@ -297,3 +297,13 @@ def test_every_kind_example_is_a_collective(kind):
 def test_every_abbreviation_expands(abbr, expansion, example):
     assert fold(expansion) in fold(canonical_unit_name(example))
     assert abbr not in canonical_unit_name(example).split()
+
+
+def test_tt_without_a_dot_is_thuong_truc_only_before_a_unit():
+    section = (
+        "IV. TỔ CHỨC THỰC HIỆN\n1. TT HĐND xã theo dõi, giám sát việc thực hiện.\n"
+        "2. TT Văn hóa - Thể thao huyện tổ chức các hoạt động tuyên truyền.\n"
+        "3. Thực hiện theo Thông tư số 05/2015/TT-BYT của Bộ Y tế.\n"
+    )
+    names = [a.unit.name for a in extract_units(section, DISTRICT).assigns]
+    assert names == ["Thường trực Hội đồng nhân dân xã"]
