@@ -21,7 +21,7 @@ from policygraph.ingest import unit_table as T
 from policygraph.ingest.citations import PREAMBLE_END_RE
 from policygraph.ingest.deadlines import Deadline, find_deadlines
 from policygraph.ingest.header import HEADING_RE
-from policygraph.ingest.models import Assignment, Place, Recipient, ReportLine, UnitExtraction, UnitMention
+from policygraph.ingest.models import LEVELS, Assignment, Place, Recipient, ReportLine, UnitExtraction, UnitMention
 from policygraph.ingest.noise import LinePattern
 
 LEVEL_ORDER = ("central", "province", "district", "commune")
@@ -515,12 +515,41 @@ def unit_list_at(text: str, pos: int, limit: int | None = None, key: str | None 
         if not found:
             break
         units.append(found)
+        sibling = _same_head_other_level(text, found, limit)
+        if sibling is not None:
+            units.append(sibling)
+            found = sibling
         sep = LIST_SEP_RE.match(text, found.end)
         pos = sep.end() if sep and sep.end() > found.end else found.end
         if pos == found.end:
             break
     _share_level_word(units)
     return units
+
+
+# ", xã" after "UBND huyện": the same head at another level, not followed by a head of its own
+# ("tỉnh, thành phố trực thuộc Trung ương" is one level, the provinces and the cities run like them)
+_OTHER_LEVEL_RE = re.compile(
+    rf"\s*,\s*(?:(?i:và)\s+)?(?P<lw>(?i:{_LEVEL_WORDS}))(?!\w)(?!\s+(?i:ủy|uỷ|trực\s+thuộc)(?!\w))"
+)
+
+
+def _same_head_other_level(text: str, found: Found, limit: int) -> Found | None:
+    """"UBND huyện, xã": the head of `found` written once for its level and the one below gives
+    a second unit, the one "UBND xã" would give (written, and spanning, as the whole phrase)."""
+    if found.head is None or found.head.tail != "level" or not found.explicit_level or found.collective:
+        return None
+    m = _OTHER_LEVEL_RE.match(text, found.end, limit)
+    own = _LAST_LEVEL_WORD_RE.search(found.written)
+    if m is None or own is None or fold(m.group("lw")) == fold(own.group(1)):
+        return None
+    other = unit_at(f"{found.written[: own.start()]} {m.group('lw')}", 0)
+    if other is None or found.level not in LEVELS or other.level not in LEVELS:
+        return None
+    if LEVELS.index(other.level) != LEVELS.index(found.level) + 1:
+        return None
+    other.start, other.end, other.written = found.start, m.end("lw"), text[found.start : m.end("lw")]
+    return other
 
 
 def _share_level_word(units: list[Found]) -> None:

@@ -307,3 +307,15 @@ def test_tt_without_a_dot_is_thuong_truc_only_before_a_unit():
     )
     names = [a.unit.name for a in extract_units(section, DISTRICT).assigns]
     assert names == ["Thường trực Hội đồng nhân dân xã"]
+
+
+def test_a_head_written_once_for_two_levels_gives_both_units():
+    section = (
+        "IV. TỔ CHỨC THỰC HIỆN\n1. UBND huyện, xã xây dựng Quy chế đối thoại của người đứng đầu.\n"
+        "2. Ủy ban nhân dân tỉnh, thành phố trực thuộc Trung ương báo cáo kết quả.\n"
+        "3. Huyện ủy, xã ủy chỉ đạo thực hiện.\n"
+    )
+    found = [(a.unit.name, a.unit.level) for a in extract_units(section, DISTRICT).assigns]
+    assert ("Ủy ban nhân dân huyện", "district") in found and ("Ủy ban nhân dân xã", "commune") in found
+    assert ("Ủy ban nhân dân thành phố", "district") not in found  # "tỉnh, thành phố trực thuộc TW": one level
+    assert not [name for name, _ in found if name.startswith("Ủy ban nhân dân") and "xã" in name and "ủy" in name]
