@@ -218,12 +218,17 @@ def test_a_store_from_an_older_version_rereads_its_stored_texts(tmp_path):
         store.close()
 
 
-def test_a_store_from_a_newer_version_is_refused_with_a_reason(tmp_path):
-    Store.open(tmp_path / "store").close()
-    conn = sqlite3.connect(tmp_path / "store" / DB_NAME)
+def _from_the_future(store_dir: Path) -> None:
+    """An empty store stamped with a schema newer than this version's."""
+    Store.open(store_dir).close()
+    conn = sqlite3.connect(store_dir / DB_NAME)
     with conn:
         conn.execute("UPDATE meta SET value='99' WHERE key='schema'")
     conn.close()
+
+
+def test_a_store_from_a_newer_version_is_refused_with_a_reason(tmp_path):
+    _from_the_future(tmp_path / "store")
     with pytest.raises(StoreError, match="schema 99 is newer"):
         Store.open(tmp_path / "store")
 
@@ -260,11 +265,7 @@ def test_the_cli_says_when_it_rereads_an_older_store(tmp_path):
 
 
 def test_every_command_reports_an_unusable_store_without_a_traceback(tmp_path):
-    Store.open(tmp_path / "store").close()
-    conn = sqlite3.connect(tmp_path / "store" / DB_NAME)
-    with conn:
-        conn.execute("UPDATE meta SET value='99' WHERE key='schema'")
-    conn.close()
+    _from_the_future(tmp_path / "store")
     for command in (["stats"], ["trace", "25-NQ/TW"], ["show", "25-NQ/TW"], ["ingest", str(tmp_path)]):
         result = H.cli(*command, store=tmp_path / "store")
         assert result.returncode == 1, (command, result.stderr)
