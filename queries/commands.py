@@ -67,8 +67,23 @@ def _resolve(ctx: click.Context, backend: Backend, ref: str, year: int | None, i
         render.candidates(err, fmt)
         ctx.exit(2)
     except NotFound as err:
-        raise click.ClickException(str(err)) from err
+        raise click.ClickException(str(err) + _suggestions(backend, ref)) from err
     raise AssertionError("unreachable")
+
+
+def _suggestions(backend: Backend, ref: str, limit: int = 5) -> str:
+    """What a search for `ref` finds, to pick from: documents named without a number have no
+    symbol to give ("Nghị quyết Đại hội XIII"), only their id."""
+    from policygraph.ingest.symbols import is_valid
+    from policygraph.queries.search import search
+
+    if is_valid(ref) or ref.startswith("doc:"):  # a symbol or an id that is not there: nothing to suggest
+        return ""
+    hits = search(backend, ref, limit=limit)
+    if not hits:
+        return ""
+    lines = "\n".join(f"  {h.doc.id}  {h.doc.name}" for h in hits)
+    return f"; a search finds these (give one of the ids):\n{lines}"
 
 
 def _date(value: str | None):

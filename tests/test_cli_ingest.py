@@ -220,3 +220,14 @@ def test_remove_forgets_files_and_folders_and_names_what_is_not_stored(tmp_path)
     assert {a.get("source") for a in H.doc_nodes(store.load_graph()).values()} - {None} == {
         str((docs / samples[1].name).resolve())
     }
+
+
+def test_a_name_instead_of_a_symbol_gets_the_ids_a_search_finds(samples_store):
+    result = H.cli("trace", "Nghị quyết Đại hội XIII", store=samples_store)
+    assert result.returncode == 1
+    assert "no document Nghị quyết Đại hội XIII; a search finds these" in result.stderr
+    assert "doc:~congress/central|XIII" in result.stderr
+    traced = H.cli("trace", "doc:~congress/central|XIII", "--down", store=samples_store)
+    assert traced.returncode == 0 and "Nghị quyết Đại hội đại biểu toàn quốc lần thứ XIII" in traced.stdout
+    unknown = H.cli("trace", "999-NQ/TW", store=samples_store)
+    assert unknown.returncode == 1 and "search finds" not in unknown.stderr  # a symbol: nothing to suggest
