@@ -77,9 +77,8 @@ def parse_file(path: str | Path) -> ParsedDocument:
 class Outcome:
     """One file's result: its stored form and counts, or the reason it failed.
 
-    `doc` is the parse result when the file was parsed in this process; a worker process
-    sends only `row` (two strings), because unpickling a ParsedDocument costs more than
-    parsing it took.
+    `doc` is the parse result when the file was parsed in this process (the rebuild reuses
+    it); a worker process sends only `row`, already encoded, which the parent stores as it is.
     """
 
     path: str
