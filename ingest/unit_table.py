@@ -132,7 +132,9 @@ HEADS: tuple[Head, ...] = (
     Head(("bộ",), "department", "name", "central", canonical="Bộ", case_sensitive=True,
          examples=("Bộ Công an", "Bộ Lao động - Thương binh và Xã hội", "Bộ Kế hoạch và Đầu tư")),
     Head(("tổng cục", "cục", "chi cục"), "department", "name", canonical="Cục", case_sensitive=True,
-         examples=("Cục Thuế tỉnh", "Chi cục Thống kê huyện")),
+         examples=("Cục Thuế tỉnh", "Chi cục Thống kê huyện", "Cục Tần số vô tuyến điện")),
+    Head(("vụ",), "department", "name", "central", canonical="Vụ", case_sensitive=True,
+         examples=("Vụ Pháp chế", "Vụ Khoa học và Công nghệ")),
     Head(("trường",), "other", "name", canonical="Trường", case_sensitive=True,
          examples=("Trường Tiểu học", "Trường Mầm non")),
     Head(("trung tâm",), "other", "name", canonical="Trung tâm", case_sensitive=True,
@@ -193,6 +195,7 @@ DEPARTMENT_NAMES: tuple[str, ...] = (
     "giáo dục và đào tạo", "y tế", "thông tin và truyền thông", "ngoại vụ", "ngoại giao", "dân tộc",
     "dân tộc và tôn giáo", "công an", "quốc phòng", "tài chính - kế hoạch", "kinh tế - hạ tầng",
     "kinh tế và hạ tầng", "tài nguyên - môi trường", "lao động - thương binh - xã hội",
+    "tần số vô tuyến điện",
 )
 
 # Abbreviations expanded in canonical names (word-bounded, case-sensitive).
@@ -286,6 +289,51 @@ PLACE_KINDS: tuple[tuple[str, str], ...] = (
 )
 # Words after a collective that narrow it but keep it collective.
 COLLECTIVE_QUALIFIERS = ("có liên quan", "liên quan", "chuyên môn", "thôn", "tổ dân phố", "trực thuộc")
+
+
+# Officials named by title stand for the body they head: State legal documents task bodies through
+# their heads ("Bộ trưởng Bộ Tài chính hướng dẫn", "Chủ tịch Ủy ban nhân dân tỉnh chỉ đạo") and close with
+# a "Trách nhiệm thi hành" article that lists officials only. The unit written after the title is the
+# body; a title with nothing after it that names a unit stands for the collective it names.
+@dataclass(frozen=True)
+class Title:
+    phrases: tuple[str, ...]  # lower-case title phrases; a unit may follow
+    stands_for: str | None  # what the title means when no unit follows, read as a unit; None: nothing
+    examples: tuple[tuple[str, str], ...] = field(default=())  # (written, name of the unit it gives)
+
+
+TITLES: tuple[Title, ...] = (
+    Title(("các bộ trưởng", "bộ trưởng"), "các bộ",
+          examples=(("Bộ trưởng Bộ Tài chính", "Bộ Tài chính"),
+                    ("Các Bộ trưởng, Thủ trưởng cơ quan ngang bộ", "Các bộ"),
+                    ("Bộ trưởng, Thủ trưởng cơ quan ngang Bộ", "Các bộ"))),
+    Title(("thủ trưởng cơ quan ngang bộ",), "các cơ quan ngang bộ",
+          examples=(("Thủ trưởng cơ quan ngang Bộ, Thủ trưởng cơ quan thuộc Chính phủ", "Các cơ quan ngang bộ"),)),
+    Title(("thủ trưởng cơ quan thuộc chính phủ",), "các cơ quan thuộc chính phủ",
+          examples=(("Thủ trưởng cơ quan thuộc Chính phủ, Chủ tịch", "Các cơ quan thuộc chính phủ"),)),
+    Title(("thủ trưởng",), None,
+          examples=(("Thủ trưởng các cơ quan, đơn vị thuộc Bộ Khoa học và Công nghệ",
+                     "Các cơ quan, đơn vị thuộc Bộ Khoa học và Công nghệ"),)),
+    Title(("chủ tịch",), None,
+          examples=(("Chủ tịch Ủy ban nhân dân tỉnh", "Ủy ban nhân dân tỉnh"),
+                    ("Chủ tịch Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương",
+                     "Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương"))),
+    Title(("tổng giám đốc", "giám đốc"), None,
+          examples=(("Giám đốc Sở Y tế các tỉnh, thành phố trực thuộc Trung ương",
+                     "Sở Y tế các tỉnh, thành phố trực thuộc Trung ương"),
+                    ("Tổng Giám đốc Bảo hiểm xã hội Việt Nam", "Bảo hiểm xã hội Việt Nam"))),
+    Title(("tổng cục trưởng", "chi cục trưởng", "cục trưởng", "vụ trưởng"), None,
+          examples=(("Vụ trưởng Vụ Pháp chế", "Vụ Pháp chế"),
+                    ("Cục trưởng Cục Tần số vô tuyến điện", "Cục Tần số vô tuyến điện"))),
+    Title(("chánh",), None, examples=(("Chánh Văn phòng Bộ", "Văn phòng Bộ"),)),
+)
+
+# Words a sentence cannot end with: a line that ends with one was wrapped, and the next line
+# goes on with the same sentence ("theo quy định của / Bộ trưởng Bộ Tài chính"), so it opens no task.
+WRAP_WORDS = ("của", "và", "với", "cho", "thuộc", "các", "những", "theo", "tại", "về", "để", "trong", "từ",
+              "đến", "hoặc", "do", "bởi")
+# What an official's title does when it only enacts the document: "Bộ trưởng Bộ Tài chính ban hành Thông tư".
+ENACTING_TYPES = ("thông tư", "nghị định", "nghị quyết", "quyết định", "chỉ thị")
 
 # Roles: the verb that opens a task decides the role of its subject.
 ROLE_VERBS: tuple[tuple[str, str, str], ...] = (

@@ -130,6 +130,8 @@ NAME_TAIL_RE = re.compile(
 STEERING_TAIL_RE = re.compile(rf"(?P<nm>(?:\s+(?!(?i:{_LEVEL_WORDS})(?!\w))[\w\d]+){{0,8}}?)(?=\s+(?i:"
                               rf"{_LEVEL_WORDS}|trung ương)(?!\w))")
 HAMLET_TAIL_RE = re.compile(rf"\s+(?i:(?P<hw>thôn|ấp|bản|khu phố|tổ dân phố|khu))(?!\w)(?:\s+(?P<pn>{_PLACE_NAME}))?")
+# "Bộ" with no name after it: the ministry the document speaks for ("Chánh Văn phòng Bộ")
+OWN_MINISTRY_RE = re.compile(rf"\s+Bộ(?!\w)(?!\s*[{UPPER}])")
 MEMBER_OF_RE = re.compile(r"(?i:(?P<c>đảng|huyện|tỉnh|thành|thị|quận)\s+(?:ủy|uỷ)\s+viên)(?!\w)")
 
 _KIND_INDEX = [(p, k) for k in T.KINDS for p in k.phrases]
@@ -251,6 +253,7 @@ class Found:
     below: bool = False  # stands for units one level below `level` (or the context)
     place_name: str | None = None
     head: T.Head | None = None
+    titled: bool = False  # written as the official who heads it ("Bộ trưởng Bộ Tài chính")
 
 
 def _composed(inner: Found, start: int, written: str, name: str, unit_type: str, level: str | None,
@@ -342,6 +345,8 @@ def _collective_at(text: str, pos: int, limit: int) -> Found | None:
         target_end, pn = om.end(), om.group("pn")
     elif (lm := LEVEL_TAIL_RE.match(text, probe)) and lm.end() <= limit:
         target_level, target_end, pn = _level_of_word(lm.group("lw")), lm.end(), lm.group("pn")
+    elif link and (mb := OWN_MINISTRY_RE.match(text, probe)) and mb.end() <= limit:  # "các đơn vị thuộc Bộ"
+        target_level, target_end = "central", mb.end()
     else:
         inner = _single_at(text, probe + 1, limit) if text[probe:probe + 1].isspace() else None
         if inner and not inner.collective:
@@ -361,6 +366,14 @@ def _collective_at(text: str, pos: int, limit: int) -> Found | None:
     rest = canonical_unit_name(text[kinds_end:end], first_upper=False) if end > kinds_end else ""
     name = f"Các {kinds_text} {rest}".strip()
     return Found(pos, end, written, name, kind.unit_type, True, level, explicit, below, place_name)
+
+
+def _place_kinds_level(kinds_text: str) -> str | None:
+    """Level of "các tỉnh, thành phố trực thuộc Trung ương": its first place kind's."""
+    kinds = _COMMA_RE.split(kinds_text)
+    if fold(kinds[0]) == fold("tỉnh"):
+        return "province"
+    return _level_of_word(kinds[0]) or ("province" if "trực thuộc trung ương" in kinds_text.lower() else None)
 
 
 def _single_at(text: str, pos: int, limit: int, key: str | None = None) -> Found | None:
@@ -414,6 +427,8 @@ def _single_at(text: str, pos: int, limit: int, key: str | None = None) -> Found
             level = _level_of_word(_COMMA_RE.split(pk.group("pk"))[0])
         elif (lm := LEVEL_TAIL_RE.match(text, end)) and lm.end() <= limit:
             level, explicit, place_name, end = _level_of_word(lm.group("lw")), True, lm.group("pn"), lm.end()
+        elif (mb := OWN_MINISTRY_RE.match(text, end)) and mb.end() <= limit:  # "Văn phòng Bộ": the ministry's
+            level, explicit, end = "central", True, mb.end()
         elif text[end:end + 1].isspace():  # "Văn phòng Ủy ban nhân dân tỉnh": a State body owns it
             inner = _single_at(text, end + 1, limit)
             if inner and inner.unit_type in ("peoples_council", "peoples_committee", "front"):
@@ -423,12 +438,8 @@ def _single_at(text: str, pos: int, limit: int, key: str | None = None) -> Found
     elif head.tail == "level":
         pk = PLACE_KINDS_RE.match(text, end)
         if pk and pk.end() <= limit:
-            kinds = _COMMA_RE.split(pk.group("pk"))
             collective, explicit, end = True, True, pk.end()
-            level = _level_of_word(kinds[0]) or (
-                "province" if "trực thuộc trung ương" in pk.group("pk").lower() else None)
-            if fold(kinds[0]) == fold("tỉnh"):
-                level = "province"
+            level = _place_kinds_level(pk.group("pk"))
         elif (lm := LEVEL_TAIL_RE.match(text, end)) and lm.end() <= limit:
             level, explicit, place_name, end = _level_of_word(lm.group("lw")), True, lm.group("pn"), lm.end()
         elif head.level and unit_type == "party_committee":
@@ -448,6 +459,8 @@ def _single_at(text: str, pos: int, limit: int, key: str | None = None) -> Found
         lm = LEVEL_TAIL_RE.match(text, end)
         if lm and lm.end() <= limit:
             level, explicit, place_name, end = _level_of_word(lm.group("lw")), True, lm.group("pn"), lm.end()
+        elif (pk := PLACE_KINDS_RE.match(text, end)) and pk.end() <= limit:  # "Sở Y tế các tỉnh, thành phố …"
+            level, collective, explicit, end = _place_kinds_level(pk.group("pk")), True, True, pk.end()
     if head.level and not explicit:
         level = head.level
     if head.level and head.tail != "level":
@@ -502,15 +515,20 @@ def find_units(text: str) -> list[Found]:
     return out
 
 
-def unit_list_at(text: str, pos: int, limit: int | None = None, key: str | None = None) -> list[Found]:
+def unit_list_at(text: str, pos: int, limit: int | None = None, key: str | None = None,
+                 titles: bool = False) -> list[Found]:
     """Units written one after another ("A, B và các C") from `pos`; a trailing level word is shared.
 
-    `key` is _word_key(text, pos) when the caller has it.
+    `key` is _word_key(text, pos) when the caller has it. With `titles`, an official named by title stands
+    for the body they head (task subjects; a recipient "Bộ trưởng" is a person).
     """
     limit = len(text) if limit is None else limit
     units: list[Found] = []
     while pos < limit:
-        found = unit_at(text, pos, limit, key)
+        if titles:
+            found = _title_at(text, pos, limit) or unit_at(text, pos, limit, key)
+        else:
+            found = unit_at(text, pos, limit, key)
         key = None
         if not found:
             break
@@ -525,6 +543,52 @@ def unit_list_at(text: str, pos: int, limit: int | None = None, key: str | None 
             break
     _share_level_word(units)
     return units
+
+
+# --- officials named by title -----------------------------------------------------------
+def _title_pattern() -> re.Pattern:
+    """All title phrases in one anchored pattern, longest first: one match tells whether a title starts here."""
+    parts = sorted(((len(p), f"(?P<t{i}_{n}>{_phrase(p)})") for i, title in enumerate(T.TITLES)
+                    for n, p in enumerate(title.phrases)), key=lambda x: -x[0])
+    return re.compile(rf"(?i:{'|'.join(b for _, b in parts)})(?!\w)")
+
+
+TITLE_RE = _title_pattern()
+_TITLE_KEYS = frozenset(_first_key(p) for title in T.TITLES for p in title.phrases)
+_TITLE_OF_GROUP = {name: T.TITLES[int(name[1:].split("_")[0])] for name in TITLE_RE.groupindex}
+_SPACES_RE = re.compile(r"\s+")
+# the enacting formula names its document with a capital: "ban hành Thông tư" (not "ban hành quyết định công nhận")
+ENACTING_RE = re.compile(r"\s*(?i:ban\s+hành)\s+(?:" + "|".join(
+    _phrase(t[0].upper() + t[1:]) for t in T.ENACTING_TYPES) + r")(?!\w)")
+
+
+@cache
+def _meant(stands_for: str) -> Found:
+    """The unit a bare title stands for, read from the table's text ("các bộ")."""
+    found = unit_at(stands_for, 0)
+    assert found is not None, stands_for
+    return found
+
+
+def _title_at(text: str, pos: int, limit: int) -> Found | None:
+    """"Bộ trưởng Bộ Tài chính", "Các Bộ trưởng": the body an official named by title heads, or None."""
+    m = TITLE_RE.match(text, pos, limit)
+    if m is None or m.group(0).isupper():
+        return None  # "BỘ TRƯỞNG", "KT. CHỦ TỊCH": a signer in the signature frame, not a task's subject
+    after = _SPACES_RE.match(text, m.end(), limit)
+    if after:
+        unit = unit_at(text, after.end(), limit)
+        if unit is not None:
+            return Found(pos, unit.end, text[pos:unit.end], unit.name, unit.unit_type, unit.collective, unit.level,
+                         unit.explicit_level, unit.below, unit.place_name, unit.head, titled=True)
+        if text[after.end():after.end() + 1].isupper():
+            return None  # a name the grammar cannot read, or a person ("Chủ tịch Hồ Chí Minh")
+    title = _TITLE_OF_GROUP[m.lastgroup]
+    if title.stands_for is None:
+        return None
+    meant = _meant(title.stands_for)
+    return Found(pos, m.end(), text[pos:m.end()], meant.name, meant.unit_type, meant.collective, meant.level,
+                 meant.explicit_level, meant.below, None, meant.head, titled=True)
 
 
 # ", xã" after "UBND huyện": the same head at another level, not followed by a head of its own
@@ -704,10 +768,12 @@ def _role(text: str, pos: int, end: int, given: bool) -> str:
     return "execute"
 
 
-def _subject(text: str, pos: int, end: int, key: str | None = None) -> tuple[list[Found], int, bool]:
+def _subject(text: str, pos: int, end: int, key: str | None = None,
+             stop: int | None = None) -> tuple[list[Found], int, bool]:
     """Units that open a clause, where the predicate starts, and whether they were "given" the task.
 
-    `key` is _word_key(text, pos) when the caller has it.
+    `key` is _word_key(text, pos) when the caller has it. A list of officials that reaches the line end `end`
+    may run on over wrapped lines up to `stop`: the predicate then starts after `end`.
     """
     key = _word_key(text, pos) if key is None else key
     opener = OPENER_RE.match(text, pos, end) if key in _OPENER_KEYS else None
@@ -716,15 +782,63 @@ def _subject(text: str, pos: int, end: int, key: str | None = None) -> tuple[lis
         given = bool(GIVEN_RE.search(opener.group(0)))
         pos = opener.end()
         key = None  # another word starts the subject
-    elif key not in _UNIT_KEYS:  # most clauses: no unit can start here (unit_at would say the same)
+    elif key not in _UNIT_KEYS and key not in _TITLE_KEYS:  # most clauses: no unit or title can start here
         return [], pos, given
-    units = unit_list_at(text, pos, end, key)
+    units = unit_list_at(text, pos, end, key, titles=True)
     if not units:
         return [], pos, given
+    if text[end:end + 1] == "\n" and any(u.titled for u in units):
+        wrap = min(_wrap_end(text, end), len(text) if stop is None else stop)
+        if wrap > end:  # a list of officials runs on over the line wraps of a legal text
+            longer = unit_list_at(text, pos, wrap, key, titles=True)
+            units = longer if longer and longer[-1].end >= units[-1].end else units
     tail = units[-1].end
+    if units[0].titled and ENACTING_RE.match(text, tail, end):
+        return [], pos, given  # the official enacts the document: no task
     if text[tail:tail + 1].isalnum():  # a unit name must end at a word boundary
         return [], pos, given
     return units, tail, given
+
+
+_SENTENCE_MARKS = ".;:!?"
+WRAP_LINES = 3  # how many wrapped lines a list of officials may run on over
+
+
+def _wrap_end(text: str, end: int) -> int:
+    """End of the lines a sentence that stops without a mark at `end` (a line end) runs on over; `end` if none."""
+    out = end
+    for _ in range(WRAP_LINES):
+        if text[:out].rstrip(" *\t")[-1:] in _SENTENCE_MARKS:
+            break
+        nl = text.find("\n", out + 1)
+        nxt = len(text) if nl < 0 else nl
+        if not text[out + 1:nxt].strip():
+            break  # a blank line ends the paragraph
+        out = nxt
+    return out
+
+
+_WRAP_WORDS = frozenset(T.WRAP_WORDS)
+
+
+def _wrapped_before(text: str, ls: int) -> bool:
+    """Whether the line above the one at `ls` stops on a word no sentence ends with ("của", "thuộc" …): it was
+    wrapped. A comma does not tell: a subject may follow a fronted phrase ("Trong thời hạn …, Bộ X có văn bản")."""
+    prev = text[max(0, ls - 24):max(0, ls - 1)].rstrip(" \t*")
+    cut = prev.rfind(" ")
+    return prev[cut + 1:].lower() in _WRAP_WORDS if cut >= 0 else False
+
+
+def _run_on_end(text: str, pred: int, breaks: _Breaks) -> int:
+    """End of the clause whose predicate starts at `pred`, on a later line than its subject started."""
+    pred = _SPACES_RE.match(text, pred).end() if text[pred:pred + 1].isspace() else pred
+    nl = text.find("\n", pred)
+    le = len(text) if nl < 0 else nl
+    found = breaks.within(pred, le)
+    if not found:
+        return le
+    mark = found[0].start()
+    return mark + (text[mark] != ";")
 
 
 def _clauses(text: str, start: int, end: int, word: str, breaks: list[re.Match]) -> list[tuple[int, int, bool, str]]:
@@ -775,7 +889,7 @@ class _Breaks:
         return self.found[bisect_left(self.marks, start):bisect_left(self.marks, end)]
 
 
-_SUBJECT_KEYS = _OPENER_KEYS | _UNIT_KEYS  # first words a clause subject can start with
+_SUBJECT_KEYS = _OPENER_KEYS | _UNIT_KEYS | _TITLE_KEYS  # first words a clause subject can start with
 
 _HEADING_REST_RE = re.compile(r"[\s*:.]*(?i:có\s+trách\s+nhiệm)?[\s*:.]*$")
 _RESP_RE = re.compile(r"(?i:trách\s+nhiệm(?:\s+của)?)\s+")
@@ -790,19 +904,27 @@ def _scan(text: str, start: int, end: int, ctx: UnitContext, in_body: bool, sect
     resolved: dict[Found, UnitMention] = {}  # a heading's units take every task below it: resolved once
     le = start - 1
     breaks = _Breaks(text, start, end)
+    run_on, run_units = -1, []  # a subject that ran on over wrapped lines: where its clause ends, its units
     for line in text[start:end].split("\n"):  # the lines LINE_RE.finditer would give, without its empty matches
         ls, le = le + 1, le + 1 + len(line)
-        if not line or line.isspace():
+        if not line or line.isspace() or le <= run_on:
             continue
         head = _LINE_OPEN_RE.match(text, ls, le)
         numbered = head.group("num") is not None
-        line_subject: list[Found] = []
-        first = True
+        line_subject: list[Found] = run_units if ls < run_on else []
+        first = ls >= run_on
         pos = head.start("word")
         for cs, ce, opens, word in _clauses(text, pos, le, head.group("word"), breaks.within(pos, le)):
+            if cs < run_on:
+                continue  # read with the subject that ran on to this line
             key = fold(word)  # what _word_key(text, cs) gives: lines end at a newline, so the word does too
             if key in _SUBJECT_KEYS:
-                units, pred, given = _subject(text, cs, ce, key)
+                units, pred, given = _subject(text, cs, ce, key, end)
+                if units and cs == pos and not numbered and _wrapped_before(text, ls):
+                    units, pred, given = [], cs, False  # the sentence of the line above goes on here
+                if pred > ce:  # the subject ran on over wrapped lines: the clause ends on the predicate's line
+                    ce = run_on = _run_on_end(text, pred, breaks)
+                    run_units = units
             elif in_body and not line_subject:
                 continue  # no subject here or before it in the line: no task (the body keeps no heading)
             else:  # what _subject returns when no opener or unit can start the clause
