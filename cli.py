@@ -84,7 +84,10 @@ def ingest(ctx: click.Context, paths: tuple[str, ...], jobs: int, quiet: bool) -
             if outcome.error:
                 report(outcome)
 
-        summary = ingest_paths(store, paths, jobs=jobs, progress=tick)
+        try:
+            summary = ingest_paths(store, paths, jobs=jobs, progress=tick)
+        except StoreError as exc:  # another ingest holds the store
+            raise click.ClickException(str(exc)) from None
     for outcome in summary.failed:
         if not Path(outcome.path).is_file():
             report(outcome)
@@ -119,13 +122,17 @@ def remove(ctx: click.Context, paths: tuple[str, ...]) -> None:
     """
     store = open_store(ctx)
     wanted = [str(Path(p).resolve()) for p in paths]
-    removed = store.remove_paths(wanted)
+    try:
+        with store.writing():
+            removed = store.remove_paths(wanted)
+            if removed:
+                store.rebuild()
+    except StoreError as exc:
+        raise click.ClickException(str(exc)) from None
     missing = [g for g, w in zip(paths, wanted, strict=True) if not any(r == w or r.startswith(w.rstrip("/") + "/")
                                                                          for r in removed)]
     for given in missing:
         click.echo(f"error: {given}: not in the store", err=True)
-    if removed:
-        store.rebuild()
     click.echo(f"{len(removed)} file{'' if len(removed) == 1 else 's'} removed")
     click.echo(store_line(store))
     if missing:

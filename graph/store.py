@@ -40,6 +40,11 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import NamedTuple
 
+try:  # POSIX; elsewhere ingests are not locked against each other
+    import fcntl
+except ImportError:  # pragma: no cover - Windows
+    fcntl = None
+
 import networkx as nx
 import zstandard
 from policygraph.graph.identity import resolve
@@ -49,6 +54,7 @@ from policygraph.ingest.models import ParsedDocument
 SCHEMA_VERSION = "2"
 DB_NAME = "policygraph.sqlite"
 CACHE_NAME = "graph.pickle"  # the graph, tagged with its generation
+LOCK_NAME = "ingest.lock"  # held while an ingest writes (see Store.writing)
 
 
 def _model_fingerprint() -> str:
@@ -373,17 +379,54 @@ class Store:
         out.update(json.loads(row[0]) if row else {})
         return out
 
+    @contextmanager
+    def writing(self) -> Iterator[None]:
+        """Hold the store's ingest lock while a batch writes: a second ingest is refused, and
+        readers meanwhile keep the last complete graph instead of rebuilding a half-written one.
+
+        The lock is an advisory file lock, released by the system if the process dies.
+        """
+        handle = open(self.path / LOCK_NAME, "a+")
+        try:
+            if fcntl is not None:
+                try:
+                    fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                except BlockingIOError:
+                    raise StoreError(
+                        f"another ingest is writing to the store at {self.path}; run this one when it ends"
+                    ) from None
+            yield
+        finally:
+            handle.close()  # closing the file releases the lock
+
+    def being_written(self) -> bool:
+        """Whether an ingest (in any process) holds the store's lock now."""
+        if fcntl is None:
+            return False
+        try:
+            handle = open(self.path / LOCK_NAME, "a+")
+        except OSError:
+            return False
+        with handle:
+            try:
+                fcntl.flock(handle, fcntl.LOCK_SH | fcntl.LOCK_NB)
+            except BlockingIOError:
+                return True
+            return False
+
     def load_graph(self) -> nx.MultiDiGraph:
         """The whole graph as a networkx MultiDiGraph (rebuilt first if a crash left it stale).
 
-        Reads the snapshot when it matches the store's generation, else rebuilds it.
+        Reads the snapshot when it matches the store's generation, else rebuilds it. While
+        an ingest is writing, the store is stale until that ingest rebuilds it: readers then
+        take the last complete snapshot rather than rebuild a half-written store themselves.
         The loaded graph is moved out of the cyclic garbage collector's way: millions of
         attribute dicts otherwise cost second-long collection pauses during queries.
         """
         gc_was_enabled = gc.isenabled()
         gc.disable()
         try:
-            g = None if self.is_dirty() else self._read_cache()
+            g = self._read_cache() if not self.is_dirty() or self.being_written() else None
             if g is None:
                 self._check_rebuildable()
                 g = self.rebuild()

@@ -190,9 +190,10 @@ def ingest_paths(
 ) -> Summary:
     """Parse files into the store, then rebuild the graph once.
 
-    Each file is committed on its own: a failure is reported and the batch goes on.
+    Each file is committed on its own: a failure is reported and the batch goes on. The
+    store's ingest lock is held throughout (StoreError if another ingest holds it).
     """
-    with _collector_for_batch() as settle:
+    with store.writing(), _collector_for_batch() as settle:
         return _ingest(store, paths, jobs, progress, settle)
 
 

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from policygraph.graph.export import write_json
 from policygraph.graph.store import CACHE_NAME, DB_NAME, MODEL_FINGERPRINT, SCHEMA_VERSION, Store, StoreError
-from policygraph.ingest.pipeline import ingest_paths
+from policygraph.ingest.pipeline import ingest_paths, parse_file
 
 _spec = importlib.util.spec_from_file_location("helpers_ingest", Path(__file__).with_name("helpers_ingest.py"))
 H = importlib.util.module_from_spec(_spec)
@@ -270,3 +270,26 @@ def test_every_command_reports_an_unusable_store_without_a_traceback(tmp_path):
         result = H.cli(*command, store=tmp_path / "store")
         assert result.returncode == 1, (command, result.stderr)
         assert "schema 99 is newer" in result.stderr and "Traceback" not in result.stderr, (command, result.stderr)
+
+
+def test_readers_keep_the_last_graph_while_an_ingest_writes_and_a_second_ingest_waits_its_turn(tmp_path):
+    truth = _samples_store(tmp_path)
+    extra = tmp_path / "extra.txt"
+    extra.write_text(H.sample_files()[0].read_text("utf-8").replace("Bình Phước", "Đồng Nai"), "utf-8")
+    writer = Store.open(tmp_path / "store")
+    with writer.writing():
+        writer.put_document(parse_file(extra))  # committed: the store is stale until the rebuild
+        reader = Store.open(tmp_path / "store")
+        assert reader.is_dirty() and reader.being_written()
+        assert _export(reader, tmp_path / "during.json") == truth  # the last complete graph, not rebuilt
+        assert reader.generation() == "1"
+        with pytest.raises(StoreError, match="another ingest is writing"):
+            ingest_paths(Store.open(tmp_path / "store"), [extra])
+        result = H.cli("ingest", extra, store=tmp_path / "store")
+        assert result.returncode == 1 and "another ingest is writing" in result.stderr
+        assert "Traceback" not in result.stderr
+    # the writer stopped without rebuilding (as if killed): the next reader repairs the graph
+    reader = Store.open(tmp_path / "store")
+    assert not reader.being_written()
+    sources = {a.get("source") for a in H.doc_nodes(reader.load_graph()).values()}
+    assert str(extra.resolve()) in sources and not reader.is_dirty()
