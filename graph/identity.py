@@ -192,7 +192,7 @@ def resolve(docs: list[ParsedDocument]) -> Graph:
     cites: list[list[Mention]] = []
     families: dict[str, list[Mention]] = defaultdict(list)
     for i, d in enumerate(docs):
-        hint = str(i)
+        hint = d.sha256[:10] or str(i)  # of the text, so the id stays when other files come and go
         if d.symbol:
             m = _mention_from(d, hint, d.year, subject=d.title, issuer=d.issuer, own=True)
             families[m.family].append(m)

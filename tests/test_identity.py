@@ -196,3 +196,18 @@ def test_a_stub_becomes_the_full_document_when_its_text_arrives(tmp_path):
     assert "implements" in {a["type"] for a in g2.get_edge_data(stub_id, TW_XI).values()}
     assert store.document_text(stub_id) == PROGRAMME
     store.close()
+
+
+def test_an_unplaced_local_symbol_keeps_its_id_when_other_files_arrive():
+    """The id of a local symbol whose place is unknown is scoped by the citing text, not by
+    the citing file's position among the files, so adding a file does not rename it."""
+    unplaced = (
+        "KẾ HOẠCH\nvề công tác dân vận\n\nThực hiện Kế hoạch số 12-KH/TU ngày 05/3/2016 của Tỉnh ủy, "
+        "xây dựng kế hoạch như sau:\n1. Tuyên truyền.\n"
+    )
+    other = "KẾ HOẠCH\nvề công tác tuyên giáo\n\nThực hiện Chỉ thị số 05-CT/TW ngày 15/5/2016 của Bộ Chính trị.\n"
+    alone = resolve([parse_text(unplaced, "/docs/b.txt")])
+    (stub,) = [n for n in alone.nodes if n.startswith("doc:12-KH/TU|?")]
+    assert "place_unresolved" in alone.nodes[stub]["flags"]
+    grown = resolve([parse_text(other, "/docs/a.txt"), parse_text(unplaced, "/docs/b.txt")])
+    assert [n for n in grown.nodes if n.startswith("doc:12-KH/TU|")] == [stub]
