@@ -15,6 +15,13 @@ from policygraph.ingest import units as U
 EVERY_CHAR = "".join(chr(c) for c in range(sys.maxunicode + 1) if not 0xD800 <= c < 0xE000)
 
 
+def _random_texts(pieces: list[str], seed: int, longest: int, shortest: int = 0, count: int = 30000):
+    """(rng, text) pairs: texts of `shortest` to `longest` random pieces; the test may draw more from rng."""
+    rng = random.Random(seed)
+    for _ in range(count):
+        yield rng, "".join(rng.choice(pieces) for _ in range(rng.randint(shortest, longest)))
+
+
 def test_gate_words_are_the_case_insensitive_search():
     """A clause is searched for CO_LEAD_RE / REPORT_RE only when str.lower() holds the gate word: no match is lost."""
     for letter in set("".join(U.GATE_WORDS.values())):
@@ -59,9 +66,7 @@ def test_line_open_is_head_responsibility_and_word_in_turn():
         "Ủy",
         ";",
     ]
-    rng = random.Random(21)
-    for _ in range(30000):
-        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 9)))
+    for rng, text in _random_texts(pieces, 21, 9):
         end = rng.randint(0, len(text))
         m = U._LINE_OPEN_RE.match(text, 0, end)
         assert (m.start("word"), m.group("num") is not None, m.group("word")) == _line_open_in_turn(text, 0, end)
@@ -83,9 +88,7 @@ def _clauses_in_turn(text: str, start: int, end: int) -> list[tuple[int, int, bo
 
 def test_clauses_read_the_first_words_the_scan_would_read():
     pieces = [" ", "  ", "\t", "*", ".", "!", "?", ";", "A", "Đ", "a", "“", '"', "(", "Ban", "ủy", "x", "_", "1"]
-    rng = random.Random(22)
-    for _ in range(30000):
-        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 12)))
+    for rng, text in _random_texts(pieces, 22, 12):
         start = rng.randint(0, len(text))
         end = rng.randint(start, len(text))
         word = re.compile(r"\w*").match(text, start, end).group(0)
@@ -96,9 +99,7 @@ def test_clauses_read_the_first_words_the_scan_would_read():
 def test_breaks_of_a_part_are_the_breaks_of_its_lines():
     """_Breaks searches a whole part of a text once; each line gets what SENTENCE_END_RE finds in it."""
     pieces = [" ", "  ", "\t", "\n", "\n\n", " \n", "*", ".", "!", "?", ";", "A", "Đ", "a", "“", "(", "Ban", "1."]
-    rng = random.Random(26)
-    for _ in range(20000):
-        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 16)))
+    for rng, text in _random_texts(pieces, 26, 16, count=20000):
         start = rng.randint(0, len(text))
         end = rng.randint(start, len(text))
         breaks = U._Breaks(text, start, end)
@@ -150,9 +151,7 @@ def test_deadline_patterns_run_only_when_their_gate_words_are_written():
         "hằng năm",
         "x",
     ]
-    rng = random.Random(23)
-    for _ in range(30000):
-        text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 10)))
+    for _rng, text in _random_texts(pieces, 23, 10, shortest=1):
         for rx, gate in ((D.DAY_RE, D.DAY_GATE), (D.MILESTONE_RE, D.MILESTONE_GATE)):
             for m in rx.finditer(text):
                 assert any(w in m.group(0).lower() for w in gate), (text, m.group(0))
@@ -189,9 +188,7 @@ def test_role_pattern_is_the_role_patterns_in_turn():
         "x",
         ",",
     ]
-    rng = random.Random(24)
-    for _ in range(30000):
-        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 6)))
+    for rng, text in _random_texts(pieces, 24, 6):
         end = rng.randint(0, len(text))
         given = rng.random() < 0.5
         assert U._role(text, 0, end, given) == in_turn(text, end, given), text
@@ -201,7 +198,5 @@ def test_one_line_is_split_and_join():
     every_space = [c for c in EVERY_CHAR if c.isspace()]
     assert [c for c in every_space if c.isprintable()] == [" "]  # what the shortcut relies on
     pieces = [" ", "  ", "\t", "\n", "\xa0", "\u2003", "\u200b", "a", "Ủy", ".", "\x1c"]
-    rng = random.Random(25)
-    for _ in range(30000):
-        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 8)))
+    for _rng, text in _random_texts(pieces, 25, 8):
         assert U._one_line(text) == " ".join(text.split()), repr(text)
