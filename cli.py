@@ -71,13 +71,12 @@ def report(outcome) -> None:
 @click.pass_context
 def ingest(ctx: click.Context, paths: tuple[str, ...], jobs: int, quiet: bool) -> None:
     """Read files or folders (recursively) into the store."""
-    from policygraph.ingest.pipeline import collect_paths, ingest_paths
+    from policygraph.ingest.pipeline import ingest_paths
 
     store = open_store(ctx)
-    total = len(collect_paths(paths)[0])
     columns = (TextColumn("ingest"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn())
     with Progress(*columns, console=err, disable=quiet or not err.is_terminal, transient=True) as bar:
-        task = bar.add_task("ingest", total=total)
+        task = bar.add_task("ingest", total=None)  # the pipeline says how many files it found
 
         def tick(outcome) -> None:
             bar.advance(task)
@@ -85,7 +84,9 @@ def ingest(ctx: click.Context, paths: tuple[str, ...], jobs: int, quiet: bool) -
                 report(outcome)
 
         try:
-            summary = ingest_paths(store, paths, jobs=jobs, progress=tick)
+            summary = ingest_paths(
+                store, paths, jobs=jobs, progress=tick, found=lambda n: bar.update(task, total=n)
+            )
         except StoreError as exc:  # another ingest holds the store
             raise click.ClickException(str(exc)) from None
     for outcome in summary.failed:

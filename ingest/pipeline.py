@@ -186,15 +186,20 @@ def _collector_for_batch(young: int = 50_000, every: int = 256) -> Iterator[Call
 
 
 def ingest_paths(
-    store, paths: Iterable[str | Path], jobs: int = 1, progress: Callable[[Outcome], None] | None = None
+    store,
+    paths: Iterable[str | Path],
+    jobs: int = 1,
+    progress: Callable[[Outcome], None] | None = None,
+    found: Callable[[int], None] | None = None,
 ) -> Summary:
     """Parse files into the store, then rebuild the graph once.
 
     Each file is committed on its own: a failure is reported and the batch goes on. The
     store's ingest lock is held throughout (StoreError if another ingest holds it).
+    `progress` hears of each file's outcome; `found` of how many files there are, first.
     """
     with store.writing(), _collector_for_batch() as settle:
-        return _ingest(store, paths, jobs, progress, settle)
+        return _ingest(store, paths, jobs, progress, found, settle)
 
 
 def _ingest(
@@ -202,9 +207,12 @@ def _ingest(
     paths: Iterable[str | Path],
     jobs: int,
     progress: Callable[[Outcome], None] | None,
+    found: Callable[[int], None] | None,
     settle: Callable[[], None],
 ) -> Summary:
     files, bad = collect_paths(paths)
+    if found:
+        found(len(files))
     summary = Summary(files=len(files), failed=list(bad))
     known = store.file_hashes()
     clock = time.perf_counter

@@ -46,3 +46,14 @@ def test_a_changed_file_is_parsed_and_counted(tmp_path):
     again = ingest_paths(store, [folder])
     assert (again.added, again.updated, again.unchanged) == (0, 1, 3)
     assert 0 < again.citations < first.citations
+
+
+def test_the_pipeline_says_how_many_files_it_found_before_the_first_outcome(tmp_path):
+    events = []
+    ingest_paths(
+        Store.open(tmp_path / "store"),
+        [SAMPLES],
+        found=lambda n: events.append(("found", n)),
+        progress=lambda outcome: events.append(("outcome", outcome.path)),
+    )
+    assert events[0] == ("found", 4) and [kind for kind, _ in events[1:]] == ["outcome"] * 4
