@@ -91,10 +91,9 @@ class Outcome:
 
 
 def _safe_parse(path: str, keep_doc: bool = True, known: str | None = None) -> Outcome:
-    """Parse one file into its row; `known` is the hash the store holds for it, so an
-    unchanged file is read and hashed but not parsed."""
+    """Parse one file (a path from collect_paths: absolute, resolved) into its row; `known` is
+    the hash the store holds for it, so an unchanged file is read and hashed but not parsed."""
     try:
-        path = str(Path(path).resolve())
         text = read_document(path)
         if known is not None and _sha256(text) == known:
             return Outcome(path, unchanged=True)
