@@ -16,6 +16,7 @@ from __future__ import annotations
 import argparse
 import json
 import random
+import re
 import shutil
 import tempfile
 import time
@@ -33,13 +34,22 @@ PLACES_IN_SAMPLES = {
 }
 
 
+OWN_NUMBER_RE = re.compile(r"^(Số\s+)\d+(-[^\s/]+/)", re.M)  # a sample's own number line: "Số 45-KH/HU"
+
+
 def samples() -> dict[str, str]:
     folder = resources.files("policygraph").joinpath("data", "samples")
     return {p.name[:3]: p.read_text("utf-8") for p in sorted(folder.iterdir()) if p.name.endswith(".txt")}
 
 
 def variants(n: int, out: Path, seed: int = 7) -> list[Path]:
-    """N texts: the samples in turn, each moved to a random province and district."""
+    """N distinct texts: the samples in turn, each moved to a random province and district.
+
+    Three samples name no district, so a place alone repeats texts (2,000 variants held only
+    822 distinct ones, and the resolver folds a repeated text into one document): each
+    variant also gets its own number where the sample has one ("Số 45-KH/HU") and a closing
+    line with its serial, so every file is a document of its own.
+    """
     legacy = json.loads(resources.files("policygraph").joinpath("data", "gazetteer", "legacy.json").read_text("utf-8"))
     provinces = [p for p in legacy["provinces"] if p["districts"]]
     rng = random.Random(seed)
@@ -54,6 +64,8 @@ def variants(n: int, out: Path, seed: int = 7) -> list[Path]:
         text = texts[key].replace(province, target["name"])
         for d in districts:
             text = text.replace(d, district)
+        text = OWN_NUMBER_RE.sub(rf"\g<1>{1000 + i}\g<2>", text, count=1)
+        text = f"{text.rstrip()}\n\n(Bản {i + 1:07d})\n"
         path = out / f"{i:07d}_{key}.txt"
         path.write_text(text, "utf-8")
         paths.append(path)
