@@ -19,7 +19,9 @@ RELATION_RANK = {"implements": 3, "based_on": 2, "references": 1}
 ROLE_RANK = {"lead": 3, "execute": 2, "support": 1}
 
 
-def document_edges(g: Graph, src: str, d: ParsedDocument, mentions: list[Mention]) -> None:
+def document_edges(
+    g: Graph, src: str, d: ParsedDocument, mentions: list[Mention], unit_nodes: UnitNodes | None = None
+) -> None:
     best: dict[str, tuple[int, dict]] = {}
     for m, c in zip(mentions, d.citations, strict=True):
         if m.node == src:
@@ -59,7 +61,7 @@ def document_edges(g: Graph, src: str, d: ParsedDocument, mentions: list[Mention
                 },
             )
         )
-    _unit_edges(g, src, d)
+    _unit_edges(g, src, d, unit_nodes)
 
 
 def named_edges(g: Graph, src: str, d: ParsedDocument, nodes: list[str]) -> None:
@@ -94,25 +96,49 @@ def _unit_label(name: str, level: str | None, place: Place, collective: bool) ->
     return name
 
 
-def _unit_edges(g: Graph, src: str, d: ParsedDocument) -> None:
-    units = d.units
+class UnitNodes:
+    """The unit nodes of one graph, each unit's id and attributes worked out once.
 
-    def unit_node(u: UnitMention) -> str:
-        uid = unit_id(u.name, u.level, u.place)
-        place = u.place
-        g.add_node(
-            uid,
-            kind="unit",
-            name=u.name,
-            label=_unit_label(u.name, u.level, place, bool(u.collective)),
-            unit_type=u.unit_type,
-            collective=bool(u.collective),
-            level=u.level,
-            province=place.province,
-            district=place.district,
-            commune=place.commune,
-        )
+    A unit is named in many documents (every district's "Ủy ban nhân dân huyện" …), and each
+    mention used to spell its id and add its attributes anew: the same attributes added twice
+    in a row change nothing, so a node is only written when a mention differs from the last
+    one written to it (which keeps "the last mention's non-empty values win").
+    """
+
+    def __init__(self, g: Graph) -> None:
+        self.g = g
+        self._known: dict[tuple, tuple[str, dict]] = {}
+        self._last: dict[str, tuple[str, dict]] = {}
+
+    def __call__(self, u: UnitMention) -> str:
+        key = (u.name, u.level, u.place, u.collective, u.unit_type)
+        hit = self._known.get(key)
+        if hit is None:
+            place = u.place
+            hit = self._known[key] = (
+                unit_id(u.name, u.level, place),
+                dict(
+                    kind="unit",
+                    name=u.name,
+                    label=_unit_label(u.name, u.level, place, bool(u.collective)),
+                    unit_type=u.unit_type,
+                    collective=bool(u.collective),
+                    level=u.level,
+                    province=place.province,
+                    district=place.district,
+                    commune=place.commune,
+                ),
+            )
+        uid = hit[0]
+        if self._last.get(uid) is not hit:
+            self.g.add_node(uid, **hit[1])
+            self._last[uid] = hit
         return uid
+
+
+def _unit_edges(g: Graph, src: str, d: ParsedDocument, unit_node: UnitNodes | None = None) -> None:
+    units = d.units
+    unit_node = unit_node or UnitNodes(g)
 
     if units.issuer:
         g.edges.append(

@@ -28,7 +28,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
-from policygraph.graph.edges import document_edges, named_edges, place_edges
+from policygraph.graph.edges import UnitNodes, document_edges, named_edges, place_edges
 from policygraph.graph.keys import doc_id, named_doc_id, named_scope, scope_key, unnumbered_id
 from policygraph.graph.model import Graph
 from policygraph.ingest import tables
@@ -252,9 +252,10 @@ def resolve(docs: list[ParsedDocument]) -> Graph:
     for node_id, mentions in sorted(by_node.items()):
         _stub_or_merge(g, node_id, mentions, families)
     named = _named_nodes(g, docs)
+    unit_nodes = UnitNodes(g)
     for i, d in enumerate(docs):
         if ids[i] is not None:
-            document_edges(g, ids[i], d, cites[i])
+            document_edges(g, ids[i], d, cites[i], unit_nodes)
             named_edges(g, ids[i], d, named[i])
     place_edges(g)
     g.edges.sort(key=lambda e: (e[0], e[1], e[2], e[3].get("span") or [0, 0]))
