@@ -1,6 +1,6 @@
 """The `policygraph` command line.
 
-    policygraph [--store DIR] ingest PATH... [--jobs N]
+    policygraph [--store DIR] ingest PATH... [--jobs N|auto]
     policygraph [--store DIR] show SYMBOL [--year Y] [--province P]
     policygraph [--store DIR] export --format json FILE
 
@@ -62,14 +62,34 @@ def report(outcome) -> None:
     click.secho(f"error: {outcome.path}: {outcome.error}", err=True, fg="red" if err.is_terminal else None)
 
 
+class JobsType(click.ParamType):
+    """--jobs: 'auto' (None) or a whole number from 1 to 64."""
+
+    name = "N|auto"
+
+    def convert(self, value, param, ctx):
+        if value is None or value == "auto":
+            return None
+        if isinstance(value, int) or (isinstance(value, str) and value.isdigit()):
+            if 1 <= int(value) <= 64:
+                return int(value)
+        self.fail(f"{value!r} is not 'auto' or a number from 1 to 64", param, ctx)
+
+
 @main.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
 @click.option(
-    "--jobs", "-j", default=1, show_default=True, type=click.IntRange(1, 64), help="Worker processes for parsing."
+    "--jobs",
+    "-j",
+    default="auto",
+    show_default=True,
+    type=JobsType(),
+    help="Worker processes for parsing: a number, or auto (the CPUs this process may use, up to 8, "
+    "for batches of 64 files or more; one process below that).",
 )
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
 @click.pass_context
-def ingest(ctx: click.Context, paths: tuple[str, ...], jobs: int, quiet: bool) -> None:
+def ingest(ctx: click.Context, paths: tuple[str, ...], jobs: int | None, quiet: bool) -> None:
     """Read files or folders (recursively) into the store."""
     from policygraph.ingest.pipeline import ingest_paths
 

@@ -395,8 +395,10 @@ class Store:
                     raise StoreError(
                         f"another ingest is writing to the store at {self.path}; run this one when it ends"
                     ) from None
+            _HELD_LOCKS.add(handle)
             yield
         finally:
+            _HELD_LOCKS.discard(handle)
             handle.close()  # closing the file releases the lock
 
     def being_written(self) -> bool:
@@ -445,6 +447,21 @@ class Store:
                 f"the graph snapshot {self.path / CACHE_NAME} is missing or out of date, and the store "
                 "holds no ingested files to rebuild it from"
             )
+
+
+_HELD_LOCKS: set = set()  # the lock files this process holds (Store.writing)
+
+
+def drop_inherited_locks() -> None:
+    """In a forked worker process: close the copies of the parent's lock files.
+
+    A flock belongs to the open file, which fork shares: if the parent died, a worker still
+    holding the file would keep the store locked, and readers would keep serving the graph
+    from before the ingest. Closing the child's copy leaves the parent's lock in place.
+    """
+    for handle in list(_HELD_LOCKS):
+        handle.close()
+    _HELD_LOCKS.clear()
 
 
 def _networkx(nodes, edges) -> nx.MultiDiGraph:

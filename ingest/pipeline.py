@@ -16,7 +16,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from policygraph.graph.store import FileRow, file_row
+from policygraph.graph.store import FileRow, drop_inherited_locks, file_row
 from policygraph.ingest.citations import extract_citations, scope_citations
 from policygraph.ingest.header import identify
 from policygraph.ingest.models import ParsedDocument
@@ -131,9 +131,26 @@ def collect_paths(paths: Iterable[str | Path]) -> tuple[list[str], list[Outcome]
     return sorted(dict.fromkeys(files)), bad
 
 
-def parse_many(files: list[str], jobs: int = 1, known: dict[str, str] | None = None) -> Iterator[Outcome]:
-    """Outcomes in file order; `known` maps paths to the hashes already stored."""
+AUTO_MIN_FILES = 64  # below this many files, starting worker processes costs more than it saves
+AUTO_MAX_JOBS = 8
+
+
+def worker_count(jobs: int | None, files: int) -> int:
+    """Worker processes for a batch of `files`: `jobs` when given; for None ("auto") the CPUs
+    this process may run on (its affinity, so a container's limit counts), at most 8, when
+    the batch is large enough to repay the workers' start."""
+    if jobs is not None:
+        return max(1, jobs)
+    if files < AUTO_MIN_FILES:
+        return 1
+    cpus = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+    return max(1, min(cpus, AUTO_MAX_JOBS))
+
+
+def parse_many(files: list[str], jobs: int | None = 1, known: dict[str, str] | None = None) -> Iterator[Outcome]:
+    """Outcomes in file order; `known` maps paths to the hashes already stored; `jobs` None is "auto"."""
     known = known or {}
+    jobs = worker_count(jobs, len(files))
     if jobs <= 1 or len(files) < 2:
         for path in files:
             yield _safe_parse(path, known=known.get(path))
@@ -141,7 +158,7 @@ def parse_many(files: list[str], jobs: int = 1, known: dict[str, str] | None = N
     import multiprocessing
 
     ctx = multiprocessing.get_context("fork" if hasattr(os, "fork") else "spawn")
-    with ctx.Pool(jobs) as pool:
+    with ctx.Pool(jobs, initializer=drop_inherited_locks) as pool:
         yield from pool.imap(_worker_parse, [(path, known.get(path)) for path in files], chunksize=8)
 
 
@@ -187,13 +204,14 @@ def _collector_for_batch(young: int = 50_000, every: int = 256) -> Iterator[Call
 def ingest_paths(
     store,
     paths: Iterable[str | Path],
-    jobs: int = 1,
+    jobs: int | None = 1,
     progress: Callable[[Outcome], None] | None = None,
     found: Callable[[int], None] | None = None,
 ) -> Summary:
     """Parse files into the store, then rebuild the graph once.
 
-    Each file is committed on its own: a failure is reported and the batch goes on. The
+    Each file is committed on its own: a failure is reported and the batch goes on; `jobs`
+    None picks the number of worker processes (worker_count). The
     store's ingest lock is held throughout (StoreError if another ingest holds it).
     `progress` hears of each file's outcome; `found` of how many files there are, first.
     """
@@ -204,7 +222,7 @@ def ingest_paths(
 def _ingest(
     store,
     paths: Iterable[str | Path],
-    jobs: int,
+    jobs: int | None,
     progress: Callable[[Outcome], None] | None,
     found: Callable[[int], None] | None,
     settle: Callable[[], None],

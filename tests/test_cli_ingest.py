@@ -231,3 +231,22 @@ def test_a_name_instead_of_a_symbol_gets_the_ids_a_search_finds(samples_store):
     assert traced.returncode == 0 and "Nghị quyết Đại hội đại biểu toàn quốc lần thứ XIII" in traced.stdout
     unknown = H.cli("trace", "999-NQ/TW", store=samples_store)
     assert unknown.returncode == 1 and "search finds" not in unknown.stderr  # a symbol: nothing to suggest
+
+
+def test_jobs_takes_auto_or_a_number():
+    bad = H.cli("ingest", "--jobs", "0", H.samples_dir(), store=Path("/nonexistent-store-never-made"))
+    assert bad.returncode == 2 and "'0' is not 'auto' or a number from 1 to 64" in bad.stderr
+    assert "Traceback" not in bad.stderr
+
+
+def test_auto_jobs_use_the_cpus_this_process_may_run_on_for_large_batches(monkeypatch):
+    import os
+
+    from policygraph.ingest import pipeline
+
+    monkeypatch.setattr(os, "sched_getaffinity", lambda pid: {0, 1, 2}, raising=False)
+    assert pipeline.worker_count(None, pipeline.AUTO_MIN_FILES) == 3
+    assert pipeline.worker_count(None, pipeline.AUTO_MIN_FILES - 1) == 1  # workers cost more than they save
+    assert pipeline.worker_count(2, 1) == 2  # a number given is kept
+    monkeypatch.setattr(os, "sched_getaffinity", lambda pid: set(range(32)), raising=False)
+    assert pipeline.worker_count(None, 10_000) == pipeline.AUTO_MAX_JOBS

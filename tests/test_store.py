@@ -113,7 +113,10 @@ def _count_files(db: Path) -> int:
         return 0
 
 
-def test_a_killed_ingest_leaves_a_usable_store(tmp_path):
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_a_killed_ingest_leaves_a_usable_store(tmp_path, jobs):
+    """Killed mid-batch, in one process or with workers (which must not keep the store locked
+    after their parent died: readers would keep serving the graph from before the ingest)."""
     store_dir = tmp_path / "store"
     samples = _copy_samples(tmp_path / "samples")
     first = H.cli("ingest", tmp_path / "samples", store=store_dir)
@@ -121,7 +124,7 @@ def test_a_killed_ingest_leaves_a_usable_store(tmp_path):
     total = _many_copies(tmp_path / "big", 100)
 
     proc = subprocess.Popen(
-        [sys.executable, "-m", "policygraph", "--store", str(store_dir), "ingest", "--quiet", str(tmp_path / "big")],
+        [sys.executable, "-m", "policygraph", "--store", str(store_dir), "ingest", "--quiet", "--jobs", jobs, str(tmp_path / "big")],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
@@ -138,6 +141,7 @@ def test_a_killed_ingest_leaves_a_usable_store(tmp_path):
     assert 4 + 15 <= committed < 4 + total, committed
 
     store = Store.open(store_dir)
+    assert not store.being_written()
     graph = store.load_graph()
     paths = [p for (p,) in store.conn.execute("SELECT path FROM files")]
     assert len(paths) == committed
