@@ -24,6 +24,14 @@ OWN_NUMBER_RE = LinePattern(
     r"(?P<sym>[^\n]{3,60}?)[ \t*_]*$"
 )
 PLACE_DATE_RE = LinePattern(r"^[^\n]{0,60},[ \t]*ngày[ \t]+\d")
+# Laws, codes, ordinances and the National Assembly's resolutions carry no dated frame: they are
+# dated by the closing clause that says when they were passed ("Luật này đã được Quốc hội …
+# khóa XV, kỳ họp thứ 7 thông qua ngày 29 tháng 6 năm 2024.").
+PASSED_ON_RE = re.compile(
+    r"(?:Bộ luật|Luật|Pháp lệnh|Nghị quyết) này (?:đã )?được\s+(?:Quốc hội|Ủy ban Thường vụ Quốc hội|Uỷ ban Thường vụ"
+    r" Quốc hội)[^.;]{0,300}?\bthông\s+qua\s+(?=ngày)"
+)
+FRAME_AFTER_NUMBER = 400  # characters: a frame moved to the end (consolidated texts) dates its number there
 # headings in capitals -> (grammar-free) type name
 HEADINGS = {
     "KẾ HOẠCH": "Kế hoạch",
@@ -44,7 +52,7 @@ HEADINGS = {
     "NGHỊ ĐỊNH": "Nghị định",
     "THÔNG TƯ LIÊN TỊCH": "Thông tư liên tịch",
     "THÔNG TƯ": "Thông tư",
-    "BỘ LUẬT": "Luật",
+    "BỘ LUẬT": "Bộ luật",
     "LUẬT": "Luật",
     "PHÁP LỆNH": "Pháp lệnh",
     "CÔNG VĂN": "Công văn",
@@ -114,6 +122,54 @@ def own_symbol(masked: str) -> symbols.Symbol | None:
             except symbols.InvalidSymbol:
                 continue
     return None
+
+
+def own_symbol_at(masked: str) -> int:
+    """Where own_symbol found the number (-1 if nowhere)."""
+    zone_end = _title_start(masked)
+    for limit in (zone_end, len(masked)):
+        for m in OWN_NUMBER_RE.finditer(masked, 0, limit):
+            try:
+                symbols.parse(m.group("sym").strip(" .,;"))
+            except symbols.InvalidSymbol:
+                continue
+            return m.start()
+    return -1
+
+
+def _frame_date(masked: str, start: int, end: int) -> tuple[str | None, str | None]:
+    """The date of the first "Hà Nội, ngày 15 tháng 5 năm 2026" line in [start, end), and the
+    place name it is dated at (a last clue to the document's place)."""
+    for m in PLACE_DATE_RE.finditer(masked, start, end):
+        dm = DATE_RE.search(masked, m.start(), m.end() + 40)
+        if dm:
+            dated_at = masked[m.start() : masked.find(",", m.start(), dm.start())].strip(" \t*_")
+            return iso_from_match(dm), dated_at
+    return None, None
+
+
+def _passed_on(masked: str) -> str | None:
+    """The date a law, code, ordinance or National Assembly resolution was passed (PASSED_ON_RE)."""
+    for m in PASSED_ON_RE.finditer(masked):
+        dm = DATE_RE.match(masked, m.end())
+        if dm:
+            return iso_from_match(dm)
+    return None
+
+
+def _type_name_of_number(ident: Identity, sym: symbols.Symbol | None) -> str | None:
+    """The type name the document's own number gives, when its heading names another type.
+
+    A consolidated text ("Số: 04/VBHN-BYT") keeps the heading of the text it consolidates
+    ("THÔNG TƯ"): its type is the number's (Văn bản hợp nhất), and its title keeps the heading.
+    """
+    if not (sym and sym.doc_type and ident.doc_type_name and ident.grammar):
+        return None
+    heading_codes = tables.name_to_codes().get(ident.doc_type_name.lower(), {})
+    if tables.fold_code(heading_codes.get(ident.grammar) or "") == tables.fold_code(sym.doc_type):
+        return None
+    entry = tables.doc_types()[ident.grammar].get(tables.fold_code(sym.doc_type))
+    return entry.name if entry else None
 
 
 def _title_start(masked: str) -> int:
@@ -200,14 +256,14 @@ def identify(text: str, masked: str, citations: list[Citation]) -> Identity:
         entry = tables.doc_types()[ident.grammar].get(tables.fold_code(ident.doc_type))
         ident.doc_type_name = entry.name if entry else None
     ident.title = f"{ident.doc_type_name or heading.title()} {title}".strip() if heading and title else title
-    # date: "Hà Nội, ngày 15 tháng 5 năm 2026" in the frame
-    dated_at = None  # the place name of that line ("Hớn Quản, ngày …"): a last clue to the place
-    for m in PLACE_DATE_RE.finditer(masked, 0, HEADER_ZONE + 1500):
-        dm = DATE_RE.search(masked, m.start(), m.end() + 40)
-        if dm:
-            ident.date = iso_from_match(dm)
-            dated_at = masked[m.start() : masked.find(",", m.start(), dm.start())].strip(" \t*_")
-            break
+    ident.doc_type_name = _type_name_of_number(ident, sym) or ident.doc_type_name
+    ident.date, dated_at = _frame_date(masked, 0, HEADER_ZONE + 1500)
+    if ident.date is None and sym:  # a frame at the end: "Số: 37/VBHN-BCT" above "Hà Nội, ngày …"
+        number_at = own_symbol_at(masked)
+        if number_at > HEADER_ZONE:
+            ident.date, dated_at = _frame_date(masked, number_at, number_at + FRAME_AFTER_NUMBER)
+    if ident.date is None:
+        ident.date = _passed_on(masked)
     if ident.level is None and actor_text:
         ident.level = next((lv for rx, lv in LEVEL_OF_ACTOR if rx.search(actor_text)), None)
     if ident.level is None:

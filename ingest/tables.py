@@ -106,8 +106,12 @@ def issuers() -> dict[str, list[Issuer]]:
     return out
 
 
+@lru_cache(maxsize=8192)
 def find_issuer(grammar: str, code: str) -> Issuer | None:
-    """The first table entry whose pattern matches the whole (folded) issuer code."""
+    """The first table entry whose pattern matches the whole (folded) issuer code.
+
+    Cached: the table is tried entry by entry, and a corpus repeats a few hundred codes
+    in every citation (the resolver asks again for every mention)."""
     folded = fold_code(code)
     head = folded.split("-")[0] if grammar == "state" else folded
     for entry in issuers()[grammar]:

@@ -114,3 +114,69 @@ def test_a_central_resolution_expects_programmes_from_the_provincial_committees(
     first = doc.units.assigns[0]
     assert (first.unit.name, first.unit.level, first.unit.collective) == ("Các tỉnh ủy, thành ủy", "province", True)
     assert ("Ban Dân vận Trung ương", "lead") in {(a.unit.name, a.role) for a in doc.units.assigns}
+
+
+# -- documents whose frame has no date line ------------------------------------------------
+
+
+def test_laws_and_codes_are_dated_by_the_day_they_were_passed():
+    # the gazette files' own closing clauses ("… kỳ họp thứ 7 thông qua ngày 29 tháng 6 năm 2024.")
+    expected = {
+        "luat-so-41-2024-qh15-42576.txt": ("Luật", "2024-06-29"),
+        "luat-so-61-2020-qh14-31682.txt": ("Luật", "2020-06-17"),
+        "luat-so-26-2012-qh13-6276.txt": ("Luật", "2012-11-22"),
+        "nghi-quyet-so-45-2019-qh14-30232.txt": ("Bộ luật", "2019-11-20"),  # "BỘ LUẬT / LAO ĐỘNG"
+    }
+    for name, (type_name, date) in expected.items():
+        doc = parse_file(GAZETTE / name)
+        assert (doc.doc_type_name, doc.date, doc.year) == (type_name, date, int(date[:4])), name
+        assert "year_estimated" not in doc.flags
+    assert parse_file(GAZETTE / "nghi-quyet-so-45-2019-qh14-30232.txt").title.startswith("Bộ luật ")
+
+
+def test_the_passing_clause_of_an_ordinance_split_over_lines():
+    text = (
+        "ỦY BAN THƯỜNG VỤ QUỐC HỘI\nPháp lệnh số: 02/2022/UBTVQH15\n\nPHÁP LỆNH\nChi phí tố tụng\n\n"
+        "Điều 1. Phạm vi điều chỉnh\nPháp lệnh này quy định về chi phí tố tụng.\n\n"
+        "Pháp lệnh này đã được Ủy ban Thường vụ Quốc hội khóa XV thông qua ngày 28\ntháng 3 năm 2024.\n"
+    )
+    assert parse_text(text).date == "2024-03-28"
+
+
+def test_a_law_that_only_quotes_a_date_is_not_dated_by_it():
+    # a date in the body (a deadline, a cited law) is not the day the law was passed
+    text = (
+        "QUỐC HỘI\nLuật số: 99/2024/QH15\n\nLUẬT\nThử nghiệm\n\n"
+        "Điều 1. Luật này có hiệu lực thi hành từ ngày 01 tháng 01 năm 2025.\n"
+        "Điều 2. Luật số 12/2017/QH14 được Quốc hội sửa đổi ngày 20 tháng 11 năm 2019.\n"
+    )
+    doc = parse_text(text)
+    assert doc.date is None and doc.year == 2024  # the year of the number
+
+
+def test_a_consolidated_text_is_dated_by_the_frame_under_its_number_at_the_end():
+    for name, (date, heading) in {
+        "van-ban-hop-nhat-so-04-vbhn-byt-26289.txt": ("2018-04-13", "Thông tư"),
+        "van-ban-hop-nhat-so-2651-vbhn-bldtbxh-42111.txt": ("2024-06-21", "Nghị định"),
+        "van-ban-hop-nhat-so-50-vbhn-vpqh-28208.txt": ("2018-12-10", "Luật"),
+    }.items():
+        doc = parse_file(GAZETTE / name)
+        assert (doc.doc_type, doc.doc_type_name, doc.date) == ("VBHN", "Văn bản hợp nhất", date), name
+        assert doc.title.startswith(heading + " "), name  # the title keeps the consolidated text's heading
+        assert "year_estimated" not in doc.flags
+
+
+def test_a_date_line_far_from_a_number_at_the_end_does_not_date_the_text():
+    body = "Điều 1. Nội dung.\n" * 200
+    text = (
+        f"BỘ Y TẾ\n\nTHÔNG TƯ\nHướng dẫn thử\n\n{body}"
+        "Số: 05/VBHN-BYT\nXÁC THỰC VĂN BẢN HỢP NHẤT\n\n" + "Phụ lục dòng.\n" * 60 + "Hà Nội, ngày 13 tháng 4 năm 2018\n"
+    )
+    doc = parse_text(text)
+    assert doc.symbol == "05/VBHN-BYT" and doc.date is None
+
+
+def test_the_heading_names_the_type_when_the_number_agrees():
+    doc = parse_text("TỈNH ỦY GIA LAI\n*\nSố 30-CTr/TU\nPleiku, ngày 10 tháng 9 năm 2013\n\n"
+                     "CHƯƠNG TRÌNH HÀNH ĐỘNG\nthực hiện Nghị quyết\n\nI. A\n")
+    assert (doc.doc_type, doc.doc_type_name) == ("CTr", "Chương trình hành động")

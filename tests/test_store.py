@@ -124,7 +124,8 @@ def test_a_killed_ingest_leaves_a_usable_store(tmp_path, jobs):
     total = _many_copies(tmp_path / "big", 100)
 
     proc = subprocess.Popen(
-        [sys.executable, "-m", "policygraph", "--store", str(store_dir), "ingest", "--quiet", "--jobs", jobs, str(tmp_path / "big")],
+        [sys.executable, "-m", "policygraph", "--store", str(store_dir), "ingest", "--quiet", "--jobs", jobs]
+        + [str(tmp_path / "big")],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
