@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from policygraph.ingest import symbols, tables
+from policygraph.ingest.case import sentence_case
 from policygraph.ingest.dates import DATE_RE, iso_from_match
 from policygraph.ingest.models import Citation, Identity, Place
 from policygraph.ingest.noise import LinePattern
@@ -60,6 +61,7 @@ HEADINGS = {
     "DỰ ÁN": "Dự án",
     "CÔNG ĐIỆN": "Công điện",
 }
+NAMED_HEADINGS = ("BỘ LUẬT", "LUẬT", "PHÁP LỆNH")  # the title under these is a name: "Luật Đầu tư"
 HEADING_RE = LinePattern(r"^[ \t#*_]*(?P<h>" + "|".join(sorted(HEADINGS, key=len, reverse=True)) + r")[ \t*_]*$")
 # "…, Huyện ủy Hòn Quản xây dựng Kế hoạch", "Ủy ban nhân dân tỉnh ban hành Kế hoạch"
 _ACTOR_BODIES = (
@@ -197,7 +199,7 @@ def _heading_and_title(masked: str) -> tuple[str | None, str | None, int]:
         lines.append(clean)
         if len(lines) >= 8:
             break
-    title = " ".join(" ".join(lines).split()) or None
+    title = sentence_case(" ".join(" ".join(lines).split()), first_upper=heading in NAMED_HEADINGS) or None
     return heading, title, m.end()
 
 

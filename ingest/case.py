@@ -1,0 +1,101 @@
+"""Sentence case for text written in capitals (titles under "KẾ HOẠCH", "LUẬT" …).
+
+Vietnamese titles are written in sentence case: the first word capitalised, then proper
+names only (bodies, places, the Party), numbers in their canonical form. A title set in
+capitals loses that; lower-casing it and capitalising the first letter would also lower the
+names, so they are put back from what policygraph already knows: document numbers (the
+symbol grammar), the unit names of the unit table, the gazetteer's places after their
+level word, Roman numerals of terms and congresses, and the words in PROPER below.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from policygraph.ingest import symbols, tables
+from policygraph.ingest.places import fold, gazetteer
+
+# words capitalised wherever they stand in a title (unit names come from the unit table)
+PROPER = (
+    "Đảng", "Nhà nước", "Quốc hội", "Chính phủ", "Trung ương", "Việt Nam", "Hồ Chí Minh", "Tổ quốc",
+    "Mặt trận Tổ quốc", "Ban Chấp hành", "Ban Thường vụ", "Bộ Chính trị", "Ban Bí thư",
+)
+# "Đảng" is the Party; "đảng viên" (party members) and "tổ chức đảng" stay in lower case
+_PARTY_GENERIC = re.compile(r"(?<=\b[Tt]ổ chức )Đảng|(?<=cấp ủy )Đảng|Đảng(?= viên)")
+_ROMAN = re.compile(r"(?i)\b(khóa|khoá|lần thứ|đại hội|nhiệm kỳ)(\s+)([ivxlc]+)\b")
+_LEVEL_WORDS = re.compile(
+    r"(?i)\b((?:tỉnh|huyện|quận|thị|thành)\s+(?:ủy|uỷ)|tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn)"
+    r"\s+((?:\w+\s*){1,4})"
+)
+# "Hội nghị lần thứ bảy", "Hội nghị Trung ương"; a meeting in general ("tổ chức hội nghị") stays lower case
+_MEETING = re.compile(r"\bhội nghị(?=\s+(?:lần thứ|Trung ương|Ban Chấp hành))")
+
+
+def sentence_case(text: str, first_upper: bool = True) -> str:
+    """`text` in sentence case when it has no lower-case letter; otherwise as it is.
+
+    `first_upper` False leaves the first word in lower case too (unless it is a name): for a
+    title that follows its type ("Kế hoạch triển khai …"), where only a law's name
+    ("Luật Đầu tư") opens with a capital."""
+    if not any(c.isalpha() for c in text) or any(c.islower() for c in text):
+        return text
+    out, pos = [], 0
+    for m in symbols.SYMBOL_RE.finditer(text):
+        try:
+            canonical = str(symbols.from_match(m))
+        except symbols.InvalidSymbol:
+            continue
+        out += [_lowered(text[pos : m.start()]), canonical]
+        pos = m.end()
+    out.append(_lowered(text[pos:]))
+    s = "".join(out)
+    return s[:1].upper() + s[1:] if first_upper else s
+
+
+def _lowered(part: str) -> str:
+    # the unit table's names and their case; units imports header, which imports this module
+    from policygraph.ingest.units import _CASE_MAP, CASE_FIX_RE, OWNER_CASE_RE
+
+    s = part.lower()
+    s = CASE_FIX_RE.sub(lambda m: _CASE_MAP.get(fold(m.group(0)), m.group(0)), s)
+    s = OWNER_CASE_RE.sub(lambda m: m.group(1).capitalize() + " ủy", s)
+    s = _proper_re().sub(lambda m: _PROPER_MAP[fold(m.group(0))], s)
+    s = _PARTY_GENERIC.sub("đảng", s)
+    s = _ROMAN.sub(lambda m: m.group(1) + m.group(2) + m.group(3).upper(), s)
+    s = _MEETING.sub("Hội nghị", s)
+    s = _numbered_type_re().sub(lambda m: m.group(0)[:1].upper() + m.group(0)[1:], s)
+    return _LEVEL_WORDS.sub(_place_after_level_word, s)
+
+
+_PROPER_MAP = {fold(p): p for p in PROPER}
+
+
+@lru_cache(maxsize=1)
+def _numbered_type_re() -> re.Pattern:
+    """A document type named with its number ("nghị quyết số 25-NQ/TW"): a name, capitalised."""
+    names = sorted(tables.name_to_codes(), key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(re.escape(n) for n in names) + r")(?=\s+số\b)")
+
+
+@lru_cache(maxsize=1)
+def _proper_re() -> re.Pattern:
+    return re.compile("|".join(rf"\b{re.escape(p.lower())}\b" for p in sorted(PROPER, key=len, reverse=True)), re.I)
+
+
+def _place_after_level_word(m: re.Match) -> str:
+    """"tỉnh tuyên quang" -> "tỉnh Tuyên Quang": the longest run of words after the level word
+    that the gazetteer knows (provinces, districts, communes)."""
+    g = gazetteer()
+    words = m.group(2).split()
+    for n in range(len(words), 0, -1):
+        key = fold(" ".join(words[:n]))
+        name = g.provinces.get(key) or _first(g.districts.get(key)) or _first(g.communes.get(key))
+        prefix = " ".join(words[:n])
+        if name and m.group(2).startswith(prefix):
+            return f"{m.group(1)} {name}{m.group(2)[len(prefix):]}"
+    return m.group(0)
+
+
+def _first(entries: list[tuple] | None) -> str | None:
+    return entries[0][-1] if entries else None
