@@ -28,7 +28,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
-from policygraph.graph.edges import UnitNodes, document_edges, named_edges, place_edges
+from policygraph.graph.edges import UnitNodes, document_edges, named_edges, place_edges, share_strings
 from policygraph.graph.keys import doc_id, named_doc_id, named_scope, scope_key, unnumbered_id
 from policygraph.graph.model import Graph
 from policygraph.ingest import tables
@@ -258,6 +258,7 @@ def resolve(docs: list[ParsedDocument]) -> Graph:
             document_edges(g, ids[i], d, cites[i], unit_nodes)
             named_edges(g, ids[i], d, named[i])
     place_edges(g)
+    share_strings(g)
     g.edges.sort(key=lambda e: (e[0], e[1], e[2], e[3].get("span") or [0, 0]))
     return g
 

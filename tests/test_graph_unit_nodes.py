@@ -66,3 +66,24 @@ def test_a_mention_differing_from_the_last_one_rewrites_the_node():
     uid = add(a)
     assert add(b) == uid and g.nodes[uid]["name"] == "Uỷ ban nhân dân huyện"
     assert add(a) == uid and g.nodes[uid]["name"] == "Ủy ban nhân dân huyện"
+
+
+def test_equal_quoted_texts_of_edges_are_one_string_object():
+    """share_strings: pickle writes a string object once, so the snapshot holds each quote once."""
+    from pathlib import Path
+
+    from policygraph.graph.edges import SHARED_TEXT_KEYS
+    from policygraph.graph.identity import resolve
+    from policygraph.ingest.pipeline import parse_file
+
+    samples = Path(__file__).resolve().parents[1] / "data" / "samples"
+    g = resolve([parse_file(p) for p in sorted(samples.glob("*.txt"))])
+    first: dict[str, str] = {}
+    repeated = 0
+    for _, _, _, attrs in g.edges:
+        for key in SHARED_TEXT_KEYS:
+            value = attrs.get(key)
+            if value:
+                repeated += value in first
+                assert first.setdefault(value, value) is value, (key, value[:60])
+    assert repeated > 20  # the samples repeat quotes: several citations in one sentence, tasks as evidence
