@@ -24,6 +24,10 @@ OWN_NUMBER_RE = LinePattern(
     r"^[ \t*#_]*(?:(?:Bộ[ \t]+[Ll]uật|Luật|Pháp lệnh|Lệnh)[ \t]+(?:số|Số)|Số|SỐ)[ \t]*:?[ \t]*"
     r"(?P<sym>[^\n]{3,60}?)[ \t*_]*$"
 )
+# the same head, for a number followed on its line by the frame's other column
+OWN_NUMBER_HEAD_RE = LinePattern(
+    r"^[ \t*#_|]*(?:(?:Bộ[ \t]+[Ll]uật|Luật|Pháp lệnh|Lệnh)[ \t]+(?:số|Số)|Số|SỐ)[ \t]*:?[ \t]*(?=\d)"
+)
 PLACE_DATE_RE = LinePattern(r"^[^\n]{0,60},[ \t]*ngày[ \t]+\d")
 # Laws, codes, ordinances and the National Assembly's resolutions carry no dated frame: they are
 # dated by the closing clause that says when they were passed ("Luật này đã được Quốc hội …
@@ -116,27 +120,41 @@ def _with_dated_at(place: Place, dated_at: str | None, level: str | None) -> Pla
 def own_symbol(masked: str) -> symbols.Symbol | None:
     """The document's own number: "Số: …" in the frame, else a lone "Số: …" line anywhere
     (consolidated texts put it above the signature at the end)."""
-    zone_end = _title_start(masked)
-    for limit in (zone_end, len(masked)):
-        for m in OWN_NUMBER_RE.finditer(masked, 0, limit):
-            try:
-                return symbols.parse(m.group("sym").strip(" .,;"))
-            except symbols.InvalidSymbol:
-                continue
-    return None
+    return _own_number(masked)[0]
 
 
 def own_symbol_at(masked: str) -> int:
     """Where own_symbol found the number (-1 if nowhere)."""
+    return _own_number(masked)[1]
+
+
+def _own_number(masked: str) -> tuple[symbols.Symbol | None, int]:
+    """(own number, where its line starts). A line that is only "Số: …" is taken first; then a
+    line that opens with it and goes on with the frame's other column ("Số: 1234/KH-UBND   Độc
+    lập - Tự do - Hạnh phúc", "Số 30-CTr/TU   Pleiku, ngày …"), as text taken from a two-column
+    header table comes out."""
     zone_end = _title_start(masked)
-    for limit in (zone_end, len(masked)):
-        for m in OWN_NUMBER_RE.finditer(masked, 0, limit):
+    found = _number_line(masked, zone_end)
+    if found[0] is None:
+        for m in OWN_NUMBER_HEAD_RE.finditer(masked, 0, zone_end):  # in the frame only
+            sm = symbols.SYMBOL_RE.match(masked, m.end())
+            if sm is None:
+                continue
             try:
-                symbols.parse(m.group("sym").strip(" .,;"))
+                return symbols.from_match(sm), m.start()
             except symbols.InvalidSymbol:
                 continue
-            return m.start()
-    return -1
+        found = _number_line(masked, len(masked))
+    return found
+
+
+def _number_line(masked: str, limit: int) -> tuple[symbols.Symbol | None, int]:
+    for m in OWN_NUMBER_RE.finditer(masked, 0, limit):
+        try:
+            return symbols.parse(m.group("sym").strip(" .,;")), m.start()
+        except symbols.InvalidSymbol:
+            continue
+    return None, -1
 
 
 def _frame_date(masked: str, start: int, end: int) -> tuple[str | None, str | None]:

@@ -180,3 +180,31 @@ def test_the_heading_names_the_type_when_the_number_agrees():
     doc = parse_text("TỈNH ỦY GIA LAI\n*\nSố 30-CTr/TU\nPleiku, ngày 10 tháng 9 năm 2013\n\n"
                      "CHƯƠNG TRÌNH HÀNH ĐỘNG\nthực hiện Nghị quyết\n\nI. A\n")
     assert (doc.doc_type, doc.doc_type_name) == ("CTr", "Chương trình hành động")
+
+
+# -- a two-column frame taken out of its table: the number shares its line ------------------
+
+FLATTENED_FRAMES = [
+    # (the frame's lines as extracted, own number, date)
+    ("TỈNH ỦY GIA LAI          ĐẢNG CỘNG SẢN VIỆT NAM\n      *\nSố 30-CTr/TU          Pleiku, ngày 10 tháng 9 năm 2013",
+     "30-CTr/TU", "2013-09-10"),
+    ("TỈNH ỦY GIA LAI | ĐẢNG CỘNG SẢN VIỆT NAM\n* |\nSố 30-CTr/TU | Pleiku, ngày 10 tháng 9 năm 2013",
+     "30-CTr/TU", "2013-09-10"),
+    ("ỦY BAN NHÂN DÂN TỈNH QUẢNG NAM    CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+     "Số: 1234/KH-UBND    Độc lập - Tự do - Hạnh phúc\n    Quảng Nam, ngày 05 tháng 3 năm 2019",
+     "1234/KH-UBND", "2019-03-05"),
+    ("HUYỆN ỦY HỚN QUẢN ĐẢNG CỘNG SẢN VIỆT NAM\nSố 45-KH/HU Hớn Quản, ngày 15 tháng 11 năm 2016",
+     "45-KH/HU", "2016-11-15"),
+]
+
+
+def test_a_number_sharing_its_line_with_the_frames_other_column():
+    for frame, symbol, date in FLATTENED_FRAMES:
+        doc = parse_text(f"{frame}\n\nKẾ HOẠCH\nvề công tác dân vận\n\nI. MỤC ĐÍCH\n")
+        assert (doc.symbol, doc.date) == (symbol, date), frame
+
+
+def test_a_body_line_opening_with_a_number_is_not_the_documents_own():
+    text = "TỈNH ỦY GIA LAI\n\nKẾ HOẠCH\nvề công tác dân vận\n\nI. MỤC ĐÍCH\n" + "Nội dung.\n" * 300
+    text += "Số 12-KH/TU ngày 01/02/2016 của Ban Thường vụ được thay thế.\n"
+    assert parse_text(text).symbol is None
