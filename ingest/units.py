@@ -127,6 +127,22 @@ _NAMEWORD = rf"{_CAP}(?:\s+(?![{UPPER}]){_LOW})?"
 NAME_TAIL_RE = re.compile(
     rf"\s+(?P<nm>(?i:{_alternation(T.DEPARTMENT_NAMES)})(?!\w)|(?!(?:{_STOP_NAME})(?!\w)){_NAMEWORD}"
     rf"(?:(?:\s+|\s*[-–]\s*|\s+và\s+)(?!(?:{_STOP_NAME})(?!\w)){_NAMEWORD})*)")
+# Sentence-case names ("Vụ Bình đẳng giới", unit_table.NAME_END_WORDS): a first capitalised word (any: the head
+# is always followed by its name, "Vụ Kế hoạch - Tài chính", "Cục Phòng, chống …"), then words in
+# lower case (not a stop word, not the letter of an "a)" item on the next line), a comma and a lower-case word,
+# capitalised words not opening another unit, or "và" / a dash and such a word; a footnote number glued to a
+# word ("nghiệp5") is read with it and left out of the name.
+_SC_PHRASE = rf"(?i:{_alternation([*T.NAME_PHRASES, *T.DEPARTMENT_NAMES])})(?!\w)"
+_SC_END_CAPS = "|".join(T.NAME_END_CAPITALS)
+_SC_LOW = (rf"(?!(?:{_alternation([*T.NAME_END_WORDS, *(w for w, _ in T.LEVEL_WORDS)])})(?!\w))"
+           rf"(?![{LOWER}]\))[{LOWER}]+(?:\d{{1,2}})?(?!\w)")
+_SC_CAP = rf"[{UPPER}][{LOWER}]*(?!\w)"
+_SC_JOINED = rf"(?:{_SC_PHRASE}|(?!(?:{_SC_END_CAPS})(?!\w)){_SC_CAP})"
+SENTENCE_NAME_TAIL_RE = re.compile(
+    rf"\s+(?P<nm>(?:{_SC_PHRASE}|{_SC_CAP})"
+    rf"(?:\s+(?:{_SC_PHRASE}|{_SC_LOW}|(?!(?:{_STOP_NAME}|{_SC_END_CAPS})(?!\w)){_SC_CAP})"
+    rf"|\s*[-–]\s*{_SC_JOINED}|\s+(?i:và)\s+{_SC_JOINED}|\s*,\s*(?:{_SC_PHRASE}|{_SC_LOW})){{0,24}})")
+_FOOTNOTE_MARK_RE = re.compile(rf"(?<=[{LOWER}])\d{{1,2}}(?!\w)")
 STEERING_TAIL_RE = re.compile(rf"(?P<nm>(?:\s+(?!(?i:{_LEVEL_WORDS})(?!\w))[\w\d]+){{0,8}}?)(?=\s+(?i:"
                               rf"{_LEVEL_WORDS}|trung ương)(?!\w))")
 HAMLET_TAIL_RE = re.compile(rf"\s+(?i:(?P<hw>thôn|ấp|bản|khu phố|tổ dân phố|khu))(?!\w)(?:\s+(?P<pn>{_PLACE_NAME}))?")
@@ -451,7 +467,9 @@ def _single_at(text: str, pos: int, limit: int, key: str | None = None) -> Found
         if nm and nm.group("nm"):
             end = nm.end()
         else:
-            nm = NAME_TAIL_RE.match(text, end)
+            # a sentence-case name runs up to the limit at most: it reads lower-case words, which a longer
+            # match would take from the next clause or line
+            nm = SENTENCE_NAME_TAIL_RE.match(text, end, limit) if head.sentence_case else NAME_TAIL_RE.match(text, end)
             if nm and nm.end() <= limit:
                 end = nm.end()
             elif head.case_sensitive:
@@ -468,6 +486,8 @@ def _single_at(text: str, pos: int, limit: int, key: str | None = None) -> Found
     written = text[pos:end].rstrip()
     end = pos + len(written)
     name = canonical_unit_name(written)
+    if head.sentence_case:
+        name = _FOOTNOTE_MARK_RE.sub("", name)
     if fold(name) in _NOT_UNITS_FOLDED:
         return None
     return Found(pos, end, written, name, unit_type, collective, level, explicit, below, place_name, head)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from policygraph.ingest import unit_table as T
 from policygraph.ingest.models import Place
-from policygraph.ingest.units import UnitContext, extract_units, unit_list_at
+from policygraph.ingest.units import UnitContext, extract_units, unit_at, unit_list_at
 
 GOVERNMENT = UnitContext(level="central", place=Place(), issuer_code="CP", doc_date="2021-12-10")
 EXAMPLES = [(written, name) for title in T.TITLES for written, name in title.examples]
@@ -54,3 +54,41 @@ def test_a_minister_tasked_by_title_tasks_the_ministry():
 )
 def test_titles_that_are_not_tasks(text):
     assert _assigned(text) == []
+
+
+# --- central departments, named in sentence case -----------------------------------------------------
+@pytest.mark.parametrize(("written", "name"), T.SENTENCE_CASE_EXAMPLES, ids=[w for w, _ in T.SENTENCE_CASE_EXAMPLES])
+def test_sentence_case_department_names_run_to_their_end(written, name):
+    found = unit_at(written, 0)
+    assert found is not None and found.name == name
+
+
+def test_a_department_head_named_in_a_decree_takes_its_whole_name():
+    """Nghị định 170/2026/NĐ-CP, Điều 16, wrapped as in the Official Gazette: the name runs over the line end
+    up to "thuộc" and its parent ministry."""
+    text = (
+        "Điều 16. Lập, phê duyệt và tổ chức thực hiện kế hoạch tổ chức lao động \n"
+        "2. Cục trưởng Cục Cảnh sát quản lý trại giam, cơ sở giáo dục bắt buộc, \n"
+        "trường giáo dưỡng thuộc Bộ Công an có trách nhiệm xem xét, phê duyệt kế \n"
+        "hoạch tổ chức lao động hằng năm của các trại giam.\n"
+    )
+    assert _assigned(text) == [
+        ("Cục Cảnh sát quản lý trại giam, cơ sở giáo dục bắt buộc, trường giáo dưỡng", "execute")
+    ]
+
+
+def test_a_department_name_does_not_take_the_task():
+    """Thông tư 04/2024/TT-BLĐTBXH, Điều 2: the name stops at the verb; the partner is read after it."""
+    text = ("Điều 2. Tổ chức thực hiện\n"
+            "1. Vụ Kế hoạch - Tài chính có trách nhiệm chủ trì, phối hợp với các đơn vị liên quan:\n")
+    assert _assigned(text) == [("Vụ Kế hoạch - Tài chính", "execute"), ("Các đơn vị liên quan", "support")]
+    text = "Cục Hóa chất tiếp nhận báo cáo của doanh nghiệp kinh doanh tiền chất thuốc nổ.\n"
+    assert _assigned(text) == [("Cục Hóa chất", "execute")]
+
+
+def test_departments_listed_one_after_another():
+    """Văn bản hợp nhất 37/VBHN-BCT: two departments and the provinces, each its own unit."""
+    text = ("Cục Kỹ thuật an toàn và Môi trường công nghiệp, Cục Hóa chất, Ủy ban nhân dân cấp tỉnh "
+            "thực hiện cập nhật dữ liệu.\n")
+    assert [name for name, _ in _assigned(text)] == [
+        "Cục Kỹ thuật an toàn và Môi trường công nghiệp", "Cục Hóa chất", "Ủy ban nhân dân cấp tỉnh"]
