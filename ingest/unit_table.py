@@ -293,6 +293,7 @@ class Kind:
     unit_type: str
     level: str | None
     below: bool = False  # stands for units one level below the context or owner ("chi bộ")
+    case_sensitive: bool = False  # written with a capital ("các Vụ, Cục"): in lower case a common word ("các vụ việc")
     examples: tuple[str, ...] = field(default=())
 
 
@@ -318,6 +319,9 @@ KINDS: tuple[Kind, ...] = (
     Kind(("phòng, ban chuyên môn", "phòng, ban, ngành", "phòng, ban", "phòng chuyên môn"), "department",
          "district", examples=("các phòng, ban chuyên môn", "các phòng, ban, ngành")),
     Kind(("ban, ngành", "ngành"), "department", None, examples=("các ban, ngành",)),
+    # the departments of a ministry, named by their kinds: "các Vụ, Cục, Tổng cục thuộc Bộ Y tế"
+    Kind(("tổng cục", "chi cục", "vụ", "cục"), "department", None, case_sensitive=True,
+         examples=("các Vụ, Cục, Tổng cục thuộc Bộ Y tế", "các Vụ, Cục thuộc Bộ")),
     Kind(("đoàn thể chính trị - xã hội", "tổ chức chính trị - xã hội", "đoàn thể", "hội quần chúng",
           "tổ chức thành viên"), "mass_org", None,
          examples=("Các đoàn thể chính trị - xã hội huyện", "các tổ chức chính trị - xã hội",
@@ -374,7 +378,10 @@ TITLES: tuple[Title, ...] = (
                     ("Tổng Giám đốc Bảo hiểm xã hội Việt Nam", "Bảo hiểm xã hội Việt Nam"))),
     Title(("tổng cục trưởng", "chi cục trưởng", "cục trưởng", "vụ trưởng"), None,
           examples=(("Vụ trưởng Vụ Pháp chế", "Vụ Pháp chế"),
-                    ("Cục trưởng Cục Tần số vô tuyến điện", "Cục Tần số vô tuyến điện"))),
+                    ("Cục trưởng Cục Tần số vô tuyến điện", "Cục Tần số vô tuyến điện"),
+                    # titles in a row share the collective written after the last one
+                    ("Vụ trưởng, Cục trưởng, Tổng cục trưởng các Vụ, Cục, Tổng cục thuộc Bộ Y tế",
+                     "Các vụ, cục, tổng cục thuộc Bộ Y tế"))),
     Title(("chánh",), None, examples=(("Chánh Văn phòng Bộ", "Văn phòng Bộ"),)),
 )
 

@@ -151,7 +151,15 @@ OWN_MINISTRY_RE = re.compile(rf"\s+Bộ(?!\w)(?!\s*[{UPPER}])")
 MEMBER_OF_RE = re.compile(r"(?i:(?P<c>đảng|huyện|tỉnh|thành|thị|quận)\s+(?:ủy|uỷ)\s+viên)(?!\w)")
 
 _KIND_INDEX = [(p, k) for k in T.KINDS for p in k.phrases]
-_KIND_RE = re.compile("|".join(f"(?P<k{i}>{_phrase(p)})(?!\\w)" for i, (p, _) in
+
+
+def _kind_body(phrase: str, kind: T.Kind) -> str:
+    """A kind's phrase as a pattern; a case-sensitive kind is written with its first letter capitalised."""
+    body = _phrase(phrase)
+    return f"(?-i:{body[0].upper()}{body[1:]})" if kind.case_sensitive else body
+
+
+_KIND_RE = re.compile("|".join(f"(?P<k{i}>{_kind_body(p, k)})(?!\\w)" for i, (p, k) in
                                sorted(enumerate(_KIND_INDEX), key=lambda x: -len(x[1][0]))), re.IGNORECASE)
 _KIND_OF_GROUP = {f"k{i}": kind for i, (_, kind) in enumerate(_KIND_INDEX)}
 COLLECTIVE_START_RE = re.compile(r"(?i:các|những)\s+")
@@ -605,10 +613,28 @@ def _title_at(text: str, pos: int, limit: int) -> Found | None:
             return None  # a name the grammar cannot read, or a person ("Chủ tịch Hồ Chí Minh")
     title = _TITLE_OF_GROUP[m.lastgroup]
     if title.stands_for is None:
-        return None
+        return _shared_collective(text, pos, m.end(), limit)
     meant = _meant(title.stands_for)
     return Found(pos, m.end(), text[pos:m.end()], meant.name, meant.unit_type, meant.collective, meant.level,
                  meant.explicit_level, meant.below, None, meant.head, titled=True)
+
+
+def _shared_collective(text: str, pos: int, end: int, limit: int) -> Found | None:
+    """"Vụ trưởng, Cục trưởng, Tổng cục trưởng các Vụ, Cục … thuộc Bộ Y tế": titles in a row, each with nothing
+    after it, share the collective written after the last one; the run from `pos` is that one unit (one body per
+    title cannot be told apart). `end` is where the first title ends; None when the run ends on no collective."""
+    while (sep := _COMMA_RE.match(text, end, limit)) and (nxt := TITLE_RE.match(text, sep.end(), limit)):
+        if _TITLE_OF_GROUP[nxt.lastgroup].stands_for is not None:
+            return None  # "Bộ trưởng": a title that is a unit of its own
+        end = nxt.end()
+        after = _SPACES_RE.match(text, end, limit)
+        unit = unit_at(text, after.end(), limit) if after else None
+        if unit is not None:
+            if not unit.collective:
+                return None
+            return Found(pos, unit.end, text[pos:unit.end], unit.name, unit.unit_type, True, unit.level,
+                         unit.explicit_level, unit.below, unit.place_name, unit.head, titled=True)
+    return None
 
 
 # ", xã" after "UBND huyện": the same head at another level, not followed by a head of its own

@@ -92,3 +92,28 @@ def test_departments_listed_one_after_another():
             "thực hiện cập nhật dữ liệu.\n")
     assert [name for name, _ in _assigned(text)] == [
         "Cục Kỹ thuật an toàn và Môi trường công nghiệp", "Cục Hóa chất", "Ủy ban nhân dân cấp tỉnh"]
+
+
+# --- the departments of a ministry as a collective ------------------------------------------------------
+def test_heads_of_the_departments_of_a_ministry_give_its_departments():
+    """Văn bản hợp nhất 04/VBHN-BYT, Điều 13, wrapped as in the Official Gazette."""
+    text = (
+        "Điều 13. Tổ chức thực hiện \n"
+        "Chánh Văn phòng Bộ, Vụ trưởng, Cục trưởng, Tổng cục trưởng các Vụ, Cục, Tổng cục thuộc Bộ Y \n"
+        "tế, Giám đốc Sở Y tế các tỉnh, thành phố trực thuộc Trung ương, Thủ trưởng y tế ngành và các đơn vị liên \n"
+        "quan chịu trách nhiệm thi hành các quy định tại Thông tư này. \n"
+    )
+    got = {a.unit.name: a.unit for a in extract_units(text, GOVERNMENT).assigns}
+    assert set(got) == {"Văn phòng Bộ", "Các vụ, cục, tổng cục thuộc Bộ Y tế",
+                        "Sở Y tế các tỉnh, thành phố trực thuộc Trung ương"}
+    departments = got["Các vụ, cục, tổng cục thuộc Bộ Y tế"]
+    assert departments.collective and departments.level == "central" and departments.unit_type == "department"
+
+
+@pytest.mark.parametrize("text", ["các vụ việc vi phạm được xử lý", "Các vụ án hình sự", "các cục bộ"])
+def test_departments_as_a_kind_are_written_with_a_capital(text):
+    assert unit_at(text, 0) is None
+
+
+def test_titles_in_a_row_need_a_collective_after_them():
+    assert unit_list_at("Vụ trưởng, Cục trưởng Cục Thuế chỉ đạo", 0, titles=True) == []
