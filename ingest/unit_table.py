@@ -389,6 +389,10 @@ TITLES: tuple[Title, ...] = (
 # goes on with the same sentence ("theo quy định của / Bộ trưởng Bộ Tài chính"), so it opens no task.
 WRAP_WORDS = ("của", "và", "với", "cho", "thuộc", "các", "những", "theo", "tại", "về", "để", "trong", "từ",
               "đến", "hoặc", "do", "bởi")
+# Document types one minister issues: there a bare "Bộ trưởng" is that minister, so the ministry their enacting
+# formula names ("Bộ trưởng Bộ Tài chính ban hành Thông tư"). A consolidated text (VBHN) is left out: its type does
+# not tell whether it consolidates a circular or a decree, whose "Bộ trưởng" is every minister.
+MINISTER_DOC_TYPES = ("TT",)
 # What an official's title does when it only enacts the document: "Bộ trưởng Bộ Tài chính ban hành Thông tư".
 ENACTING_TYPES = ("thông tư", "nghị định", "nghị quyết", "quyết định", "chỉ thị")
 

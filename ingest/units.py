@@ -688,6 +688,7 @@ class UnitContext:
     place: Place = field(default_factory=Place)
     issuer_code: str | None = None
     doc_date: str | None = None
+    doc_type: str | None = None  # type code ("TT"): a circular's bare "Bộ trưởng" is its own minister
 
 
 def _below(level: str | None) -> str | None:
@@ -945,7 +946,8 @@ _LINE_OPEN_RE = re.compile(rf"{LINE_HEAD_RE.pattern}(?:{_RESP_RE.pattern})?(?P<w
 
 
 def _scan(text: str, start: int, end: int, ctx: UnitContext, in_body: bool, section: str | None,
-          out: UnitExtraction) -> None:
+          out: UnitExtraction, minister: Found | None = None) -> None:
+    """Tasks of the lines in [start, end); `minister` is the ministry a bare "Bộ trưởng" stands for, if one."""
     heading: list[Found] = []
     resolved: dict[Found, UnitMention] = {}  # a heading's units take every task below it: resolved once
     le = start - 1
@@ -968,6 +970,8 @@ def _scan(text: str, start: int, end: int, ctx: UnitContext, in_body: bool, sect
                 units, pred, given = _subject(text, cs, ce, key, end)
                 if units and cs == pos and not numbered and _wrapped_before(text, ls):
                     units, pred, given = [], cs, False  # the sentence of the line above goes on here
+                if minister is not None and units:
+                    units = _own_minister(units, minister)
                 if pred > ce:  # the subject ran on over wrapped lines: the clause ends on the predicate's line
                     ce = run_on = _run_on_end(text, pred, breaks)
                     run_units = units
@@ -1175,6 +1179,39 @@ def _piece_units(piece: str) -> tuple[Found, ...]:
     return tuple(units)
 
 
+MINISTER_RE = re.compile(r"(?<!\w)Bộ\s+trưởng\s+(?=Bộ\s)")
+ENACTING_HEAD_CHARS = 8000  # the enacting formula closes the preamble, within the first pages
+_BARE_MINISTER = fold("Bộ trưởng")
+
+
+def _issuing_ministry(text: str, ctx: UnitContext) -> Found | None:
+    """The ministry whose minister issues the document ("Bộ trưởng Bộ Tài chính ban hành Thông tư"), for the
+    types one minister issues (unit_table.MINISTER_DOC_TYPES); None otherwise."""
+    if ctx.doc_type not in T.MINISTER_DOC_TYPES:
+        return None
+    for m in MINISTER_RE.finditer(text, 0, min(len(text), ENACTING_HEAD_CHARS)):
+        unit = unit_at(text, m.end())
+        if unit is not None and not unit.collective and ENACTING_RE.match(text, unit.end):
+            return unit
+    return None
+
+
+def _own_minister(units: list[Found], ministry: Found) -> list[Found]:
+    """A bare "Bộ trưởng" in a circular is its issuing minister: the ministry. Followed by the heads of other
+    bodies ("Bộ trưởng, Thủ trưởng cơ quan ngang bộ …") it is every minister, as in a decree."""
+    out = list(units)
+    for i, u in enumerate(units):
+        if not u.titled or fold(u.written) != _BARE_MINISTER:
+            continue
+        nxt = units[i + 1] if i + 1 < len(units) else None
+        if nxt is not None and nxt.titled and nxt.collective:
+            continue
+        out[i] = Found(u.start, u.end, u.written, ministry.name, ministry.unit_type, False, ministry.level,
+                       ministry.explicit_level, False, None, ministry.head, titled=True)
+    return out
+
+
+
 def extract_units(text: str, context: UnitContext) -> UnitExtraction:
     """Issuer, signer, assignments, reporting lines and recipients of one document."""
     out = UnitExtraction()
@@ -1185,13 +1222,14 @@ def extract_units(text: str, context: UnitContext) -> UnitExtraction:
     body_end = min(p for p in (sig_start, rec_start, len(text)) if p is not None)
     section = _find_section(text, body_end)
     start = _body_start(text)
+    minister = _issuing_ministry(text, context)
     if section:
-        _scan(text, min(start, section.start), section.start, context, True, None, out)
-        _scan(text, section.start, section.end, context, False, section.number, out)
+        _scan(text, min(start, section.start), section.start, context, True, None, out, minister)
+        _scan(text, section.start, section.end, context, False, section.number, out, minister)
         if section.end < body_end:
-            _scan(text, section.end, body_end, context, True, None, out)
+            _scan(text, section.end, body_end, context, True, None, out, minister)
     else:
-        _scan(text, min(start, body_end), body_end, context, True, None, out)
+        _scan(text, min(start, body_end), body_end, context, True, None, out, minister)
     return out
 
 

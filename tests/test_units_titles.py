@@ -2,10 +2,19 @@
 
 from __future__ import annotations
 
+import importlib.util
+from pathlib import Path
+
 import pytest
 from policygraph.ingest import unit_table as T
 from policygraph.ingest.models import Place
+from policygraph.ingest.pipeline import parse_text
+from policygraph.ingest.reader import read_document
 from policygraph.ingest.units import UnitContext, extract_units, unit_at, unit_list_at
+
+_spec = importlib.util.spec_from_file_location("helpers_ingest", Path(__file__).with_name("helpers_ingest.py"))
+H = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(H)
 
 GOVERNMENT = UnitContext(level="central", place=Place(), issuer_code="CP", doc_date="2021-12-10")
 EXAMPLES = [(written, name) for title in T.TITLES for written, name in title.examples]
@@ -117,3 +126,46 @@ def test_departments_as_a_kind_are_written_with_a_capital(text):
 
 def test_titles_in_a_row_need_a_collective_after_them():
     assert unit_list_at("Vụ trưởng, Cục trưởng Cục Thuế chỉ đạo", 0, titles=True) == []
+
+
+# --- a circular's own minister ------------------------------------------------------------------------
+# The preamble of Thông tư 27/2026/TT-BKHCN as the Official Gazette prints it.
+CIRCULAR_PREAMBLE = (
+    "Theo đề nghị của Cục trưởng Cục Tần số vô tuyến điện; \n"
+    "Bộ trưởng Bộ Khoa học và Công nghệ ban hành Thông tư Quy hoạch sử \n"
+    "dụng kênh tần số truyền hình số mặt đất băng tần 470-694 MHz. \n"
+)
+
+
+def _in(doc_type: str | None, text: str) -> list[tuple[str, str]]:
+    ctx = UnitContext(level="central", place=Place(), issuer_code="BKHCN", doc_date="2026-01-15", doc_type=doc_type)
+    return [(a.unit.name, a.role) for a in extract_units(CIRCULAR_PREAMBLE + text, ctx).assigns]
+
+
+def test_a_bare_minister_in_a_circular_is_its_ministry():
+    text = "Điều 4. Tổ chức thực hiện\n1. Bộ trưởng giao Cục Tần số vô tuyến điện theo dõi việc thực hiện.\n"
+    assert _in("TT", text)[0] == ("Bộ Khoa học và Công nghệ", "execute")
+    assert _in("NĐ", text)[0] == ("Các bộ", "execute")  # a decree: every minister
+    assert _in(None, text)[0] == ("Các bộ", "execute")  # type unknown: as before
+
+
+def test_a_minister_heading_a_list_of_officials_is_every_minister_even_in_a_circular():
+    """Thông tư 03/2023/TT-BKHĐT, Điều 8: the heads of many bodies, so "Bộ trưởng" is every minister."""
+    text = (
+        "Điều 8. Hiệu lực và trách nhiệm thi hành \n"
+        "2. Bộ trưởng, Thủ trưởng cơ quan ngang bộ, Thủ trưởng cơ quan thuộc Chính \n"
+        "phủ, Chủ tịch Ủy ban nhân dân tỉnh, thành phố trực thuộc Trung ương chịu trách \n"
+        "nhiệm thi hành quy định tại Thông tư này.\n"
+    )
+    names = [name for name, _ in _in("TT", text)]
+    assert names[:3] == ["Các bộ", "Các cơ quan ngang bộ", "Các cơ quan thuộc chính phủ"]
+
+
+def test_the_pipeline_tells_units_the_document_type():
+    """The real head of Thông tư 27/2026/TT-BKHCN, then an article that tasks the minister."""
+    path = H.shared_dir() / "corpus" / "gazette" / "thong-tu-so-27-2026-tt-bkhcn-469693.txt"
+    text = read_document(path)
+    head = text[: text.index("Điều 1. Phạm vi")]
+    doc = parse_text(head + "Điều 4. Tổ chức thực hiện\n1. Bộ trưởng quyết định việc điều chỉnh kênh tần số.\n")
+    assert doc.doc_type == "TT"
+    assert [a.unit.name for a in doc.units.assigns] == ["Bộ Khoa học và Công nghệ"]
