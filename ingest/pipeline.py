@@ -58,7 +58,10 @@ def parse_text(text: str, path: str = "<text>") -> ParsedDocument:
 
 def _add_units(doc: ParsedDocument, masked: str) -> None:
     doc.units = extract_units(
-        masked, UnitContext(level=doc.level, place=doc.place, issuer_code=doc.issuer_code, doc_date=doc.date)
+        masked,
+        UnitContext(
+            level=doc.level, place=doc.place, issuer_code=doc.issuer_code, doc_date=doc.date, doc_type=doc.doc_type
+        ),
     )
 
 

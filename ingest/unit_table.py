@@ -30,6 +30,7 @@ class Head:
     canonical: str | None = None  # canonical spelling of the head when not the first phrase
     case_sensitive: bool = False  # heads such as "Sở", "Bộ" that are common words in lower case
     keep_prefix: bool = True  # compose heads: False drops the prefix from the name ("Lãnh đạo")
+    sentence_case: bool = False  # name tails in sentence case: "Vụ Bình đẳng giới" (see NAME_END_WORDS)
     examples: tuple[str, ...] = field(default=())
 
 
@@ -132,9 +133,11 @@ HEADS: tuple[Head, ...] = (
     Head(("bộ",), "department", "name", "central", canonical="Bộ", case_sensitive=True,
          examples=("Bộ Công an", "Bộ Lao động - Thương binh và Xã hội", "Bộ Kế hoạch và Đầu tư")),
     Head(("tổng cục", "cục", "chi cục"), "department", "name", canonical="Cục", case_sensitive=True,
-         examples=("Cục Thuế tỉnh", "Chi cục Thống kê huyện", "Cục Tần số vô tuyến điện")),
-    Head(("vụ",), "department", "name", "central", canonical="Vụ", case_sensitive=True,
-         examples=("Vụ Pháp chế", "Vụ Khoa học và Công nghệ")),
+         sentence_case=True,
+         examples=("Cục Thuế tỉnh", "Chi cục Thống kê huyện", "Cục Tần số vô tuyến điện",
+                   "Cục Cảnh sát quản lý trại giam, cơ sở giáo dục bắt buộc, trường giáo dưỡng")),
+    Head(("vụ",), "department", "name", "central", canonical="Vụ", case_sensitive=True, sentence_case=True,
+         examples=("Vụ Pháp chế", "Vụ Khoa học và Công nghệ", "Vụ Bình đẳng giới")),
     Head(("trường",), "other", "name", canonical="Trường", case_sensitive=True,
          examples=("Trường Tiểu học", "Trường Mầm non")),
     Head(("trung tâm",), "other", "name", canonical="Trung tâm", case_sensitive=True,
@@ -198,6 +201,53 @@ DEPARTMENT_NAMES: tuple[str, ...] = (
     "tần số vô tuyến điện",
 )
 
+# Names of central departments (Vụ, Cục, Tổng cục, Chi cục) are written in sentence case: one capital, then
+# lower-case words ("Vụ Bình đẳng giới", "Cục Quản lý khám, chữa bệnh"), capitals again only for proper names
+# and after "và" or a dash ("Cục Hàng hải và Đường thủy Việt Nam", "Vụ Kế hoạch - Tài chính"). A lower-case
+# word that no department name holds ends the name: a function word, a verb a task opens with, a level word
+# (from LEVEL_WORDS: "Cục Thuế tỉnh"). A comma followed by a lower-case word goes on with the name (names list
+# their fields: "trại giam, cơ sở giáo dục bắt buộc, trường giáo dưỡng"); one followed by a stop word does not.
+NAME_END_WORDS: tuple[str, ...] = (
+    # function words: the name's parent ("thuộc Bộ Tài chính"), a time, a purpose, a condition
+    "của", "thuộc", "theo", "để", "trong", "tại", "về", "với", "cho", "đối với", "hoặc", "và", "các", "những",
+    "từ", "đến", "khi", "nếu", "sau", "trước", "do", "bởi", "nhằm", "cùng", "qua", "như", "là", "được", "bị",
+    "phải", "sẽ", "đã", "đang", "cần", "có", "không", "năm", "ngày", "tháng",
+    # verbs a task opens with ("Cục Hóa chất tiếp nhận báo cáo", "Cục Thuế hướng dẫn")
+    "chủ trì", "phối hợp", "thực hiện", "hướng dẫn", "tiếp nhận", "gửi", "xem", "thông báo", "báo cáo", "trình",
+    "chịu", "tổng hợp", "theo dõi", "kiểm tra", "ban hành", "xây dựng", "công bố", "thẩm định", "giải quyết",
+    "xử lý", "lập", "lấy", "phê duyệt", "cung cấp", "đề xuất", "đề nghị", "tham mưu", "tổ chức", "quyết định",
+    "chỉ đạo", "đôn đốc", "giúp", "rà soát", "bảo đảm", "đảm bảo", "triển khai", "nghiên cứu", "trả lời", "cấp",
+    "hoàn thành", "thu thập", "cập nhật", "công khai", "đăng tải", "tiếp thu", "chấp thuận",
+)
+# Phrases a sentence-case name takes whole although they hold a stop word ("xã hội" is not the level "xã").
+NAME_PHRASES: tuple[str, ...] = ("xã hội", "người có công", "phí và lệ phí")
+# Capitalised words that open another unit or an official's title: a name does not run on into them,
+# even after "và" or a dash ("Cục Quản lý giá - Bộ Tài chính" is the department of the ministry).
+NAME_END_CAPITALS: tuple[str, ...] = (
+    "Bộ", "Sở", "Ủy", "Uỷ", "Cục", "Vụ", "Tổng", "Chi", "Ban", "Hội", "Phòng", "Văn", "Thủ", "Chủ", "Giám",
+    "Chánh", "Các", "Những", "Thanh", "Trường", "Trung", "Đảng", "Huyện", "Tỉnh", "Thành", "Quốc", "Chính",
+)
+# Sentence-case names as the gazette writes them, and the name each gives (tests/test_units_titles.py).
+SENTENCE_CASE_EXAMPLES: tuple[tuple[str, str], ...] = (
+    ("Vụ Bình đẳng giới.", "Vụ Bình đẳng giới"),
+    ("Cục Quản lý khám, chữa bệnh, Bộ Y tế.", "Cục Quản lý khám, chữa bệnh"),
+    ("Cục Phòng, chống tệ nạn xã hội có trách nhiệm giúp Bộ trưởng", "Cục Phòng, chống tệ nạn xã hội"),
+    ("Cục Người có công, có trách nhiệm tổ chức", "Cục Người có công"),
+    ("Cục Hàng hải và Đường thủy Việt Nam tiếp nhận hồ sơ", "Cục Hàng hải và Đường thủy Việt Nam"),
+    ("Cục Hàng \nhải và Đường thủy Việt Nam có văn bản", "Cục Hàng hải và Đường thủy Việt Nam"),
+    ("Cục Quản lý giá - Bộ Tài chính thông báo", "Cục Quản lý giá"),
+    ("Vụ Quản lý quy hoạch thuộc Bộ Tài chính có trách nhiệm", "Vụ Quản lý quy hoạch"),
+    ("Vụ Kế hoạch - Tài chính có trách nhiệm chủ trì", "Vụ Kế hoạch - Tài chính"),
+    ("Tổng cục Giáo dục nghề nghiệp đối với trường cao đẳng", "Tổng cục Giáo dục nghề nghiệp"),
+    ("Cục Thương mại điện tử và Kinh tế số cung cấp tài khoản", "Cục Thương mại điện tử và Kinh tế số"),
+    ("Cục Bảo trợ xã hội.", "Cục Bảo trợ xã hội"),
+    ("Cục Quản lý, giám sát chính sách thuế, phí và lệ phí;", "Cục Quản lý, giám sát chính sách thuế, phí và lệ phí"),
+    ("Cục Kỹ thuật an toàn và Môi trường công nghiệp5 trình Bộ trưởng",
+     "Cục Kỹ thuật an toàn và Môi trường công nghiệp"),
+    ("Cục Thuế hướng dẫn", "Cục Thuế"),
+    ("Chi cục Thống kê huyện tổng hợp", "Chi cục Thống kê huyện"),
+)
+
 # Abbreviations expanded in canonical names (word-bounded, case-sensitive).
 ABBREVIATIONS: tuple[tuple[str, str, str], ...] = (
     # (abbreviation, expansion, written example)
@@ -243,6 +293,7 @@ class Kind:
     unit_type: str
     level: str | None
     below: bool = False  # stands for units one level below the context or owner ("chi bộ")
+    case_sensitive: bool = False  # written with a capital ("các Vụ, Cục"): in lower case a common word ("các vụ việc")
     examples: tuple[str, ...] = field(default=())
 
 
@@ -268,6 +319,9 @@ KINDS: tuple[Kind, ...] = (
     Kind(("phòng, ban chuyên môn", "phòng, ban, ngành", "phòng, ban", "phòng chuyên môn"), "department",
          "district", examples=("các phòng, ban chuyên môn", "các phòng, ban, ngành")),
     Kind(("ban, ngành", "ngành"), "department", None, examples=("các ban, ngành",)),
+    # the departments of a ministry, named by their kinds: "các Vụ, Cục, Tổng cục thuộc Bộ Y tế"
+    Kind(("tổng cục", "chi cục", "vụ", "cục"), "department", None, case_sensitive=True,
+         examples=("các Vụ, Cục, Tổng cục thuộc Bộ Y tế", "các Vụ, Cục thuộc Bộ")),
     Kind(("đoàn thể chính trị - xã hội", "tổ chức chính trị - xã hội", "đoàn thể", "hội quần chúng",
           "tổ chức thành viên"), "mass_org", None,
          examples=("Các đoàn thể chính trị - xã hội huyện", "các tổ chức chính trị - xã hội",
@@ -324,7 +378,10 @@ TITLES: tuple[Title, ...] = (
                     ("Tổng Giám đốc Bảo hiểm xã hội Việt Nam", "Bảo hiểm xã hội Việt Nam"))),
     Title(("tổng cục trưởng", "chi cục trưởng", "cục trưởng", "vụ trưởng"), None,
           examples=(("Vụ trưởng Vụ Pháp chế", "Vụ Pháp chế"),
-                    ("Cục trưởng Cục Tần số vô tuyến điện", "Cục Tần số vô tuyến điện"))),
+                    ("Cục trưởng Cục Tần số vô tuyến điện", "Cục Tần số vô tuyến điện"),
+                    # titles in a row share the collective written after the last one
+                    ("Vụ trưởng, Cục trưởng, Tổng cục trưởng các Vụ, Cục, Tổng cục thuộc Bộ Y tế",
+                     "Các vụ, cục, tổng cục thuộc Bộ Y tế"))),
     Title(("chánh",), None, examples=(("Chánh Văn phòng Bộ", "Văn phòng Bộ"),)),
 )
 
@@ -332,6 +389,10 @@ TITLES: tuple[Title, ...] = (
 # goes on with the same sentence ("theo quy định của / Bộ trưởng Bộ Tài chính"), so it opens no task.
 WRAP_WORDS = ("của", "và", "với", "cho", "thuộc", "các", "những", "theo", "tại", "về", "để", "trong", "từ",
               "đến", "hoặc", "do", "bởi")
+# Document types one minister issues: there a bare "Bộ trưởng" is that minister, so the ministry their enacting
+# formula names ("Bộ trưởng Bộ Tài chính ban hành Thông tư"). A consolidated text (VBHN) is left out: its type does
+# not tell whether it consolidates a circular or a decree, whose "Bộ trưởng" is every minister.
+MINISTER_DOC_TYPES = ("TT",)
 # What an official's title does when it only enacts the document: "Bộ trưởng Bộ Tài chính ban hành Thông tư".
 ENACTING_TYPES = ("thông tư", "nghị định", "nghị quyết", "quyết định", "chỉ thị")
 

@@ -127,6 +127,22 @@ _NAMEWORD = rf"{_CAP}(?:\s+(?![{UPPER}]){_LOW})?"
 NAME_TAIL_RE = re.compile(
     rf"\s+(?P<nm>(?i:{_alternation(T.DEPARTMENT_NAMES)})(?!\w)|(?!(?:{_STOP_NAME})(?!\w)){_NAMEWORD}"
     rf"(?:(?:\s+|\s*[-–]\s*|\s+và\s+)(?!(?:{_STOP_NAME})(?!\w)){_NAMEWORD})*)")
+# Sentence-case names ("Vụ Bình đẳng giới", unit_table.NAME_END_WORDS): a first capitalised word (any: the head
+# is always followed by its name, "Vụ Kế hoạch - Tài chính", "Cục Phòng, chống …"), then words in
+# lower case (not a stop word, not the letter of an "a)" item on the next line), a comma and a lower-case word,
+# capitalised words not opening another unit, or "và" / a dash and such a word; a footnote number glued to a
+# word ("nghiệp5") is read with it and left out of the name.
+_SC_PHRASE = rf"(?i:{_alternation([*T.NAME_PHRASES, *T.DEPARTMENT_NAMES])})(?!\w)"
+_SC_END_CAPS = "|".join(T.NAME_END_CAPITALS)
+_SC_LOW = (rf"(?!(?:{_alternation([*T.NAME_END_WORDS, *(w for w, _ in T.LEVEL_WORDS)])})(?!\w))"
+           rf"(?![{LOWER}]\))[{LOWER}]+(?:\d{{1,2}})?(?!\w)")
+_SC_CAP = rf"[{UPPER}][{LOWER}]*(?!\w)"
+_SC_JOINED = rf"(?:{_SC_PHRASE}|(?!(?:{_SC_END_CAPS})(?!\w)){_SC_CAP})"
+SENTENCE_NAME_TAIL_RE = re.compile(
+    rf"\s+(?P<nm>(?:{_SC_PHRASE}|{_SC_CAP})"
+    rf"(?:\s+(?:{_SC_PHRASE}|{_SC_LOW}|(?!(?:{_STOP_NAME}|{_SC_END_CAPS})(?!\w)){_SC_CAP})"
+    rf"|\s*[-–]\s*{_SC_JOINED}|\s+(?i:và)\s+{_SC_JOINED}|\s*,\s*(?:{_SC_PHRASE}|{_SC_LOW})){{0,24}})")
+_FOOTNOTE_MARK_RE = re.compile(rf"(?<=[{LOWER}])\d{{1,2}}(?!\w)")
 STEERING_TAIL_RE = re.compile(rf"(?P<nm>(?:\s+(?!(?i:{_LEVEL_WORDS})(?!\w))[\w\d]+){{0,8}}?)(?=\s+(?i:"
                               rf"{_LEVEL_WORDS}|trung ương)(?!\w))")
 HAMLET_TAIL_RE = re.compile(rf"\s+(?i:(?P<hw>thôn|ấp|bản|khu phố|tổ dân phố|khu))(?!\w)(?:\s+(?P<pn>{_PLACE_NAME}))?")
@@ -135,7 +151,15 @@ OWN_MINISTRY_RE = re.compile(rf"\s+Bộ(?!\w)(?!\s*[{UPPER}])")
 MEMBER_OF_RE = re.compile(r"(?i:(?P<c>đảng|huyện|tỉnh|thành|thị|quận)\s+(?:ủy|uỷ)\s+viên)(?!\w)")
 
 _KIND_INDEX = [(p, k) for k in T.KINDS for p in k.phrases]
-_KIND_RE = re.compile("|".join(f"(?P<k{i}>{_phrase(p)})(?!\\w)" for i, (p, _) in
+
+
+def _kind_body(phrase: str, kind: T.Kind) -> str:
+    """A kind's phrase as a pattern; a case-sensitive kind is written with its first letter capitalised."""
+    body = _phrase(phrase)
+    return f"(?-i:{body[0].upper()}{body[1:]})" if kind.case_sensitive else body
+
+
+_KIND_RE = re.compile("|".join(f"(?P<k{i}>{_kind_body(p, k)})(?!\\w)" for i, (p, k) in
                                sorted(enumerate(_KIND_INDEX), key=lambda x: -len(x[1][0]))), re.IGNORECASE)
 _KIND_OF_GROUP = {f"k{i}": kind for i, (_, kind) in enumerate(_KIND_INDEX)}
 COLLECTIVE_START_RE = re.compile(r"(?i:các|những)\s+")
@@ -451,7 +475,9 @@ def _single_at(text: str, pos: int, limit: int, key: str | None = None) -> Found
         if nm and nm.group("nm"):
             end = nm.end()
         else:
-            nm = NAME_TAIL_RE.match(text, end)
+            # a sentence-case name runs up to the limit at most: it reads lower-case words, which a longer
+            # match would take from the next clause or line
+            nm = SENTENCE_NAME_TAIL_RE.match(text, end, limit) if head.sentence_case else NAME_TAIL_RE.match(text, end)
             if nm and nm.end() <= limit:
                 end = nm.end()
             elif head.case_sensitive:
@@ -468,6 +494,8 @@ def _single_at(text: str, pos: int, limit: int, key: str | None = None) -> Found
     written = text[pos:end].rstrip()
     end = pos + len(written)
     name = canonical_unit_name(written)
+    if head.sentence_case:
+        name = _FOOTNOTE_MARK_RE.sub("", name)
     if fold(name) in _NOT_UNITS_FOLDED:
         return None
     return Found(pos, end, written, name, unit_type, collective, level, explicit, below, place_name, head)
@@ -585,10 +613,28 @@ def _title_at(text: str, pos: int, limit: int) -> Found | None:
             return None  # a name the grammar cannot read, or a person ("Chủ tịch Hồ Chí Minh")
     title = _TITLE_OF_GROUP[m.lastgroup]
     if title.stands_for is None:
-        return None
+        return _shared_collective(text, pos, m.end(), limit)
     meant = _meant(title.stands_for)
     return Found(pos, m.end(), text[pos:m.end()], meant.name, meant.unit_type, meant.collective, meant.level,
                  meant.explicit_level, meant.below, None, meant.head, titled=True)
+
+
+def _shared_collective(text: str, pos: int, end: int, limit: int) -> Found | None:
+    """"Vụ trưởng, Cục trưởng, Tổng cục trưởng các Vụ, Cục … thuộc Bộ Y tế": titles in a row, each with nothing
+    after it, share the collective written after the last one; the run from `pos` is that one unit (one body per
+    title cannot be told apart). `end` is where the first title ends; None when the run ends on no collective."""
+    while (sep := _COMMA_RE.match(text, end, limit)) and (nxt := TITLE_RE.match(text, sep.end(), limit)):
+        if _TITLE_OF_GROUP[nxt.lastgroup].stands_for is not None:
+            return None  # "Bộ trưởng": a title that is a unit of its own
+        end = nxt.end()
+        after = _SPACES_RE.match(text, end, limit)
+        unit = unit_at(text, after.end(), limit) if after else None
+        if unit is not None:
+            if not unit.collective:
+                return None
+            return Found(pos, unit.end, text[pos:unit.end], unit.name, unit.unit_type, True, unit.level,
+                         unit.explicit_level, unit.below, unit.place_name, unit.head, titled=True)
+    return None
 
 
 # ", xã" after "UBND huyện": the same head at another level, not followed by a head of its own
@@ -642,6 +688,7 @@ class UnitContext:
     place: Place = field(default_factory=Place)
     issuer_code: str | None = None
     doc_date: str | None = None
+    doc_type: str | None = None  # type code ("TT"): a circular's bare "Bộ trưởng" is its own minister
 
 
 def _below(level: str | None) -> str | None:
@@ -899,7 +946,8 @@ _LINE_OPEN_RE = re.compile(rf"{LINE_HEAD_RE.pattern}(?:{_RESP_RE.pattern})?(?P<w
 
 
 def _scan(text: str, start: int, end: int, ctx: UnitContext, in_body: bool, section: str | None,
-          out: UnitExtraction) -> None:
+          out: UnitExtraction, minister: Found | None = None) -> None:
+    """Tasks of the lines in [start, end); `minister` is the ministry a bare "Bộ trưởng" stands for, if one."""
     heading: list[Found] = []
     resolved: dict[Found, UnitMention] = {}  # a heading's units take every task below it: resolved once
     le = start - 1
@@ -922,6 +970,8 @@ def _scan(text: str, start: int, end: int, ctx: UnitContext, in_body: bool, sect
                 units, pred, given = _subject(text, cs, ce, key, end)
                 if units and cs == pos and not numbered and _wrapped_before(text, ls):
                     units, pred, given = [], cs, False  # the sentence of the line above goes on here
+                if minister is not None and units:
+                    units = _own_minister(units, minister)
                 if pred > ce:  # the subject ran on over wrapped lines: the clause ends on the predicate's line
                     ce = run_on = _run_on_end(text, pred, breaks)
                     run_units = units
@@ -1129,6 +1179,39 @@ def _piece_units(piece: str) -> tuple[Found, ...]:
     return tuple(units)
 
 
+MINISTER_RE = re.compile(r"(?<!\w)Bộ\s+trưởng\s+(?=Bộ\s)")
+ENACTING_HEAD_CHARS = 8000  # the enacting formula closes the preamble, within the first pages
+_BARE_MINISTER = fold("Bộ trưởng")
+
+
+def _issuing_ministry(text: str, ctx: UnitContext) -> Found | None:
+    """The ministry whose minister issues the document ("Bộ trưởng Bộ Tài chính ban hành Thông tư"), for the
+    types one minister issues (unit_table.MINISTER_DOC_TYPES); None otherwise."""
+    if ctx.doc_type not in T.MINISTER_DOC_TYPES:
+        return None
+    for m in MINISTER_RE.finditer(text, 0, min(len(text), ENACTING_HEAD_CHARS)):
+        unit = unit_at(text, m.end())
+        if unit is not None and not unit.collective and ENACTING_RE.match(text, unit.end):
+            return unit
+    return None
+
+
+def _own_minister(units: list[Found], ministry: Found) -> list[Found]:
+    """A bare "Bộ trưởng" in a circular is its issuing minister: the ministry. Followed by the heads of other
+    bodies ("Bộ trưởng, Thủ trưởng cơ quan ngang bộ …") it is every minister, as in a decree."""
+    out = list(units)
+    for i, u in enumerate(units):
+        if not u.titled or fold(u.written) != _BARE_MINISTER:
+            continue
+        nxt = units[i + 1] if i + 1 < len(units) else None
+        if nxt is not None and nxt.titled and nxt.collective:
+            continue
+        out[i] = Found(u.start, u.end, u.written, ministry.name, ministry.unit_type, False, ministry.level,
+                       ministry.explicit_level, False, None, ministry.head, titled=True)
+    return out
+
+
+
 def extract_units(text: str, context: UnitContext) -> UnitExtraction:
     """Issuer, signer, assignments, reporting lines and recipients of one document."""
     out = UnitExtraction()
@@ -1139,13 +1222,14 @@ def extract_units(text: str, context: UnitContext) -> UnitExtraction:
     body_end = min(p for p in (sig_start, rec_start, len(text)) if p is not None)
     section = _find_section(text, body_end)
     start = _body_start(text)
+    minister = _issuing_ministry(text, context)
     if section:
-        _scan(text, min(start, section.start), section.start, context, True, None, out)
-        _scan(text, section.start, section.end, context, False, section.number, out)
+        _scan(text, min(start, section.start), section.start, context, True, None, out, minister)
+        _scan(text, section.start, section.end, context, False, section.number, out, minister)
         if section.end < body_end:
-            _scan(text, section.end, body_end, context, True, None, out)
+            _scan(text, section.end, body_end, context, True, None, out, minister)
     else:
-        _scan(text, min(start, body_end), body_end, context, True, None, out)
+        _scan(text, min(start, body_end), body_end, context, True, None, out, minister)
     return out
 
 
