@@ -63,6 +63,13 @@ class _Lookback:
     has_so: bool
 
 
+# the type names with each space a line end or spaces, at the end of the text before a number
+_WRAPPED_TYPE_NAME_RE = re.compile(
+    "(?:" + "|".join(re.escape(n).replace(r"\ ", r"[ \t]*\n?[ \t]*") for n in tables.type_names()) + r")$",
+    re.IGNORECASE,
+)
+
+
 def _lookback(window: str) -> _Lookback:
     """Type name, "số" and enumeration before a symbol (a cheap end-anchored scan)."""
     m = _NUMBER_TAIL_RE.search(window, _tail_floor(window))
@@ -75,6 +82,10 @@ def _lookback(window: str) -> _Lookback:
             at = len(head) - len(name)
             if at == 0 or not head[at - 1].isalpha():
                 return _Lookback(head[at:], m.group("enum") if m else None, at, has_so)
+    if "\n" in low:  # a type name wrapped over two lines: "Chỉ\nthị số 30-CT/TW"
+        wrapped = _WRAPPED_TYPE_NAME_RE.search(head, max(0, len(head) - 40))
+        if wrapped and (wrapped.start() == 0 or not head[wrapped.start() - 1].isalpha()):
+            return _Lookback(head[wrapped.start() :], m.group("enum") if m else None, wrapped.start(), has_so)
     enum = m.group("enum") if m else None
     return _Lookback(None, enum, pos if (enum or has_so) else len(window), has_so)
 
@@ -82,6 +93,16 @@ def _lookback(window: str) -> _Lookback:
 # "Số: 45-KH/HU" at the start of a line is a document's own number, not a citation
 OWN_NUMBER_RE = re.compile(r"(?:^|\n)[ \t*#_]*(?:[^\W\d_]+[ \t]){0,3}Số[ \t]*:?[ \t]*$")
 TERM_RE = re.compile(r"kh(?:óa|oá)[ \t\n]+(?P<term>[IVXL]{1,6})\b", re.IGNORECASE)
+# the gap between two words of a phrase: spaces, or one line end (text wrapped at a fixed
+# width breaks "thực hiện" as "thực\nhiện"), never a blank line
+_GAP = r"(?:[ \t]+|[ \t]*\n[ \t]*)"
+
+
+def _gapped(alternatives: str) -> str:
+    """A regex alternation of phrases written with single spaces, each space a _GAP."""
+    return alternatives.replace(" ", _GAP)
+
+
 ISSUER_START_RE = re.compile(
     r"(?:của[ \t\n]+)?(?P<body>(?:Hội nghị|Ban|Bộ|Thủ tướng|Chính phủ|Quốc hội|Tỉnh ủy|Tỉnh uỷ|Thành ủy|Huyện ủy|"
     r"Huyện uỷ|Quận ủy|Thị ủy|Đảng ủy|Đảng uỷ|UBND|Ủy ban|Uỷ ban|HĐND|Hội đồng|Văn phòng|Sở|Mặt trận|MTTQ|"
@@ -89,7 +110,9 @@ ISSUER_START_RE = re.compile(
     re.IGNORECASE,
 )
 ISSUER_STOP_RE = re.compile(
-    r"[ \t\n]+(?:về|nhằm|để|thực hiện|triển khai|ban hành|quy định|tại|sau đây|đã|đến|với|trong|gắn|theo|trên)\b|"
+    r"[ \t\n]+(?:"
+    + _gapped("về|nhằm|để|thực hiện|triển khai|ban hành|quy định|tại|sau đây|đã|đến|với|trong|gắn|theo|trên")
+    + r")\b|"
     rf"[ \t\n]+và[ \t\n]+(?:{_TYPE_NAMES})\b|"
     r"[“\"”;:,*_)]|\.(?:\s|$)|\n[ \t]*\n|\((?!\s*kh)",
     re.IGNORECASE,
@@ -98,8 +121,8 @@ ISSUER_STOP_RE = re.compile(
 # preamble's actor ("…, Ban Thường vụ Huyện ủy xây dựng Kế hoạch") is not part of it
 SUBJECT_STOP_RE = re.compile(r";|\.(?:\s|$)|\n[ \t]*\n|\n[ \t]*[-•+]|,[ \t\n]+(?=[A-ZĐ])|\(sau đây")
 LINK_RE = re.compile(
-    r"^[\s,]*(?:(?:về|để|nhằm)[ \t\n]+)?(?:việc[ \t\n]+)?(?:tiếp tục[ \t\n]+)?(?:triển khai[ \t\n,]+)?"
-    r"(?:thực hiện|triển khai)[ \t\n]*$",
+    r"^[\s,]*(?:(?:về|để|nhằm)[ \t\n]+)?(?:việc[ \t\n]+)?(?:" + _gapped("tiếp tục") + r"[ \t\n]+)?"
+    r"(?:" + _gapped("triển khai") + r"[ \t\n,]+)?(?:" + _gapped("thực hiện|triển khai") + r")[ \t\n]*$",
     re.IGNORECASE,
 )
 SHARE_RE = re.compile(r"^[\s,]*(?:,|và)[\s]*$", re.IGNORECASE)
@@ -111,8 +134,9 @@ PREAMBLE_END_RE = LinePattern(
 # only at the opening of a clause (after ';' or a blank line) or of a line, never mid-sentence
 # ("… phân cấp thực hiện thủ tục hành chính" is not a trigger)
 _TRIGGER = (
-    r"(?:(?:để|nhằm)[ \t]+)?(?:tiếp tục[ \t]+)?"
-    r"(?:(?P<impl>triển khai thực hiện|thực hiện|triển khai)|(?P<base>căn cứ)|(?P<stop>theo đề nghị|xét đề nghị))\b"
+    r"(?:(?:để|nhằm)[ \t]+)?(?:" + _gapped("tiếp tục") + r"[ \t]+)?"
+    r"(?:(?P<impl>" + _gapped("triển khai thực hiện|thực hiện|triển khai") + r")|(?P<base>" + _gapped("căn cứ")
+    + r")|(?P<stop>" + _gapped("theo đề nghị|xét đề nghị") + r"))\b"
 )
 CLAUSE_TRIGGER_RE = re.compile(r"[\s*#_>•+\-–]*" + _TRIGGER, re.IGNORECASE)
 # at a line start the trigger must be capitalised: a wrapped line may start mid-sentence

@@ -46,15 +46,23 @@ def _decode(raw: bytes) -> str:
         ) from None
 
 
-def normalise(text: str) -> str:
-    """NFC, Windows line ends folded, and U+00D0 (Ð, Icelandic eth) read as Đ.
+# a run of spaces and tabs inside a line: PDF and word-processor exports space words out
+# ("Số  45-KH/HU", "tỉnh  Bình  Phước") and flatten table columns into wide gaps
+_SPACE_RUN = re.compile(r"[ \t]{2,}")
 
-    The replacements keep one character for one, so offsets stay meaningful.
+
+def normalise(text: str) -> str:
+    """NFC, Windows line ends folded, U+00D0 (Ð, Icelandic eth) read as Đ, no-break spaces
+    as spaces, and every run of spaces and tabs as one space.
+
+    Every offset policygraph stores is into this text (it is what the store keeps), so the
+    rules downstream see one spelling of a gap and never need to allow for doubled spaces.
     """
     text = unicodedata.normalize("NFC", text)
     if "\r" in text:  # a one-character test is a memchr; replace("\r\n", …) scans for two characters
         text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return text.replace("Ð", "Đ").replace("\u00a0", " ")
+    text = text.replace("Ð", "Đ").replace("\u00a0", " ")
+    return _SPACE_RUN.sub(" ", text) if "  " in text or "\t" in text else text
 
 
 def read_plain(raw: bytes, path: Path) -> str:

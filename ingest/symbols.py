@@ -43,9 +43,11 @@ _L = "A-Za-zĐđÐ"
 
 # Both grammars open with the number ("25", "30c"); the tails tell them apart.
 _NUMBER = r"\d{1,5}[a-zđA-ZĐ]?"
-# Party: number, dash, type, slash, issuer. Spaces are tolerated around the dash only.
+# Party: number, dash, type, slash, issuer. Spaces are tolerated around the dash only, and one
+# line end after it: text wrapped at a fixed width breaks "114- KL/TW" as "114-\nKL/TW".
+_DASH_GAP = rf"[ \t]{{0,2}}{_DASH}(?:[ \t]{{0,2}}\n)?[ \t]{{0,2}}"
 PARTY_TAIL = (
-    rf"[ \t]{{0,2}}{_DASH}[ \t]{{0,2}}(?P<ptype>[{_L}]{{1,5}})"
+    rf"{_DASH_GAP}(?P<ptype>[{_L}]{{1,5}})"
     rf"[ \t]?/[ \t]?(?P<piss>[A-ZĐÐ][{_L}]{{0,11}})"
 )
 # State: number, optional year, then the code: TYPE-ISSUER[-UNIT...] or an untyped issuer.
@@ -72,8 +74,8 @@ _FULL_RE = re.compile(rf"\s*(?P<num>{_NUMBER})(?:{PARTY_TAIL}|{STATE_TAIL})\s*")
 # those slashes first and tries SYMBOL_RE only where a number before them can start a symbol.
 _GRAMMAR_SLASH_RE = re.compile(r"/(?=[ \t]?(?:[A-ZĐÐ]|(?:19|20)\d\d[ \t]?/[ \t]?[A-ZĐÐ]))")
 # what stands before the grammar's slash: the number, then the Party dash and type or a space
-_HEAD_RE = re.compile(rf"{_SCAN_NUMBER}(?:[ \t]{{0,2}}{_DASH}[ \t]{{0,2}}[{_L}]{{1,5}})?[ \t]?/")
-_HEAD_WIDTH = 17  # longest _HEAD_RE match before its "/": 6 for the number, 11 for " - TYPE "
+_HEAD_RE = re.compile(rf"{_SCAN_NUMBER}(?:{_DASH_GAP}[{_L}]{{1,5}})?[ \t]?/")
+_HEAD_WIDTH = 20  # longest _HEAD_RE match before its "/": 6 for the number, 14 for " - \n TYPE "
 
 
 def iter_symbols(text: str) -> Iterator[re.Match]:

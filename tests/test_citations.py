@@ -157,6 +157,9 @@ CITES = [
     ("“Nghị quyết số 25-NQ/TW”", [C("25-NQ/TW")]),
     ("Căn cứ Luật Đất đai số 31/2024/QH15¹;", [C("31/2024/QH15")]),  # footnote mark glued on
     ("Nghị quyết số 25-NQ/TW;Chỉ thị số 16/CT-TTg", [C("25-NQ/TW"), C("16/CT-TTg")]),
+    # text wrapped at a fixed width (gazette and PDF extraction): a line ends anywhere
+    ("theo Kết luận số 114-\nKL/TW ngày 14/7/2015", [C("114-KL/TW", "2015-07-14")]),
+    ("trọng tâm là Kết luận số 18-\nKL/TW ngày 02 tháng 4 năm 2026", [C("18-KL/TW", "2026-04-02")]),
 ]
 
 
@@ -299,3 +302,29 @@ def test_evidence_of_a_citation_opening_its_line_starts_at_the_citation():
     (cited,) = [c for c in parse_text(text).citations if c.symbol == "05/2015/TT-BYT"]
     assert cited.evidence.startswith("Thông tư số 05/2015/TT-BYT ngày 17 tháng 3 năm 2015")
     assert cited.evidence.endswith("ngày 01 tháng 5 năm 2015.")
+
+
+# -- text wrapped at a fixed width -------------------------------------------------------------
+
+
+def test_an_asserted_edge_whose_words_are_wrapped():
+    text = (
+        "Kế hoạch số 109-KH/TU ngày 11/8/2010 của Ban Thường vụ Tỉnh ủy thực\n"
+        "hiện Kết luận số 65-KL/TW của Ban Bí thư (khóa X) về tiếp tục thực hiện Chỉ\n"
+        "thị số 30-CT/TW của Bộ Chính trị (khóa VIII) về xây dựng và thực hiện Quy chế dân chủ ở cơ sở;\n"
+    )
+    doc = parse_text(text)
+    edges = [(doc.citations[a.source].symbol, a.type, doc.citations[a.target].symbol) for a in doc.asserted]
+    assert edges == [("109-KH/TU", "implements", "65-KL/TW"), ("65-KL/TW", "implements", "30-CT/TW")]
+    assert [c.doc_type for c in doc.citations] == ["KH", "KL", "CT"]
+
+
+def test_an_issuer_ends_at_a_wrapped_verb():
+    doc = parse_text("Căn cứ Nghị định số 94/2022/NĐ-CP ngày 07/11/2022 của Chính phủ quy\nđịnh nội dung chỉ tiêu;\n")
+    assert [c.issuer_text for c in doc.citations] == ["Chính phủ"]
+
+
+def test_a_blank_line_still_ends_a_phrase():
+    # a paragraph break is not a wrapped line: "thực\n\nhiện" links nothing
+    doc = parse_text("Kế hoạch số 109-KH/TU ngày 11/8/2010 của Tỉnh ủy thực\n\nhiện Kết luận số 65-KL/TW của Bộ.\n")
+    assert doc.asserted == []

@@ -7,6 +7,7 @@ on the bundled samples and on random texts built from the pieces the shortcuts a
 from __future__ import annotations
 
 import random
+import re
 import unicodedata
 from pathlib import Path
 
@@ -46,11 +47,11 @@ def test_binary_looking_text_is_still_refused():
 def _normalise_plain(text: str) -> str:
     """normalise() as first written: every replacement, whether or not the text has a CR."""
     text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
-    return text.replace("Ð", "Đ").replace("\u00a0", " ")
+    return re.sub(r"[ \t]{2,}", " ", text.replace("Ð", "Đ").replace("\u00a0", " "))
 
 
 def test_normalise_skips_line_end_folding_only_when_there_is_no_carriage_return():
-    pieces = ["Đ", "Ð", "\r\n", "\r", "\n", "\r\r\n", "\u00a0", "Quyết định", "e\u0301", "\u0301", " "]
+    pieces = ["Đ", "Ð", "\r\n", "\r", "\n", "\r\r\n", "\u00a0", "Quyết định", "e\u0301", "\u0301", " ", "\t", "  "]
     for text in [p.read_text("utf-8") for p in SAMPLES] + _random_texts(pieces, 4, 5000, 10):
         assert R.normalise(text) == _normalise_plain(text), repr(text)
 

@@ -66,6 +66,14 @@ def test_eth_and_no_break_space_are_read_as_what_they_stand_for():
     assert normalise("Quyết định số 432-QÐ/HU\u00a0ngày") == "Quyết định số 432-QĐ/HU ngày"
 
 
+def test_runs_of_spaces_and_tabs_are_one_space():
+    # PDF and word-processor exports space words out and flatten table columns into gaps
+    assert normalise("Số  45-KH/HU\t\tHớn  Quản, ngày 15\n  tỉnh   Bình Phước") == (
+        "Số 45-KH/HU Hớn Quản, ngày 15\n tỉnh Bình Phước"
+    )
+    assert normalise("một\tdòng") == "một\tdòng"  # a single tab is left alone
+
+
 def test_offsets_survive_normalisation(tmp_path):
     # a symbol's span in the normalised text points at the symbol
     from policygraph.ingest.pipeline import parse_file

@@ -35,6 +35,8 @@ PARSES = [
     ("114- KL/TW", "114-KL/TW", "party", "KL", "TW", "central", None),
     ("114 -KL/TW", "114-KL/TW", "party", "KL", "TW", "central", None),
     ("65—KL/TW", "65-KL/TW", "party", "KL", "TW", "central", None),
+    ("114-\nKL/TW", "114-KL/TW", "party", "KL", "TW", "central", None),  # a line wrapped after the dash
+    ("18- \nKL/TW", "18-KL/TW", "party", "KL", "TW", "central", None),
     ("65‑KL/TW", "65-KL/TW", "party", "KL", "TW", "central", None),  # non-breaking hyphen U+2011
     ("25-NQ / TW", "25-NQ/TW", "party", "NQ", "TW", "central", None),
     # case of type codes
