@@ -342,8 +342,9 @@ class _Named:
 def _named_family(u: UnnumberedMention, unknown: str) -> _Named:
     if u.kind == "congress_resolution":
         return _Named(u, (u.kind, named_scope(u.level, u.place, unknown), ""), u.ordinal, list(u.flags))
-    if u.kind == "plenum_resolution":
-        return _Named(u, (u.kind, "central", u.ordinal or "?"), u.term, list(u.flags))
+    if u.kind == "plenum_resolution":  # a local committee's plenum is scoped like its congress
+        scope = named_scope(u.level, u.place, unknown)
+        return _Named(u, (u.kind, scope, u.ordinal or "?"), u.term, list(u.flags))
     return _Named(u, (u.kind, "", u.key or fold(u.name)), str(u.year) if u.year else None, list(u.flags))
 
 

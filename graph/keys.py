@@ -85,6 +85,7 @@ def named_doc_id(kind: str, scope: str, key: str, epoch: str | None) -> str:
     * congress resolution: ``doc:~congress/SCOPE|ORDINAL`` (``doc:~congress/central|XIII``,
       ``doc:~congress/gia-lai|XV``); a congress named only by its years has them as ORDINAL;
     * plenum resolution of the Central Committee: ``doc:~plenum|TERM-NUMBER`` (``doc:~plenum|XII-4``);
+      of a local committee: ``doc:~plenum/SCOPE|TERM-NUMBER`` (``doc:~plenum/gia-lai|XV-5``);
     * law: ``doc:~law|FOLDED-NAME`` and ``|YEAR`` when one is written (``doc:~law|dat-dai|2013``).
 
     An unknown ordinal or term is ``?``.
@@ -92,5 +93,6 @@ def named_doc_id(kind: str, scope: str, key: str, epoch: str | None) -> str:
     if kind == "congress_resolution":
         return f"doc:~congress/{scope}|{epoch or '?'}"
     if kind == "plenum_resolution":
-        return f"doc:~plenum|{epoch or '?'}-{key}"
+        where = "" if scope == "central" else f"/{scope}"
+        return f"doc:~plenum{where}|{epoch or '?'}-{key}"
     return f"doc:~law|{slug(key)}" + (f"|{epoch}" if epoch else "")

@@ -1,4 +1,4 @@
-"""The reference tables (document types, issuer codes, congress terms), loaded once.
+"""The reference tables (document types, issuer codes, congress terms, law titles), loaded once.
 
 The tables themselves are JSON under data/tables/: this module only reads them and
 answers look-ups, so a new type or issuer code is a data change, not a code change.
@@ -151,3 +151,18 @@ def term_years(term: str) -> tuple[int, int] | None:
         if t.term == term:
             return int(t.start[:4]), int(t.end[:4]) if t.end else 9999
     return None
+
+
+@dataclass(frozen=True)
+class LawTitle:
+    title: str  # as officially written: "Luật Hôn nhân và gia đình", "Bộ luật Tố tụng hình sự"
+    also: tuple[str, ...]  # other ways texts write it: "Luật Hôn nhân gia đình"
+    examples: tuple[str, ...]
+
+
+@lru_cache(maxsize=1)
+def law_titles() -> tuple[LawTitle, ...]:
+    """Titles of the laws and codes (laws.json): where a name ends is known for these, not guessed."""
+    return tuple(
+        LawTitle(e["title"], tuple(e.get("also", ())), tuple(e["examples"])) for e in _load("laws.json")["laws"]
+    )

@@ -8,6 +8,11 @@ hold before its pattern runs at all, the pattern, and written examples that
 tests/test_unnumbered.py checks. :func:`find_unnumbered` runs them over the
 noise-masked text; the relation and the evidence sentence come from the citation code,
 so a named document in the "Thực hiện …" preamble is implemented like a numbered one.
+
+A law's name has no mark where it ends ("Luật Hôn nhân và gia đình và các văn bản …"), so
+laws are looked up first in a table of titles (data/tables/laws.json, longest first, case
+and diacritics aside); the pattern, which ends a name at its first function word, is the
+fallback for laws the table does not hold.
 """
 
 from __future__ import annotations
@@ -44,15 +49,20 @@ _PERIOD = rf"(?:{_S}[,(]?{_S}nhiệm{_W}kỳ{_W}(?P<y1>(?:19|20)\d\d){_S}[-–�
 # "Nghị quyết Đại hội [đại biểu] <whose> <ordinal> [của Đảng] [, nhiệm kỳ Y1-Y2]"; the ordinal may
 # also come first ("Đại hội XIII của Đảng"). Every part is optional to the pattern: the code
 # keeps a match only when it names a body (or "của Đảng") and an ordinal (or a term's years).
-CONGRESS = (
-    rf"nghị{_S}quyết{_S}(?:của{_S})?đại{_S}hội{_S}(?:đại{_S}biểu{_S})?"
+_OF_RESOLUTION = rf"nghị{_S}quyết{_S}(?:của{_S})?"
+_PNAME = rf"(?P<pname>(?:{_W}(?!(?:lần|kh(?:óa|oá)|nhiệm|của|và)\b|{_ROMAN}){_PROPER})*)"
+CONGRESS_BODY = (
+    rf"đại{_S}hội{_S}(?:đại{_S}biểu{_S})?"
     rf"(?:(?:lần{_S}thứ{_S})?(?P<ord_first>{_ROMAN}){_S})?"
-    rf"(?:(?P<nation>(?:đảng{_S})?toàn{_S}quốc)|đảng{_S}bộ{_S}(?P<unit>{_UNIT})\b"
-    rf"(?P<pname>(?:{_W}(?!(?:lần|kh(?:óa|oá)|nhiệm|của|và)\b|{_ROMAN}){_PROPER})*)|(?P<party>đảng)(?!{_S}bộ))?"
+    rf"(?:(?P<nation>(?:đảng{_S})?toàn{_S}quốc)|đảng{_S}bộ{_S}(?P<unit>{_UNIT})\b{_PNAME}|(?P<party>đảng)(?!{_S}bộ))?"
     rf"(?:{_S}(?:lần{_S}thứ{_S}(?P<ord>{_ROMAN}|\d{{1,2}}\b)|kh(?:óa|oá){_S}(?P<khoa>{_ROMAN})))?"
     rf"(?P<of_party>{_S}của{_S}đảng(?:{_W}cộng{_W}sản{_W}việt{_W}nam)?\b)?"
     rf"{_PERIOD}"
 )
+CONGRESS = _OF_RESOLUTION + CONGRESS_BODY
+# one "Nghị quyết" shared by a list of congresses ("Nghị quyết Đại hội XIII của Đảng và Đại hội
+# Đảng bộ tỉnh lần thứ XVII"): what follows a congress's name when the list goes on
+_CONGRESS_NEXT = rf"{_S}(?:,{_S}(?:và{_S})?|và{_S})(?=đại{_S}hội)"
 # "Nghị quyết [Hội nghị] Trung ương 4 (khóa XII)", "Nghị quyết Hội nghị lần thứ tư Ban Chấp hành
 # Trung ương Đảng khóa XII": a plenum of the Central Committee, by number and term
 PLENUM = (
@@ -61,6 +71,15 @@ PLENUM = (
     rf"(?:lần{_S}thứ{_S}(?P<nword>{_ORDINAL_WORD}|\d{{1,2}})|(?P<n>\d{{1,2}}))(?![\d/]|[.\-]\d)"
     rf"|lần{_S}thứ{_S}(?P<nword2>{_ORDINAL_WORD}|\d{{1,2}}){_S}(?:ban{_S}chấp{_S}hành|bch){_S}trung{_S}ương"
     rf"(?:{_S}đảng)?)\b"
+    rf"(?:{_S}[(,]?{_S}kh(?:óa|oá){_S}(?P<term>{_ROMAN})\)?)?"
+)
+# "Nghị quyết Hội nghị lần thứ 5 Ban Chấp hành Đảng bộ tỉnh khóa XV", "Nghị quyết Hội nghị Ban Chấp
+# hành Đảng bộ huyện lần thứ mười (khóa XXI)": a plenum of a local committee, placed like its congress
+LOCAL_PLENUM = (
+    rf"nghị{_S}quyết{_S}(?:của{_S})?hội{_S}nghị{_S}"
+    rf"(?:lần{_S}thứ{_S}(?P<nword>{_ORDINAL_WORD}|\d{{1,2}}){_S})?"
+    rf"(?:ban{_S}chấp{_S}hành|bch){_S}đảng{_S}bộ{_S}(?P<unit>{_UNIT})\b{_PNAME}"
+    rf"(?:{_S},?{_S}lần{_S}thứ{_S}(?P<nword2>{_ORDINAL_WORD}|\d{{1,2}})\b)?"
     rf"(?:{_S}[(,]?{_S}kh(?:óa|oá){_S}(?P<term>{_ROMAN})\)?)?"
 )
 # first words after "Luật" that make it something else than a law's name ("Luật sư", "Luật số 26/…");
@@ -91,17 +110,20 @@ _LOWER = "a-z" + "".join(c for c in map(chr, range(0xC0, 0x1EFA)) if c.islower()
 # between two words of a name: spaces, or a line the gazette wrapped (the next line goes on in lower case)
 _GAP = rf"(?:[ \t]*\n[ \t]*(?=[{_LOWER}])|[ \t]+)"
 # "số" ends a name only before the number ("Luật Đất đai số 45/2013/QH13", not "Luật Tần số vô tuyến điện")
-_NAME_WORD = rf"(?!(?i:{_alternatives(NAME_STOPS)})\b|(?i:số)[ \t]*[\d:])[^\W\d_]+"
+_NAME_WORD = rf"(?!(?i:{_alternatives(NAME_STOPS)})\b|(?i:số)\s*[\d:])[^\W\d_]+"
+# a law's year after its name: "năm 2013" (which may wrap to the next line) or a bare "2013"
+_YEAR = rf"(?:{_W}(?:năm{_W})?|{_S}năm{_W})(?P<year>(?:19|20)\d\d)\b"
 # "Luật <name> [năm 2013]", "Bộ luật <name>": a name's words run to the first stop word or
 # punctuation; a comma may join two lower-case words among the first three ("Luật Phòng, chống
 # tham nhũng", "Luật Quản lý, sử dụng vũ khí, vật liệu nổ")
 LAW = (
     rf"(?:(?P<code>Bộ{_W}[Ll]uật)|Luật){_GAP}(?!(?i:{_alternatives(NOT_A_LAW)})\b)(?P<name>[^\W\d_]+"
     rf"(?:(?:{_GAP}|,{_W}(?=[{_LOWER}])){_NAME_WORD}){{0,2}}(?:{_GAP}{_NAME_WORD}){{0,9}})"
-    rf"(?:{_W}(?:năm{_W})?(?P<year>(?:19|20)\d\d)\b)?"
+    rf"(?:{_YEAR})?"
 )
 # what follows a name when the document is cited by its number as well: that citation has it
-_NUMBERED_AFTER_RE = re.compile(r"[ \t]*[,(]?[ \t]*(?:(?i:số)[ \t]*:?[ \t]*)?\d{1,5}[a-zđ]?[ \t]*[/\-]")
+# ("số" may wrap to the next line, a bare number may not: "Luật Đất đai\n2. Điều …")
+_NUMBERED_AFTER_RE = re.compile(r"[ \t]*[,(]?(?:\s*(?i:số)\s*:?\s*|[ \t]*)\d{1,5}[a-zđ]?[ \t]*[/\-]")
 
 
 @dataclass(frozen=True)
@@ -111,8 +133,9 @@ class Rule:
     kind: str  # congress_resolution | plenum_resolution | law
     doc_type: str  # type code of the document ("NQ", "Luật")
     # Where to try the pattern, without a regex scan: every match holds one of `anchors` (found with
-    # str.find, rare words: "Đại hội", "Trung ương") and starts with one of `openers` ("Nghị quyết"),
-    # at most `reach` characters before the anchor; the pattern is tried at the opener's word.
+    # str.find: "uật") and starts with one of `openers` ("Luật"), at most `reach` characters before
+    # the anchor; the pattern is tried at the opener's word. The resolutions all start "Nghị quyết",
+    # their anchor: each str.find over a whole text costs, so rules with the same anchors share one.
     anchors: tuple[str, ...]
     openers: tuple[str, ...]
     reach: int
@@ -122,9 +145,11 @@ class Rule:
     examples: tuple[tuple[str, dict], ...] = field(default=())
 
 
+_RESOLUTION = ("ghị quyết", "GHỊ QUYẾT")  # "Nghị quyết …": anchor and opener of every resolution's rule
+
 RULES: tuple[Rule, ...] = (
     Rule(
-        "congress_resolution", "NQ", ("ại hội", "ẠI HỘI"), ("ghị quyết", "GHỊ QUYẾT"), 20, CONGRESS,
+        "congress_resolution", "NQ", _RESOLUTION, _RESOLUTION, 0, CONGRESS,
         examples=(
             ("Nghị quyết Đại hội Đảng toàn quốc lần thứ XIII", {"level": "central", "ordinal": "XIII"}),
             ("Nghị quyết Đại hội đại biểu toàn quốc lần thứ XII của Đảng", {"level": "central", "ordinal": "XII"}),
@@ -138,16 +163,30 @@ RULES: tuple[Rule, ...] = (
             ("nghị quyết Đại hội Đảng bộ huyện nhiệm kỳ 2020 - 2025",
              {"level": "district", "ordinal": None, "period": "2020-2025"}),
             ("NGHỊ QUYẾT ĐẠI HỘI ĐẢNG BỘ TỈNH LẦN THỨ XVII", {"level": "province", "ordinal": "XVII"}),
+            ("Nghị quyết Đại hội đại biểu Đảng bộ tỉnh Gia Lai lần thứ XVI",
+             {"level": "province", "ordinal": "XVI", "place": Place("Gia Lai")}),
         ),
     ),
     Rule(
-        "plenum_resolution", "NQ", ("rung ương", "RUNG ƯƠNG"), ("ghị quyết", "GHỊ QUYẾT"), 60, PLENUM,
+        "plenum_resolution", "NQ", _RESOLUTION, _RESOLUTION, 0, PLENUM,
         examples=(
             ("Nghị quyết Trung ương 4 (khóa XII)", {"level": "central", "ordinal": "4", "term": "XII"}),
             ("Nghị quyết Hội nghị lần thứ tư Ban Chấp hành Trung ương Đảng khóa XII",
              {"level": "central", "ordinal": "4", "term": "XII"}),
             ("Nghị quyết Hội nghị Trung ương lần thứ bảy, khóa X", {"level": "central", "ordinal": "7", "term": "X"}),
             ("Nghị quyết Hội nghị Trung ương 8", {"level": "central", "ordinal": "8", "term": None}),
+        ),
+    ),
+    Rule(
+        "plenum_resolution", "NQ", _RESOLUTION, _RESOLUTION, 0, LOCAL_PLENUM,
+        examples=(
+            ("Nghị quyết Hội nghị lần thứ 5 Ban Chấp hành Đảng bộ tỉnh khóa XV",
+             {"level": "province", "ordinal": "5", "term": "XV", "place": Place("Bình Phước")}),
+            ("Nghị quyết Hội nghị Ban Chấp hành Đảng bộ huyện lần thứ mười (khóa XXI)",
+             {"level": "district", "ordinal": "10", "term": "XXI", "place": Place("Bình Phước", "Hớn Quản")}),
+            ("Nghị quyết Hội nghị lần thứ tư BCH Đảng bộ tỉnh Gia Lai khóa XVI",
+             {"level": "province", "ordinal": "4", "term": "XVI", "place": Place("Gia Lai"),
+              "name": "Nghị quyết Hội nghị lần thứ 4 Ban Chấp hành Đảng bộ tỉnh Gia Lai khóa XVI"}),
         ),
     ),
     Rule(
@@ -161,12 +200,21 @@ RULES: tuple[Rule, ...] = (
             ("Luật Tần số vô tuyến điện ngày 23 tháng 11", {"name": "Luật Tần số vô tuyến điện"}),
             ("Bộ luật dân sự, luật khác có liên quan", {"name": "Bộ luật Dân sự"}),
             ("Luật Doanh nghiệp, pháp luật có liên quan", {"name": "Luật Doanh nghiệp"}),
+            # laws the title table does not hold: the name ends at its first function word
+            ("dự thảo Luật Địa giới hành chính và các văn bản hướng dẫn", {"name": "Luật Địa giới hành chính"}),
+            ("Luật Công nghiệp đường sắt năm 2026 của Quốc hội", {"name": "Luật Công nghiệp đường sắt năm 2026"}),
         ),
     ),
 )  # fmt: skip
 
 
-_COMPILED = {rule.kind: re.compile(rule.pattern, rule.flags) for rule in RULES}
+# compiled once, by pattern (two rules find plenums); a congress in a list starts at "Đại hội"
+_COMPILED = {rule.pattern: re.compile(rule.pattern, rule.flags) for rule in RULES}
+_FULL = {**_COMPILED, CONGRESS: re.compile(rf"(?:{_OF_RESOLUTION})?{CONGRESS_BODY}", re.IGNORECASE)}
+_CONGRESS_NEXT_RE = re.compile(_CONGRESS_NEXT, re.IGNORECASE)
+_CONGRESS_BODY_RE = re.compile(CONGRESS_BODY, re.IGNORECASE)
+_YEAR_RE = re.compile(_YEAR)
+_LAW_RULE = next(r for r in RULES if r.kind == "law")
 
 
 def _roman(n: int) -> str:
@@ -189,17 +237,16 @@ def find_unnumbered(text: str, level: str | None = None, place: Place | None = N
     """
     found: list[UnnumberedMention] = []
     place = place or Place()
+    starts: dict[tuple, list[int]] = {}  # one scan for the rules that share their anchors
     for rule in RULES:
-        pattern = _COMPILED[rule.kind]
-        for start in _starts(text, rule):
-            m = pattern.match(text, start)
-            if m is None or _NUMBERED_AFTER_RE.match(text, m.end()) or _after_other_word(text, start, rule):
-                continue
-            fields = _fields(rule.kind, m.group(), level, place)
-            if fields is not None:
+        where = (rule.anchors, rule.openers, rule.reach)
+        if where not in starts:
+            starts[where] = _starts(text, rule)
+        for start in starts[where]:
+            for begin, end, fields in _matches(rule, text, start, level, place):
                 found.append(
                     UnnumberedMention(
-                        **{**fields, "flags": list(fields["flags"])}, written=m.group(), start=start, end=m.end()
+                        **{**fields, "flags": list(fields["flags"])}, written=text[begin:end], start=begin, end=end
                     )
                 )
     if not found:
@@ -214,6 +261,36 @@ def find_unnumbered(text: str, level: str | None = None, place: Place | None = N
         u.relation = preamble_relation(text, u.start, end)
         u.evidence = sentence_around(text, u.start, u.end, seen)
     return kept
+
+
+def _matches(rule: Rule, text: str, start: int, level: str | None, place: Place) -> list[tuple[int, int, dict]]:
+    """The documents named at `start`: (start, end, fields) of each, several for a list of congresses."""
+    if rule.kind == "law":
+        return _law_at(text, start)
+    m = _COMPILED[rule.pattern].match(text, start)
+    if m is None or _NUMBERED_AFTER_RE.match(text, m.end()):
+        return []
+    fields = _fields(rule.pattern, m.group(), level, place)
+    if fields is None:
+        return []
+    out = [(start, m.end(), fields)]
+    while rule.pattern == CONGRESS and (nxt := _CONGRESS_NEXT_RE.match(text, out[-1][1])):
+        m = _CONGRESS_BODY_RE.match(text, nxt.end())
+        fields = _fields(CONGRESS, m.group(), level, place)
+        if fields is None or _NUMBERED_AFTER_RE.match(text, m.end()):
+            break
+        out.append((m.start(), m.end(), fields))
+    return out
+
+
+def _law_at(text: str, start: int) -> list[tuple[int, int, dict]]:
+    """The law named at `start`: by its title in the table, else by the pattern's guess of its name."""
+    hit = _law_by_title(text, start)
+    if hit is None and (m := _COMPILED[LAW].match(text, start)) is not None:
+        hit = (start, m.end(), _fields(LAW, m.group(), None, Place()))
+    if hit is None or _NUMBERED_AFTER_RE.match(text, hit[1]) or _inside_other_name(text, start):
+        return []
+    return [hit]
 
 
 _HEAD = 2000  # capitals stand only in the heading and title, at the top of a text
@@ -244,23 +321,114 @@ def _starts(text: str, rule: Rule) -> list[int]:
 
 
 @lru_cache(maxsize=4096)
-def _fields(kind: str, written: str, level: str | None, place: Place) -> dict | None:
+def _fields(pattern: str, written: str, level: str | None, place: Place) -> dict | None:
     """What a written name says (cached: the same few names recur in every text of a place)."""
-    rule = next(r for r in RULES if r.kind == kind)
-    m = _COMPILED[kind].fullmatch(written)
-    fields = _READERS[kind](m, level, place)
+    rule = next(r for r in RULES if r.pattern == pattern)
+    m = _FULL[pattern].fullmatch(written)
+    fields = _READERS[pattern](m, level, place)
     if fields is None:
         return None
+    return _with_flags(rule, fields)
+
+
+def _with_flags(rule: Rule, fields: dict) -> dict:
     where = fields.setdefault("place", Place())
     at = fields["level"]
     unresolved = at in ("province", "district", "commune") and getattr(where, at) is None
     fields["flags"] = ("place_unresolved",) if unresolved else ()
-    return {"kind": kind, "doc_type": rule.doc_type, **fields}
+    return {"kind": rule.kind, "doc_type": rule.doc_type, **fields}
 
 
-def _after_other_word(text: str, start: int, rule: Rule) -> bool:
-    """ "Pháp Luật" (a heading's "pháp luật") is no law's name."""
-    return rule.kind == "law" and fold(text[max(0, start - 6) : start]).endswith("phap ")
+# Words that may stand capitalised right before a law's name: "(Theo Luật …)", "Căn cứ Luật …"
+_BEFORE_A_LAW = frozenset(
+    ("theo", "tại", "của", "và", "với", "về", "trong", "như", "do", "bởi", "cứ", "hiện", "dụng", "các", "những")
+)
+
+
+def _inside_other_name(text: str, start: int) -> bool:
+    """ "Pháp Luật" (a heading's "pháp luật") and "Hòa Luật Nam" (a place) name no law: the word
+    before is a capitalised name word that neither starts a sentence nor is a preposition."""
+    if fold(text[max(0, start - 6) : start]).endswith("phap "):
+        return True
+    i = start
+    while i and text[i - 1] in " \t":
+        i -= 1
+    j = i
+    while j and text[j - 1].isalpha():
+        j -= 1
+    word = text[j:i]
+    if not (word[:1].isupper() and word[1:].islower()) or word.lower() in _BEFORE_A_LAW:
+        return False
+    while j and text[j - 1] in " \t":
+        j -= 1
+    return j > 0 and text[j - 1] not in "\n.;:!?-–+*•"
+
+
+# "Luật", "Bộ luật": where a title starts; then one word or punctuation mark of it at a time,
+# with the spacing before it
+_TITLE_HEAD_RE = re.compile(r"(Bộ[ \t]+)?[Ll]uật")
+_TOKEN_RE = re.compile(r"(\s*)([^\W\d_]+|\d+|[^\w\s])")
+
+
+class _TitleNode:
+    """A node of the title trie: the next words (folded), whether the title writes that word in
+    lower case, and the title that ends here, if one does."""
+
+    __slots__ = ("next", "lower", "title")
+
+    def __init__(self, lower: bool = False) -> None:
+        self.next: dict[str, _TitleNode] = {}
+        self.lower = lower
+        self.title: str | None = None
+
+
+@lru_cache(maxsize=1)
+def _title_trie() -> _TitleNode:
+    """Every written form of every title (laws.json) as a path of folded words to its title."""
+    root = _TitleNode()
+    for law in tables.law_titles():
+        for written in (law.title, *law.also):
+            node = root
+            for _, token in _TOKEN_RE.findall(written):
+                node = node.next.setdefault(fold(token), _TitleNode(token[0].islower()))
+            node.title = law.title
+    return root
+
+
+def _law_by_title(text: str, start: int) -> tuple[int, int, dict] | None:
+    """The longest table title written at `start`, with the year after it, as (start, end, fields).
+
+    Word by word down the title trie, case and diacritics aside: words apart by any spacing (a
+    page break is masked to blanks), but a word the title writes in lower case does not start a
+    new line in capitals ("Luật Đầu tư" at a line's end, "Công văn …" on the next line is no
+    "Luật Đầu tư công"); a footnote mark may follow the last word ("nghề nghiệp1")."""
+    head = _TITLE_HEAD_RE.match(text, start)
+    if head is None:
+        return None
+    node, pos, found = _title_trie().next["bo" if head.group(1) else "luat"], head.end(), None
+    if head.group(1):
+        node = node.next["luat"]
+    while (m := _TOKEN_RE.match(text, pos)) is not None:
+        gap, token = m.groups()
+        node = node.next.get(fold(token))
+        if node is None or (node.lower and "\n" in gap and not token[0].islower()):
+            break
+        pos = m.end()
+        if node.title is not None:
+            found = (node.title, pos)
+    if found is None:
+        return None
+    title, end = found
+    year = _YEAR_RE.match(text, end)
+    return start, year.end() if year else end, _named_law(title, int(year.group("year")) if year else None)
+
+
+@lru_cache(maxsize=1024)
+def _named_law(title: str, year: int | None) -> dict:
+    code = title.startswith("Bộ")
+    key = " ".join(re.findall(r"\w+", fold(title if code else title.split(" ", 1)[1])))
+    fields = dict(name=title + (f" năm {year}" if year else ""), issuer="Quốc hội", level="central", year=year, key=key)
+    return _with_flags(_LAW_RULE, fields)
 
 
 def _congress(m: re.Match, level: str | None, place: Place) -> dict | None:
@@ -323,6 +491,20 @@ def _plenum(m: re.Match, level: str | None, place: Place) -> dict:
     return dict(name=name, issuer="Ban Chấp hành Trung ương Đảng", level="central", ordinal=number, term=term)
 
 
+def _local_plenum(m: re.Match, level: str | None, place: Place) -> dict | None:
+    number = m.group("nword") or m.group("nword2")
+    if number is None:
+        return None  # which plenum? ("Nghị quyết Hội nghị Ban Chấp hành Đảng bộ tỉnh")
+    number = str(ORDINAL_WORDS.get(_words(number).lower(), number))
+    unit_word = _words(m.group("unit")).lower()
+    where, body_level = _congress_place(UNIT_LEVELS[unit_word], unit_word, _words(m.group("pname") or ""), level, place)
+    own = getattr(where, body_level)
+    issuer = f"Ban Chấp hành Đảng bộ {unit_word}" + (f" {own}" if own else "")
+    term = m.group("term")
+    name = f"Nghị quyết Hội nghị lần thứ {number} {issuer}" + (f" khóa {term}" if term else "")
+    return dict(name=name, issuer=issuer, level=body_level, place=where, ordinal=number, term=term)
+
+
 def _law(m: re.Match, level: str | None, place: Place) -> dict:
     words = _words(m.group("name"))
     head = "Bộ luật" if m.group("code") else "Luật"
@@ -332,7 +514,7 @@ def _law(m: re.Match, level: str | None, place: Place) -> dict:
     return dict(name=name, issuer="Quốc hội", level="central", year=year, key=key)
 
 
-_READERS = {"congress_resolution": _congress, "plenum_resolution": _plenum, "law": _law}
+_READERS = {CONGRESS: _congress, PLENUM: _plenum, LOCAL_PLENUM: _local_plenum, LAW: _law}
 
 
 def doc_type_name(doc_type: str) -> str | None:

@@ -1,6 +1,7 @@
 """Documents named without a number (congress and plenum resolutions, laws by name): the
-rule table's examples, words that must not match, the preamble relation, the seeds against
-the answer key's `unnumbered` lists, and identity (one congress, one node)."""
+rule table's examples, the law titles table's examples, words that must not match, the
+preamble relation, the seeds against the answer key's `unnumbered` lists, and identity (one
+congress or plenum, one node)."""
 
 from __future__ import annotations
 
@@ -11,8 +12,10 @@ from pathlib import Path
 
 import pytest
 from policygraph.graph.identity import resolve
+from policygraph.ingest import tables
 from policygraph.ingest.models import Place
 from policygraph.ingest.pipeline import parse_file, parse_text
+from policygraph.ingest.places import fold
 from policygraph.ingest.unnumbered import RULES, find_unnumbered
 
 _spec = importlib.util.spec_from_file_location("helpers_ingest", Path(__file__).with_name("helpers_ingest.py"))
@@ -51,6 +54,12 @@ NOT_DOCUMENTS = [
     "Luật pháp phải được thực thi nghiêm.",
     "Nghị quyết Trung ương năm 2018 của Ban Chấp hành",
     "các Luật, Nghị định hướng dẫn",
+    "41.5. Đồn Hòa Luật (Hòa Luật Nam)",  # a place: "Luật" inside a capitalised name
+    # numbered, the number on the next line: the citation has it
+    "Luật Báo chí số 103/2016/QH13, Luật Giáo dục quốc phòng và an ninh \nsố 30/2013/QH13,",
+    "Căn cứ Luật Tố cáo \nsố 03/2011/QH13;",
+    "Nghị quyết Hội nghị Ban Chấp hành Đảng bộ tỉnh về công tác cán bộ",  # which plenum?
+    "Nghị quyết Hội nghị lần thứ 5 Ban Chấp hành Đảng bộ tỉnh khóa XV số 12-NQ/TU",
 ]
 
 
@@ -191,3 +200,116 @@ def test_a_plenum_without_its_term_joins_the_only_term_known():
 def test_two_laws_joined_by_and_are_two_laws():
     found = find_unnumbered("Căn cứ Luật Đất đai và Luật Xây dựng;", "province", Place("Gia Lai"))
     assert [u.name for u in found] == ["Luật Đất đai", "Luật Xây dựng"]
+
+
+LAW_TITLES = tables.law_titles()
+
+
+@pytest.mark.parametrize("law", LAW_TITLES, ids=[law.title for law in LAW_TITLES])
+def test_every_law_title_is_found_whole_in_its_examples(law):
+    """Each title of the table, and each other way of writing it, named in a written sentence
+    with words after it that the fallback rule would read wrong ("… và gia đình và …")."""
+    written = set()
+    for example in law.examples:
+        laws = [u for u in find_unnumbered(example, "province", Place("Gia Lai")) if u.kind == "law"]
+        hits = [u for u in laws if u.name == law.title]
+        assert len(hits) == 1, (example, [u.name for u in laws])
+        written.add(fold(hits[0].written))
+    assert {fold(form) for form in (law.title, *law.also)} <= written
+
+
+def test_law_titles_are_distinct_and_the_table_is_the_one_place_they_are_listed():
+    forms = [fold(form) for law in LAW_TITLES for form in (law.title, *law.also)]
+    assert len(forms) == len(set(forms))
+    assert all(law.title.startswith(("Luật ", "Bộ luật ")) for law in LAW_TITLES)
+
+
+@pytest.mark.parametrize(
+    "text,names",
+    [
+        # a title in the table ends where the table says, however the text goes on
+        ("Thực hiện Luật Đất đai và các văn bản hướng dẫn thi hành", ["Luật Đất đai"]),
+        ("theo quy định của Luật Hôn nhân và gia đình và Bộ luật Dân sự",
+         ["Luật Hôn nhân và gia đình", "Bộ luật Dân sự"]),
+        ("Căn cứ Luật Tổ chức chính quyền địa phương năm 2015;", ["Luật Tổ chức chính quyền địa phương năm 2015"]),
+        ("theo Luật Đất đai\nnăm 2024 và không thể tách", ["Luật Đất đai năm 2024"]),
+        # the longer title wins; a footnote mark after it does not hide it
+        ("biện pháp thi hành Luật giáo dục nghề nghiệp1.", ["Luật Giáo dục nghề nghiệp"]),
+        # a lower-case title word does not start a new line in capitals
+        ("quy định của Luật Đầu tư\nCông văn số 12/UBND-KT", ["Luật Đầu tư"]),
+        ("Luật Người lao động\nViệt Nam đi làm việc ở nước ngoài theo hợp đồng",
+         ["Luật Người lao động Việt Nam đi làm việc ở nước ngoài theo hợp đồng"]),
+        # laws the table does not hold: the fallback rule
+        ("dự thảo Luật Địa giới hành chính và Luật Đất đai", ["Luật Địa giới hành chính", "Luật Đất đai"]),
+        ("xây dựng dự án Luật Chuyển đổi số và các văn bản", ["Luật Chuyển đổi số"]),
+    ],
+)  # fmt: skip
+def test_law_names_end_where_the_title_table_says(text, names):
+    assert [u.name for u in find_unnumbered(text, "province", Place("Gia Lai"))] == names
+
+
+def test_fallback_examples_name_laws_the_table_does_not_hold():
+    held = {fold(form) for law in LAW_TITLES for form in (law.title, *law.also)}
+    fallback = ("Luật Địa giới hành chính", "Luật Công nghiệp đường sắt", "Luật Chuyển đổi số")
+    assert not any(fold(name) in held for name in fallback)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "(Theo Luật Đất đai năm 2013)",  # a preposition
+        "Theo Luật Đất đai năm 2013",  # a sentence start
+        "khoản 2 Điều 5 Luật Đất đai năm 2013",
+        "Luật Hải quan;\nLuật Đất đai năm 2013",
+    ],
+)
+def test_a_law_after_a_capitalised_word_that_is_no_name(text):
+    assert [u.name for u in find_unnumbered(text)][-1] == "Luật Đất đai năm 2013"
+
+
+@pytest.mark.parametrize(
+    "text,wanted",
+    [
+        ("Thực hiện Nghị quyết Đại hội XIII của Đảng và Đại hội Đảng bộ tỉnh lần thứ XVII, nhiệm kỳ 2020 - 2025",
+         [("central", "XIII"), ("province", "XVII")]),
+        ("thực hiện thắng lợi Nghị quyết Đại hội đại biểu toàn quốc lần thứ XIII của Đảng, Đại hội đại biểu Đảng bộ "
+         "tỉnh lần thứ XVII, Đại hội đại biểu Đảng bộ huyện lần thứ XXI và Đại hội Đảng bộ xã lần thứ XX",
+         [("central", "XIII"), ("province", "XVII"), ("district", "XXI"), ("commune", "XX")]),
+        # the seed's list goes on with no congress of its own
+        ("Chương trình hành động thực hiện Nghị quyết Đại hội Đảng toàn quốc lần thứ XIII, đại hội đại biểu đảng bộ "
+         "các cấp, nhiệm kỳ 2020-2025 về công tác dân vận", [("central", "XIII")]),
+        ("Nghị quyết Đại hội Đảng bộ tỉnh lần thứ XVII và tổ chức Đại hội Đảng bộ xã", [("province", "XVII")]),
+    ],
+)  # fmt: skip
+def test_a_list_sharing_one_resolution_gives_each_congress(text, wanted):
+    found = find_unnumbered(text, "commune", Place("Gia Lai", "Chư Sê", "Ia Pal"))
+    assert [(u.level, u.ordinal) for u in found] == wanted
+    assert all(u.kind == "congress_resolution" and text[u.start : u.end] == u.written for u in found)
+    assert found[-1].place == Place("Gia Lai", "Chư Sê", "Ia Pal").scope(found[-1].level)
+
+
+def _plenum_nodes(*texts: str) -> dict[str, dict]:
+    g = resolve([parse_text(t, f"/plans/{i}.txt") for i, t in enumerate(texts)])
+    return {n: a for n, a in g.nodes.items() if a.get("unnumbered_kind") == "plenum_resolution"}
+
+
+def test_a_local_plenum_is_one_node_per_province_like_its_congress():
+    plan = (
+        "TỈNH ỦY GIA LAI\n\nKẾ HOẠCH\nvề chuyển đổi số\n\n"
+        "Thực hiện Nghị quyết Hội nghị lần thứ 5 Ban Chấp hành Đảng bộ tỉnh khóa XVI về chuyển đổi số và "
+        "Nghị quyết Trung ương 4 (khóa XII), Ban Thường vụ Tỉnh ủy xây dựng kế hoạch như sau:\n"
+    )
+    other = plan.replace("về chuyển đổi số\n", "về chuyển đổi số năm 2025\n", 1)
+    elsewhere = plan.replace("GIA LAI", "BÌNH PHƯỚC")
+    nodes = _plenum_nodes(plan, other, elsewhere)
+    assert set(nodes) == {"doc:~plenum/gia-lai|XVI-5", "doc:~plenum/binh-phuoc|XVI-5", "doc:~plenum|XII-4"}
+    node = nodes["doc:~plenum/gia-lai|XVI-5"]
+    assert (node["level"], node["province"], node["term"], node["ordinal"], node["mentions"]) == (
+        "province",
+        "Gia Lai",
+        "XVI",
+        "5",
+        2,
+    )
+    assert node["title"] == "Nghị quyết Hội nghị lần thứ 5 Ban Chấp hành Đảng bộ tỉnh Gia Lai khóa XVI"
+    assert node["issuer"] == "Ban Chấp hành Đảng bộ tỉnh Gia Lai"
