@@ -99,3 +99,22 @@ def _place_after_level_word(m: re.Match) -> str:
 
 def _first(entries: list[tuple] | None) -> str | None:
     return entries[0][-1] if entries else None
+
+
+# A ministry's or a provincial department's name capitalises the first word of each of its
+# parts ("Bộ Lao động - Thương binh và Xã hội", "Sở Văn hóa, Thể thao và Du lịch"); a few
+# names are written otherwise and are listed.
+_AGENCY_RE = re.compile(r"^(Bộ|Sở) (.+)$")
+_AGENCY_PART_RE = re.compile(r"(^|\s-\s|,\s|\svà\s)(\w)")
+AGENCY_EXCEPTIONS = {"bộ công thương": "Bộ Công Thương", "sở công thương": "Sở Công Thương"}
+
+
+def agency_case(name: str) -> str:
+    """'Bộ lao động - thương binh và xã hội' -> 'Bộ Lao động - Thương binh và Xã hội'; other names as they are."""
+    m = _AGENCY_RE.match(name)
+    if not m:
+        return name
+    fixed = AGENCY_EXCEPTIONS.get(name.lower())
+    if fixed:
+        return fixed
+    return f"{m.group(1)} " + _AGENCY_PART_RE.sub(lambda p: p.group(1) + p.group(2).upper(), m.group(2))

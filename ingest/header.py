@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from policygraph.ingest import symbols, tables
-from policygraph.ingest.case import sentence_case
+from policygraph.ingest.case import agency_case, sentence_case
 from policygraph.ingest.dates import DATE_RE, iso_from_match
 from policygraph.ingest.models import Citation, Identity, Place
 from policygraph.ingest.noise import LinePattern
@@ -246,6 +246,59 @@ def _issuer_from_signature(masked: str, symbol: symbols.Symbol | None, place: Pl
     return body
 
 
+# what the right-hand column of a frame says; a flattened frame puts it on the body's line
+_FRAME_RIGHT_RE = re.compile(
+    r"(?i)\s*(?:ĐẢNG CỘNG SẢN VIỆT NAM|CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM|CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM|"
+    r"Độc lập\s*-\s*Tự do\s*-\s*Hạnh phúc)\s*"
+)
+FRAME_BODY_LINES = 3  # the issuing body and the bodies above it ("ĐẢNG BỘ TỈNH …" over "HUYỆN ỦY …")
+
+
+def _frame_body(masked: str) -> str | None:
+    """The issuing body written above the number at the top left of the frame, in sentence case
+    ("BỘ LAO ĐỘNG - THƯƠNG BINH / VÀ XÃ HỘI", "HUYỆN ỦY HỚN QUẢN" under "ĐẢNG BỘ TỈNH BÌNH PHƯỚC").
+
+    The lines right above the number, up to a blank line; a line that opens with "VÀ" or a dash
+    goes on with the line above it (a long name wrapped), otherwise the lowest line is the body.
+    """
+    at = own_symbol_at(masked)
+    if at <= 0 or at > HEADER_ZONE:
+        return None
+    lines: list[str] = []
+    for line in reversed(masked[:at].rstrip("\n").split("\n")[-FRAME_BODY_LINES - 2 :]):
+        clean = _FRAME_RIGHT_RE.sub(" ", line).strip(" \t*_#|-")
+        if not clean:
+            if lines:
+                break
+            continue
+        if not any(c.isalpha() for c in clean) or any(c.islower() for c in clean):
+            break  # the frame's body is in capitals; anything else is not the frame
+        lines.insert(0, clean)
+    if not lines:
+        return None
+    body = lines[-1]
+    for line in reversed(lines[:-1]):
+        if body.split(" ", 1)[0] not in ("VÀ", "-") and not line.endswith(("-", " VÀ")):
+            break
+        body = f"{line} {body}"
+    return agency_case(sentence_case(body))
+
+
+# a signature that names only a title ("KT. BỘ TRƯỞNG"): the enacting formula or the frame says whose
+_BARE_TITLES = ("bộ trưởng", "chủ tịch", "thủ trưởng", "giám đốc", "tổng giám đốc", "viện trưởng")
+
+
+def _issuer(signed: str | None, actor: str | None, frame_body: str | None) -> str | None:
+    """The issuing body: the signature's, unless it is a bare title that the enacting formula
+    ("Bộ trưởng Bộ Tài chính ban hành Thông tư") or the frame ("BỘ TÀI CHÍNH") completes."""
+    if signed and signed.lower() in _BARE_TITLES:
+        if actor and actor.lower().startswith(signed.lower() + " "):
+            return actor
+        if frame_body:
+            return f"{signed} {frame_body}"
+    return signed or actor or frame_body
+
+
 def identify(text: str, masked: str, citations: list[Citation]) -> Identity:
     """Everything the document says about itself (see module docstring)."""
     ident = Identity()
@@ -284,8 +337,11 @@ def identify(text: str, masked: str, citations: list[Citation]) -> Identity:
             ident.date, dated_at = _frame_date(masked, number_at, number_at + FRAME_AFTER_NUMBER)
     if ident.date is None:
         ident.date = _passed_on(masked)
+    frame_body = _frame_body(masked) if sym else None
     if ident.level is None and actor_text:
         ident.level = next((lv for rx, lv in LEVEL_OF_ACTOR if rx.search(actor_text)), None)
+    if ident.level is None and frame_body:
+        ident.level = next((lv for rx, lv in LEVEL_OF_ACTOR if rx.search(frame_body)), None)
     if ident.level is None:
         ident.level = "central" if sym and sym.level == "central" else None
     if ident.level != "central":
@@ -305,7 +361,7 @@ def identify(text: str, masked: str, citations: list[Citation]) -> Identity:
             ident.level = "province"
         if not ident.place.province:
             ident.flags.append("place_unresolved")
-    ident.issuer = _issuer_from_signature(masked, sym, ident.place, ident.level) or actor_text
+    ident.issuer = _issuer(_issuer_from_signature(masked, sym, ident.place, ident.level), actor_text, frame_body)
     if ident.issuer and ident.level and ident.level != "central":
         where = {
             "province": ident.place.province,

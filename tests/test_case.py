@@ -49,3 +49,16 @@ def test_a_capitalised_title_under_its_heading():
     assert plan.title == "Kế hoạch thực hiện công tác dân vận năm 2024"
     law = parse_text("QUỐC HỘI\nLuật số: 61/2020/QH14\n\nLUẬT\nĐẦU TƯ\n\nĐiều 1. Phạm vi\n")
     assert law.title == "Luật Đầu tư"
+
+
+def test_agency_names_capitalise_each_part():
+    from policygraph.ingest.case import agency_case
+
+    for written, expected in [
+        ("Bộ lao động - thương binh và xã hội", "Bộ Lao động - Thương binh và Xã hội"),
+        ("Sở văn hóa, thể thao và du lịch", "Sở Văn hóa, Thể thao và Du lịch"),
+        ("Bộ nông nghiệp và phát triển nông thôn", "Bộ Nông nghiệp và Phát triển nông thôn"),
+        ("Bộ công thương", "Bộ Công Thương"),
+        ("Huyện ủy Hớn Quản", "Huyện ủy Hớn Quản"),  # not an agency: as it is
+    ]:
+        assert agency_case(written) == expected

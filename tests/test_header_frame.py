@@ -208,3 +208,29 @@ def test_a_body_line_opening_with_a_number_is_not_the_documents_own():
     text = "TỈNH ỦY GIA LAI\n\nKẾ HOẠCH\nvề công tác dân vận\n\nI. MỤC ĐÍCH\n" + "Nội dung.\n" * 300
     text += "Số 12-KH/TU ngày 01/02/2016 của Ban Thường vụ được thay thế.\n"
     assert parse_text(text).symbol is None
+
+
+# -- the issuing body from the frame -------------------------------------------------------------
+
+
+def test_a_signed_bare_title_is_completed_by_the_enacting_formula():
+    doc = parse_file(GAZETTE / "thong-tu-so-03-2022-tt-bldtbxh-36975.txt")  # signed "KT. BỘ TRƯỞNG"
+    assert doc.issuer == "Bộ trưởng Bộ Lao động - Thương binh và Xã hội"
+
+
+def test_the_frame_names_the_issuer_its_level_and_place_when_nothing_else_does():
+    cases = [
+        ("ĐẢNG BỘ TỈNH BÌNH PHƯỚC\nHUYỆN ỦY HỚN QUẢN\n*\nSố 45-KH/HU", "Huyện ủy Hớn Quản", "district"),
+        ("ĐẢNG ỦY XÃ QUANG THUẬN\nSố 12-KH/ĐU", "Đảng ủy xã Quang Thuận", "commune"),  # ĐU alone says no level
+        ("TỈNH ỦY GIA LAI ĐẢNG CỘNG SẢN VIỆT NAM\n*\nSố 30-CTr/TU", "Tỉnh ủy Gia Lai", "province"),
+        ("BỘ LAO ĐỘNG - THƯƠNG BINH\nVÀ XÃ HỘI\n\nSố: 03/2022/TT-BLĐTBXH", "Bộ Lao động - Thương binh và Xã hội",
+         "central"),
+    ]
+    for frame, issuer, level in cases:
+        doc = parse_text(f"{frame}\n\nKẾ HOẠCH\nvề công tác dân vận\n\nI. MỤC ĐÍCH\nNội dung.\n")
+        assert (doc.issuer, doc.level) == (issuer, level), frame
+
+
+def test_a_frame_body_in_lower_case_is_not_taken():
+    doc = parse_text("Một dòng văn bản thường\nSố 45-KH/HU\n\nKẾ HOẠCH\nvề công tác\n\nI. MỤC ĐÍCH\n")
+    assert doc.issuer is None
