@@ -46,6 +46,14 @@ def _decode(raw: bytes) -> str:
         ) from None
 
 
+# Characters that text copied from web pages and word processors carries and that mean
+# nothing to a reader: zero-width (non-)joiners and spaces, word joiner, a BOM inside the
+# text, soft hyphens; and slashes written as other characters ("45-KH／HU"). Each is looked
+# for on its own (a one-character search is a memchr) and replaced only when there.
+_REPLACED = {
+    "\u200b": "", "\u200c": "", "\u200d": "", "\u2060": "", "\ufeff": "", "\u00ad": "",
+    "\uff0f": "/", "\u2215": "/", "\u2044": "/",
+}
 # a run of spaces and tabs inside a line: PDF and word-processor exports space words out
 # ("Số  45-KH/HU", "tỉnh  Bình  Phước") and flatten table columns into wide gaps
 _SPACE_RUN = re.compile(r"[ \t]{2,}")
@@ -53,7 +61,8 @@ _SPACE_RUN = re.compile(r"[ \t]{2,}")
 
 def normalise(text: str) -> str:
     """NFC, Windows line ends folded, U+00D0 (Ð, Icelandic eth) read as Đ, no-break spaces
-    as spaces, and every run of spaces and tabs as one space.
+    as spaces, invisible characters dropped and other slashes as "/" (_REPLACED), and every
+    run of spaces and tabs as one space.
 
     Every offset policygraph stores is into this text (it is what the store keeps), so the
     rules downstream see one spelling of a gap and never need to allow for doubled spaces.
@@ -62,6 +71,9 @@ def normalise(text: str) -> str:
     if "\r" in text:  # a one-character test is a memchr; replace("\r\n", …) scans for two characters
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = text.replace("Ð", "Đ").replace("\u00a0", " ")
+    for char, replacement in _REPLACED.items():
+        if char in text:
+            text = text.replace(char, replacement)
     return _SPACE_RUN.sub(" ", text) if "  " in text or "\t" in text else text
 
 

@@ -39,6 +39,11 @@ LAYOUTS = {
     "non-breaking spaces": lambda t: t.replace(" ", "\u00a0", 200),
     "markdown emphasis": lambda t: re.sub(r"(?m)^(KẾ HOẠCH|[IVX]+[.-] .*)$", r"**\1**", t),
     "blank line between lines": lambda t: t.replace("\n", "\n\n"),
+    # copied from a web page: invisible characters inside words and symbols, other slashes
+    "zero-width spaces": lambda t: t.replace(" số", " \u200bsố").replace("-NQ", "\u200b-NQ"),
+    "soft hyphens": lambda t: t.replace("hiện", "hi\u00adện").replace("Nghị quyết", "Nghị quy\u00adết"),
+    "word joiners and a BOM": lambda t: "\ufeff" + t.replace("KH/", "KH\u2060/"),
+    "fullwidth slashes": lambda t: t.replace("-KH/HU", "-KH／HU"),
 }
 
 

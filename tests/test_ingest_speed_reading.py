@@ -47,7 +47,9 @@ def test_binary_looking_text_is_still_refused():
 def _normalise_plain(text: str) -> str:
     """normalise() as first written: every replacement, whether or not the text has a CR."""
     text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
-    return re.sub(r"[ \t]{2,}", " ", text.replace("Ð", "Đ").replace("\u00a0", " "))
+    text = text.replace("Ð", "Đ").replace("\u00a0", " ")
+    text = text.translate({ord(c): r for c, r in R._REPLACED.items()})
+    return re.sub(r"[ \t]{2,}", " ", text)
 
 
 def test_normalise_skips_line_end_folding_only_when_there_is_no_carriage_return():

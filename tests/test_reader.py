@@ -74,6 +74,10 @@ def test_runs_of_spaces_and_tabs_are_one_space():
     assert normalise("một\tdòng") == "một\tdòng"  # a single tab is left alone
 
 
+def test_invisible_characters_are_dropped_and_other_slashes_read_as_slashes():
+    assert normalise("Nghị quy\u00adết \u200bsố 25\u2060-NQ\ufeff／TW") == "Nghị quyết số 25-NQ/TW"
+
+
 def test_offsets_survive_normalisation(tmp_path):
     # a symbol's span in the normalised text points at the symbol
     from policygraph.ingest.pipeline import parse_file
