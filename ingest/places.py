@@ -191,7 +191,9 @@ def locate(text: str, max_level: str = "commune") -> Place:
     district is not located in that district.
     """
     gaz = gazetteer()
-    clues = find_clues(text)
+    # a clue may be wrapped over two lines ("Ban Thường vụ Huyện\nủy Bạch Thông"): lines are
+    # read as one (the same length, so the clues' offsets stand)
+    clues = find_clues(text.replace("\n", " ") if "\n" in text else text)
     votes: Counter[str] = Counter()
     first_seen: dict[str, int] = {}
     district_hits: list[list[tuple[str, str]]] = []

@@ -234,3 +234,15 @@ def test_the_frame_names_the_issuer_its_level_and_place_when_nothing_else_does()
 def test_a_frame_body_in_lower_case_is_not_taken():
     doc = parse_text("Một dòng văn bản thường\nSố 45-KH/HU\n\nKẾ HOẠCH\nvề công tác\n\nI. MỤC ĐÍCH\n")
     assert doc.issuer is None
+
+
+def test_a_place_clue_wrapped_over_two_lines_still_places_the_document():
+    text = (
+        "KẾ HOẠCH\ncông tác dân vận năm 2024\n\nThực hiện Kế hoạch số 226-KH/HU ngày 17 tháng 01 năm 2024 của\n"
+        "Huyện ủy, Đảng ủy xã xây dựng kế hoạch như sau:\n\nI. MỤC ĐÍCH\n"
+        "Công văn số 1122-CV/HU của Ban Thường vụ Huyện\n"
+        "ủy Bạch Thông.\n"
+    )
+    doc = parse_text(text)
+    assert (doc.level, doc.place.province, doc.place.district) == ("commune", "Bắc Kạn", "Bạch Thông")
+    assert {c.place.district for c in doc.citations} == {"Bạch Thông"}
