@@ -247,8 +247,8 @@ def place_edges(g: Graph) -> None:
         chain = [(place_id(province), "province", province, None)]
         if district:
             chain.append((place_id(province, district), "district", district, province))
-        if district and commune:
-            chain.append((pid, "commune", commune, district))
+        if commune:
+            chain.append((pid, "commune", commune, district or province))
         for i, (cid, level, name, _parent) in enumerate(chain):
             if cid not in g.nodes:
                 g.add_node(

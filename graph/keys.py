@@ -39,11 +39,18 @@ def _scope_key(level: str | None, province: str | None, district: str | None, co
 
 
 def place_id(province: str | None, district: str | None = None, commune: str | None = None) -> str | None:
+    """``place:bac-kan/bach-thong/quang-thuan``; a commune of today's two-level map, which has no
+    district, is ``place:gia-lai/~/ia-hru`` (never a district's id: "Chư Sê" was a district and
+    is now a commune)."""
     if not province:
         return None
-    parts = (
-        [slug(province)] + ([slug(district)] if district else []) + ([slug(commune)] if district and commune else [])
-    )
+    parts = [slug(province)]
+    if district:
+        parts.append(slug(district))
+    elif commune:
+        parts.append("~")
+    if commune:
+        parts.append(slug(commune))
     return "place:" + "/".join(parts)
 
 

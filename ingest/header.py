@@ -17,7 +17,14 @@ from policygraph.ingest.case import agency_case, sentence_case
 from policygraph.ingest.dates import DATE_RE, iso_from_match
 from policygraph.ingest.models import Citation, Identity, Place
 from policygraph.ingest.noise import LinePattern
-from policygraph.ingest.places import locate, match_district, match_province, province_of_district
+from policygraph.ingest.places import (
+    DISTRICT_LEVEL_ENDED,
+    locate,
+    match_district,
+    match_province,
+    province_of_district,
+    without_district,
+)
 
 HEADER_ZONE = 2500  # characters: the frame above the title
 OWN_NUMBER_RE = LinePattern(
@@ -296,7 +303,10 @@ def _issuer(signed: str | None, actor: str | None, frame_body: str | None) -> st
             return actor
         if frame_body:
             return f"{signed} {frame_body}"
-    return signed or actor or frame_body
+    found = signed or actor
+    if found and frame_body and frame_body.lower().startswith(found.lower() + " "):
+        return frame_body  # "Đảng ủy xã" in the text, "ĐẢNG ỦY XÃ IA HRÚ" in the frame
+    return found or frame_body
 
 
 def identify(text: str, masked: str, citations: list[Citation]) -> Identity:
@@ -357,6 +367,8 @@ def identify(text: str, masked: str, citations: list[Citation]) -> Identity:
             if district:
                 ident.place = Place(ident.place.province, district, ident.place.commune)
         ident.place = _with_dated_at(ident.place, dated_at, ident.level)
+        if ident.date and ident.date >= DISTRICT_LEVEL_ENDED and ident.place.district:
+            ident.place = without_district(ident.place)
         if ident.level is None and ident.place.province:
             ident.level = "province"
         if not ident.place.province:

@@ -67,6 +67,9 @@ def gazetteer() -> Gazetteer:
     for p in current:
         name = _PREFIX.sub("", p["name"]).strip()
         provinces.setdefault(fold(name), name)
+        for w in p.get("wards", ()):  # today's communes and wards belong to no district
+            ward = _PREFIX.sub("", w["name"]).strip()
+            communes.setdefault(fold(ward), []).append((name, None, ward))
     return Gazetteer(provinces, districts, communes)
 
 
@@ -223,10 +226,40 @@ def locate(text: str, max_level: str = "commune") -> Place:
     if province is None or max_level == "province":
         return Place(province)
     district = next((d for hits in district_hits for p, d in hits if p == province), None)
-    if district is None or max_level == "district":
+    if max_level == "district":
         return Place(province, district)
+    if district is None:
+        return _commune_alone(province, commune_hits)
     commune = next((c for hits in commune_hits for p, d, c in hits if p == province and d == district), None)
     return Place(province, district, commune)
+
+
+def _commune_alone(province: str, commune_hits: list[list[tuple[str, str | None, str]]]) -> Place:
+    """A commune named without its district: one of the province's communes before July 2025
+    (its district with it) when only one has the name, else one of today's communes, which
+    belong to no district; the province alone when neither says."""
+    for hits in commune_hits:
+        legacy = {(d, c) for p, d, c in hits if p == province and d}
+        if len(legacy) == 1:
+            district, commune = next(iter(legacy))
+            return Place(province, district, commune)
+        today = next((c for p, d, c in hits if p == province and d is None), None)
+        if today:
+            return Place(province, None, today)
+    return Place(province)
+
+
+DISTRICT_LEVEL_ENDED = "2025-07-01"  # local government has two levels since: provinces and communes
+
+
+def without_district(place: Place) -> Place:
+    """A place after the district level ended: the district dropped, and a district name that is
+    now one of the province's communes ("xã Chư Sê") read as that commune."""
+    commune = place.commune
+    if commune is None and place.district:
+        hits = gazetteer().communes.get(fold(place.district), [])
+        commune = next((c for p, d, c in hits if p == place.province and d is None), None)
+    return Place(place.province, None, commune)
 
 
 def match_province(name: str) -> str | None:

@@ -160,7 +160,8 @@ def _legacy() -> dict[str, tuple[str, dict[str, tuple[str, list[str]]]]]:
             tree.setdefault(fold(province), (province, {}))[1].setdefault(fold(district), (district, []))
     for triples in gaz.communes.values():
         for province, district, commune in triples:
-            tree[fold(province)][1][fold(district)][1].append(commune)
+            if district:  # the gazetteer also holds today's communes, which belong to no district
+                tree[fold(province)][1][fold(district)][1].append(commune)
     for _, districts in tree.values():
         for _, communes in districts.values():
             communes.sort(key=fold)

@@ -2,6 +2,7 @@
 
 from pathlib import Path
 
+from policygraph.ingest.models import Place
 from policygraph.ingest.pipeline import parse_file, parse_text
 
 GAZETTE = Path(__file__).resolve().parents[1].parent / "shared" / "corpus" / "gazette"
@@ -246,3 +247,45 @@ def test_a_place_clue_wrapped_over_two_lines_still_places_the_document():
     doc = parse_text(text)
     assert (doc.level, doc.place.province, doc.place.district) == ("commune", "Bắc Kạn", "Bạch Thông")
     assert {c.place.district for c in doc.citations} == {"Bạch Thông"}
+
+
+# -- communes: named alone, and after the district level ended (1 July 2025) ---------------------
+
+NAMED_COMMUNE_PLAN = (
+    "ĐẢNG BỘ TỈNH GIA LAI\nĐẢNG ỦY XÃ {name_caps}\n*\nSố 12-KH/ĐU\n{name}, ngày 05 tháng 9 năm {year}\n\n"
+    "KẾ HOẠCH\ncông tác dân vận năm {year}\n\nThực hiện Nghị quyết số 05-NQ/ĐU ngày 01/8/{year} của Đảng ủy xã, "
+    "Đảng ủy xã xây dựng kế hoạch như sau:\n\nI. MỤC ĐÍCH\nNội dung.\n"
+)
+
+
+def _commune_plan(name: str, year: int):
+    return parse_text(NAMED_COMMUNE_PLAN.format(name=name, name_caps=name.upper(), year=year), f"{name}-{year}.txt")
+
+
+def test_a_commune_plan_after_the_reform_is_placed_in_its_commune_without_a_district():
+    doc = _commune_plan("Ia Hrú", 2025)
+    assert (doc.level, doc.place) == ("commune", Place("Gia Lai", None, "Ia Hrú"))
+    assert doc.issuer == "Đảng ủy xã Ia Hrú"  # the frame completes the preamble's "Đảng ủy xã"
+    assert [c.place for c in doc.citations] == [Place("Gia Lai", None, "Ia Hrú")]
+
+
+def test_a_former_district_name_is_read_as_the_commune_it_now_is():
+    # "Chư Sê" was a district of Gia Lai; since July 2025 it is a commune
+    assert _commune_plan("Chư Sê", 2025).place == Place("Gia Lai", None, "Chư Sê")
+
+
+def test_a_commune_named_alone_before_the_reform_gives_its_district_when_only_one_has_the_name():
+    assert _commune_plan("Ia Hrú", 2016).place == Place("Gia Lai", "Chư Pưh", "Ia Hrú")
+
+
+def test_two_communes_numbering_alike_stay_two_documents():
+    from policygraph.graph.identity import resolve
+
+    g = resolve([_commune_plan("Ia Hrú", 2025), _commune_plan("Chư Sê", 2025)])
+    ids = sorted(n for n in g.nodes if n.startswith("doc:"))
+    assert ids == [
+        "doc:05-NQ/ĐU|gia-lai/?/chu-se|2025", "doc:05-NQ/ĐU|gia-lai/?/ia-hru|2025",
+        "doc:12-KH/ĐU|gia-lai/?/chu-se|2025", "doc:12-KH/ĐU|gia-lai/?/ia-hru|2025",
+    ]
+    # today's communes are places of their province (never a district's id: "Chư Sê" was one)
+    assert ("place:gia-lai/~/chu-se", "place:gia-lai", "part_of") in {(s, t, k) for s, t, k, _ in g.edges}
