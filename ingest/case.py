@@ -46,19 +46,18 @@ def sentence_case(text: str, first_upper: bool = True) -> str:
             canonical = str(symbols.from_match(m))
         except symbols.InvalidSymbol:
             continue
-        out += [_lowered(text[pos : m.start()]), canonical]
+        out += [text[pos : m.start()].lower(), canonical]
         pos = m.end()
-    out.append(_lowered(text[pos:]))
-    s = "".join(out)
+    out.append(text[pos:].lower())
+    s = _names_put_back("".join(out))  # no rule below matches inside a number ("30-CTr/TU")
     return s[:1].upper() + s[1:] if first_upper else s
 
 
-def _lowered(part: str) -> str:
+def _names_put_back(s: str) -> str:
     # the unit table's names and their case; units imports header, which imports this module
-    from policygraph.ingest.units import _CASE_MAP, CASE_FIX_RE, OWNER_CASE_RE
+    from policygraph.ingest.units import _CASE_MAP, OWNER_CASE_RE
 
-    s = part.lower()
-    s = CASE_FIX_RE.sub(lambda m: _CASE_MAP.get(fold(m.group(0)), m.group(0)), s)
+    s = _unit_names_re().sub(lambda m: _CASE_MAP.get(fold(m.group(0)), m.group(0)), s)
     s = OWNER_CASE_RE.sub(lambda m: m.group(1).capitalize() + " ủy", s)
     s = _proper_re().sub(lambda m: _PROPER_MAP[fold(m.group(0))], s)
     s = _PARTY_GENERIC.sub("đảng", s)
@@ -69,6 +68,14 @@ def _lowered(part: str) -> str:
 
 
 _PROPER_MAP = {fold(p): p for p in PROPER}
+
+
+@lru_cache(maxsize=1)
+def _unit_names_re() -> re.Pattern:
+    """units.CASE_FIX_RE for lower-case text: without IGNORECASE, 17x faster on a title."""
+    from policygraph.ingest.units import _CASE_FIXES, _phrase
+
+    return re.compile(r"(?<!\w)(?:" + "|".join(_phrase(c.lower()) for c in _CASE_FIXES) + r")(?!\w)")
 
 
 @lru_cache(maxsize=1)

@@ -39,10 +39,12 @@ PLACE_DATE_RE = LinePattern(r"^[^\n]{0,60},[ \t]*ngày[ \t]+\d")
 # Laws, codes, ordinances and the National Assembly's resolutions carry no dated frame: they are
 # dated by the closing clause that says when they were passed ("Luật này đã được Quốc hội …
 # khóa XV, kỳ họp thứ 7 thông qua ngày 29 tháng 6 năm 2024.").
-PASSED_ON_RE = re.compile(
+PASSED_ON_RE = re.compile(r"thông\s+qua\s+(?=ngày)")  # opens with a letter: re skips to its "t"s in C
+PASSED_BY_RE = re.compile(  # what the clause says before "thông qua", within PASSED_BY_WIDTH characters
     r"(?:Bộ luật|Luật|Pháp lệnh|Nghị quyết) này (?:đã )?được\s+(?:Quốc hội|Ủy ban Thường vụ Quốc hội|Uỷ ban Thường vụ"
-    r" Quốc hội)[^.;]{0,300}?\bthông\s+qua\s+(?=ngày)"
+    r" Quốc hội)[^.;]*$"
 )
+PASSED_BY_WIDTH = 300
 FRAME_AFTER_NUMBER = 400  # characters: a frame moved to the end (consolidated texts) dates its number there
 # headings in capitals -> (grammar-free) type name
 HEADINGS = {
@@ -178,6 +180,8 @@ def _frame_date(masked: str, start: int, end: int) -> tuple[str | None, str | No
 def _passed_on(masked: str) -> str | None:
     """The date a law, code, ordinance or National Assembly resolution was passed (PASSED_ON_RE)."""
     for m in PASSED_ON_RE.finditer(masked):
+        if not PASSED_BY_RE.search(masked, max(0, m.start() - PASSED_BY_WIDTH), m.start()):
+            continue
         dm = DATE_RE.match(masked, m.end())
         if dm:
             return iso_from_match(dm)
@@ -261,14 +265,13 @@ _FRAME_RIGHT_RE = re.compile(
 FRAME_BODY_LINES = 3  # the issuing body and the bodies above it ("ĐẢNG BỘ TỈNH …" over "HUYỆN ỦY …")
 
 
-def _frame_body(masked: str) -> str | None:
+def _frame_body(masked: str, at: int) -> str | None:
     """The issuing body written above the number at the top left of the frame, in sentence case
     ("BỘ LAO ĐỘNG - THƯƠNG BINH / VÀ XÃ HỘI", "HUYỆN ỦY HỚN QUẢN" under "ĐẢNG BỘ TỈNH BÌNH PHƯỚC").
 
     The lines right above the number, up to a blank line; a line that opens with "VÀ" or a dash
     goes on with the line above it (a long name wrapped), otherwise the lowest line is the body.
     """
-    at = own_symbol_at(masked)
     if at <= 0 or at > HEADER_ZONE:
         return None
     lines: list[str] = []
@@ -312,7 +315,7 @@ def _issuer(signed: str | None, actor: str | None, frame_body: str | None) -> st
 def identify(text: str, masked: str, citations: list[Citation]) -> Identity:
     """Everything the document says about itself (see module docstring)."""
     ident = Identity()
-    sym = own_symbol(masked)
+    sym, number_at = _own_number(masked)
     heading, title, heading_end = _heading_and_title(masked)
     if sym:
         ident.symbol, ident.grammar, ident.issuer_code = str(sym), sym.grammar, sym.issuer
@@ -342,12 +345,11 @@ def identify(text: str, masked: str, citations: list[Citation]) -> Identity:
     ident.doc_type_name = _type_name_of_number(ident, sym) or ident.doc_type_name
     ident.date, dated_at = _frame_date(masked, 0, HEADER_ZONE + 1500)
     if ident.date is None and sym:  # a frame at the end: "Số: 37/VBHN-BCT" above "Hà Nội, ngày …"
-        number_at = own_symbol_at(masked)
         if number_at > HEADER_ZONE:
             ident.date, dated_at = _frame_date(masked, number_at, number_at + FRAME_AFTER_NUMBER)
     if ident.date is None:
-        ident.date = _passed_on(masked)
-    frame_body = _frame_body(masked) if sym else None
+        ident.date = _passed_on(masked) if ident.grammar == "state" else None
+    frame_body = _frame_body(masked, number_at) if sym else None
     if ident.level is None and actor_text:
         ident.level = next((lv for rx, lv in LEVEL_OF_ACTOR if rx.search(actor_text)), None)
     if ident.level is None and frame_body:

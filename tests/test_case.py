@@ -62,3 +62,19 @@ def test_agency_names_capitalise_each_part():
         ("Huyện ủy Hớn Quản", "Huyện ủy Hớn Quản"),  # not an agency: as it is
     ]:
         assert agency_case(written) == expected
+
+
+def test_the_lower_case_unit_names_pattern_finds_what_the_unit_tables_pattern_finds():
+    """case._unit_names_re is units.CASE_FIX_RE without IGNORECASE, for text already in lower case."""
+    import random
+
+    from policygraph.ingest import case
+    from policygraph.ingest.places import fold
+    from policygraph.ingest.units import _CASE_FIXES, _CASE_MAP, CASE_FIX_RE
+
+    rng = random.Random(3)
+    words = [c.lower() for c in _CASE_FIXES] + ["uỷ ban nhân dân", "của", "và", "tỉnh", "ban", ",", "-", "x"]
+    for _ in range(500):
+        text = " ".join(rng.choice(words) for _ in range(rng.randint(1, 12)))
+        fix = lambda m: _CASE_MAP.get(fold(m.group(0)), m.group(0))  # noqa: E731
+        assert case._unit_names_re().sub(fix, text) == CASE_FIX_RE.sub(fix, text), text
