@@ -264,25 +264,16 @@ def place_edges(g: Graph) -> None:
         g.edges.append((node_id, pid, "located_in", {"type": "located_in"}))
 
 
-SHARED_TEXT_KEYS = ("evidence", "task", "written", "deadline_text")
-
-
 def share_strings(g: Graph) -> None:
-    """Make equal quoted texts of edges one string object.
+    """Make equal quoted sentences of edges one string object.
 
-    Several citations in one sentence quote the same sentence, a task is its own evidence,
-    and many documents repeat the same "Căn cứ …" lines: pickle writes a string object once,
-    so sharing them shrinks the graph snapshot (by 45% on the benchmark's documents) and the
-    memory of a loaded graph, and makes both faster to write and read.
+    Documents repeat the same "Căn cứ …" lines, and several citations in one sentence quote
+    it: pickle writes a string object once, so sharing them shrinks the graph snapshot and the
+    memory of a loaded graph (a task already is its assigns edge's evidence object).
     """
     seen: dict[str, str] = {}
+    share = seen.setdefault
     for _, _, _, attrs in g.edges:
-        for key in SHARED_TEXT_KEYS:
-            value = attrs.get(key)
-            if value:
-                attrs[key] = seen.setdefault(value, value)
-        for more in attrs.get("more_tasks", ()):
-            for key in SHARED_TEXT_KEYS:
-                value = more.get(key)
-                if value:
-                    more[key] = seen.setdefault(value, value)
+        evidence = attrs.get("evidence")
+        if evidence:
+            attrs["evidence"] = share(evidence, evidence)

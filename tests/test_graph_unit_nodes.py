@@ -72,7 +72,6 @@ def test_equal_quoted_texts_of_edges_are_one_string_object():
     """share_strings: pickle writes a string object once, so the snapshot holds each quote once."""
     from pathlib import Path
 
-    from policygraph.graph.edges import SHARED_TEXT_KEYS
     from policygraph.graph.identity import resolve
     from policygraph.ingest.pipeline import parse_file
 
@@ -81,9 +80,9 @@ def test_equal_quoted_texts_of_edges_are_one_string_object():
     first: dict[str, str] = {}
     repeated = 0
     for _, _, _, attrs in g.edges:
-        for key in SHARED_TEXT_KEYS:
+        for key in ("evidence",):
             value = attrs.get(key)
             if value:
                 repeated += value in first
                 assert first.setdefault(value, value) is value, (key, value[:60])
-    assert repeated > 20  # the samples repeat quotes: several citations in one sentence, tasks as evidence
+    assert repeated > 20  # the samples repeat quotes: several citations in one sentence
