@@ -30,7 +30,9 @@ from policygraph.ingest.places import locate
 _TYPE_NAMES = "|".join(re.escape(n) for n in tables.type_names())
 _TYPE_NAMES_LOWER = tuple(n.lower() for n in tables.type_names())  # longest first
 # what stands right before a symbol, after its type name: "số", an enumeration "23, 24,"
-_NUMBER_TAIL_RE = re.compile(r"(?:(?i:số)[ \t]*:?[ \t]*)?(?P<enum>(?:\d{1,5}[a-z]?[ \t]*(?:,|và)[ \t]*)+)?$")
+_NUMBER_TAIL_RE = re.compile(
+    r"(?:(?i:số)[ \t\n]*:?[ \t\n]*)?(?P<enum>(?:\d{1,5}[a-z]?[ \t\n]*(?:,|và)[ \t\n]*)+)?$"
+)  # a line end may fall anywhere in it: "Nghị quyết số 23,\n24, 25-NQ/TW"
 # every character a _NUMBER_TAIL_RE match can hold, digits aside ("s" is also "S" and "ſ" to
 # IGNORECASE), and the final "\n" its "$" may stand before
 _TAIL_CHARS = "sSſốỐ \t:,và\n" + string.ascii_lowercase

@@ -86,10 +86,12 @@ _ACTOR_BODY = "(?:" + "|".join(_ACTOR_BODIES) + ")"
 # As first written: "(?:Ban Thường vụ\s+)?(?:Ban Chấp hành\s+)?BODY …". The optional prefixes are spelled out
 # as branches (tried in the same order), so every branch opens with a capital letter and re skips to
 # those in C instead of trying every character.
+# between the words of the actor's phrase: spaces or one line end (a wrapped line), never a blank line
+_GAP = r"(?:[ \t]+|[ \t]*\n[ \t]*)"
 ACTOR_RE = re.compile(
-    rf"(?P<actor>(?:Ban Thường vụ[ \t]+(?:Ban Chấp hành[ \t]+)?{_ACTOR_BODY}|Ban Chấp hành[ \t]+{_ACTOR_BODY}|"
+    rf"(?P<actor>(?:Ban Thường vụ{_GAP}(?:Ban Chấp hành{_GAP})?{_ACTOR_BODY}|Ban Chấp hành{_GAP}{_ACTOR_BODY}|"
     + "|".join(_ACTOR_BODIES)
-    + r")(?:[ \t]+[\wÀ-ỹ]+){0,4}?)[ \t]+(?:xây dựng|ban hành)[ \t]+(?:Kế hoạch|kế hoạch|"
+    + rf")(?:{_GAP}[\wÀ-ỹ]+){{0,4}}?){_GAP}(?:xây{_GAP}dựng|ban{_GAP}hành){_GAP}(?:Kế hoạch|kế hoạch|"
     r"Chương trình|chương trình|Hướng dẫn|hướng dẫn|Nghị quyết|Chỉ thị|Quyết định|Đề án|Luật|Bộ luật|Pháp lệnh|"
     r"Nghị định|Thông tư)",
 )

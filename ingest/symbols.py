@@ -43,9 +43,10 @@ _L = "A-Za-zĐđÐ"
 
 # Both grammars open with the number ("25", "30c"); the tails tell them apart.
 _NUMBER = r"\d{1,5}[a-zđA-ZĐ]?"
-# Party: number, dash, type, slash, issuer. Spaces are tolerated around the dash only, and one
-# line end after it: text wrapped at a fixed width breaks "114- KL/TW" as "114-\nKL/TW".
-_DASH_GAP = rf"[ \t]{{0,2}}{_DASH}(?:[ \t]{{0,2}}\n)?[ \t]{{0,2}}"
+# Party: number, dash, type, slash, issuer. Spaces are tolerated around the dash only, and a
+# line end before or after it: text wrapped at a fixed width breaks "114- KL/TW" as
+# "114-\nKL/TW" and "62 - KL/TW" as "62\n- KL/TW".
+_DASH_GAP = rf"[ \t]{{0,2}}\n?[ \t]{{0,2}}{_DASH}(?:[ \t]{{0,2}}\n)?[ \t]{{0,2}}"
 PARTY_TAIL = (
     rf"{_DASH_GAP}(?P<ptype>[{_L}]{{1,5}})"
     rf"[ \t]?/[ \t]?(?P<piss>[A-ZĐÐ][{_L}]{{0,11}})"
@@ -75,7 +76,7 @@ _FULL_RE = re.compile(rf"\s*(?P<num>{_NUMBER})(?:{PARTY_TAIL}|{STATE_TAIL})\s*")
 _GRAMMAR_SLASH_RE = re.compile(r"/(?=[ \t]?(?:[A-ZĐÐ]|(?:19|20)\d\d[ \t]?/[ \t]?[A-ZĐÐ]))")
 # what stands before the grammar's slash: the number, then the Party dash and type or a space
 _HEAD_RE = re.compile(rf"{_SCAN_NUMBER}(?:{_DASH_GAP}[{_L}]{{1,5}})?[ \t]?/")
-_HEAD_WIDTH = 20  # longest _HEAD_RE match before its "/": 6 for the number, 14 for " - \n TYPE "
+_HEAD_WIDTH = 23  # longest _HEAD_RE match before its "/": number 6, dash and its gaps 11, type 6
 
 
 def iter_symbols(text: str) -> Iterator[re.Match]:

@@ -34,7 +34,11 @@ LAYOUTS = {
     "crlf": lambda t: t.replace("\n", "\r\n"),
     "nfd": lambda t: unicodedata.normalize("NFD", t),
     "old tone marks": lambda t: t.replace("ủy", "uỷ").replace("Ủy", "Uỷ").replace("hòa", "hoà").replace("khóa", "khoá"),
+    "wrapped at 50": lambda t: _wrap(t, 50),
+    "wrapped at 55": lambda t: _wrap(t, 55),
     "wrapped at 60": lambda t: _wrap(t, 60),
+    "wrapped at 65": lambda t: _wrap(t, 65),
+    "wrapped at 70": lambda t: _wrap(t, 70),
     "wrapped at 78": lambda t: _wrap(t, 78),
     "wrapped at 90": lambda t: _wrap(t, 90),
     "doubled spaces": lambda t: t.replace(" ", "  "),
@@ -49,24 +53,13 @@ LAYOUTS = {
 }
 
 
-# Widths at which the units keep their score but a document's own place does not: the place of its issuing body
-# is read on one line ("…, Huyện ủy Hòn Quản xây dựng Kế hoạch" by ingest/header.py, "Huyện ủy Bạch Thông" by
-# ingest/places.py), and a wrap inside it leaves the citations "của Huyện ủy" without their district. The units
-# are held to their level; the rest is an expected failure while it fails (when it passes, move the layout up).
-PLACE_CUT = {
-    "wrapped at 50": (lambda t: _wrap(t, 50), "001: 'Ban Thường vụ Huyện / ủy Bạch Thông' (places.py)"),
-    "wrapped at 70": (lambda t: _wrap(t, 70), "000: 'Huyện ủy Hòn / Quản xây dựng Kế hoạch' (header.py)"),
-}
-
-
-@pytest.mark.parametrize("layout", sorted(LAYOUTS) + sorted(PLACE_CUT))
+@pytest.mark.parametrize("layout", sorted(LAYOUTS))
 def test_seeds_keep_their_score_in_every_layout(tmp_path, layout):
     shared = H.shared_dir()
     docs = tmp_path / "docs"
     docs.mkdir()
     for seed in sorted((shared / "corpus" / "seeds").glob("*.txt")):
-        lay_out = LAYOUTS[layout] if layout in LAYOUTS else PLACE_CUT[layout][0]
-        (docs / seed.name).write_text(lay_out(seed.read_text("utf-8")), "utf-8")
+        (docs / seed.name).write_text(LAYOUTS[layout](seed.read_text("utf-8")), "utf-8")
     store = Store.open(tmp_path / "store")
     ingest_paths(store, [docs])
     write_json(store.load_graph(), tmp_path / "graph.json")
@@ -91,10 +84,6 @@ def test_seeds_keep_their_score_in_every_layout(tmp_path, layout):
     units = re.search(r"assigned units recall ([\d.]+)", report)
     cited = re.search(r"cited: precision ([\d.]+) recall ([\d.]+)", report)
     assert summary and units and cited, report
+    assert tuple(map(int, summary.groups())) == (4, 4, 5, 2, 1), report
+    assert float(cited.group(1)) >= 0.98 and float(cited.group(2)) >= 0.98, report
     assert float(units.group(1)) >= 0.95, report
-    documents_hold = tuple(map(int, summary.groups())) == (4, 4, 5, 2, 1)
-    citations_hold = float(cited.group(1)) >= 0.98 and float(cited.group(2)) >= 0.98
-    if layout in PLACE_CUT and not (documents_hold and citations_hold):
-        pytest.xfail(PLACE_CUT[layout][1])
-    assert documents_hold, report
-    assert citations_hold, report

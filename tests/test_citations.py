@@ -160,6 +160,11 @@ CITES = [
     # text wrapped at a fixed width (gazette and PDF extraction): a line ends anywhere
     ("theo Kết luận số 114-\nKL/TW ngày 14/7/2015", [C("114-KL/TW", "2015-07-14")]),
     ("trọng tâm là Kết luận số 18-\nKL/TW ngày 02 tháng 4 năm 2026", [C("18-KL/TW", "2026-04-02")]),
+    ("về tiếp tục thực hiện Kết luận 62\n- KL/TW ngày 08/12/2009", [C("62-KL/TW", "2009-12-08")]),
+    (
+        "Thực hiện tốt Nghị quyết số 23,\n24, 25-NQ/TW ngày 12/3/2003",
+        [C("23-NQ/TW", "2003-03-12"), C("24-NQ/TW", "2003-03-12"), C("25-NQ/TW", "2003-03-12")],
+    ),
 ]
 
 
