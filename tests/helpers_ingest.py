@@ -11,11 +11,13 @@ so the tests folder is not on sys.path):
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 import unicodedata
 from importlib import resources
 from pathlib import Path
+from typing import NamedTuple
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT / ".." / "shared"
@@ -52,6 +54,45 @@ def cli(*args: str, store: str | Path | None = None, env: dict | None = None, ti
     full_env = {k: v for k, v in os.environ.items() if k != "POLICYGRAPH_STORE"}
     full_env.update(env or {})
     return subprocess.run(cmd, capture_output=True, text=True, timeout=timeout, env=full_env)
+
+
+_SUMMARY_RE = re.compile(
+    r"own identity (\d+)/(\d+); implements (\d+)/(\d+); chains (\d+)/(\d+); distinct (\d+)/(\d+); same (\d+)/(\d+)"
+)
+_UNITS_RE = re.compile(r"assigned units recall ([\d.]+)")
+_CITED_RE = re.compile(r"cited: precision ([\d.]+) recall ([\d.]+) F1 ([\d.]+) \(tp (\d+), fp (\d+), fn (\d+)\)")
+
+
+class Score(NamedTuple):
+    """What ../shared/tools/score.py says of an export: (found, of) pairs and the cited scores."""
+
+    own: tuple[int, int]
+    implements: tuple[int, int]
+    chains: tuple[int, int]
+    distinct: tuple[int, int]
+    same: tuple[int, int]
+    units_recall: float
+    cited_precision: float
+    cited_recall: float
+    cited_f1: float
+    report: str  # the scorer's whole output, for assertion messages
+
+
+def score(export: str | Path) -> Score:
+    """Run the real scorer on an export against the seeds' answer key."""
+    shared = shared_dir()
+    run = subprocess.run(
+        [sys.executable, str(shared / "tools" / "score.py"), "--gold", str(shared / "gold" / "seeds.json"),
+         "--export", str(export)],
+        capture_output=True, text=True, timeout=120,
+    )
+    report = run.stdout + run.stderr
+    assert run.returncode == 0, report
+    summary, units, cited = _SUMMARY_RE.search(report), _UNITS_RE.search(report), _CITED_RE.search(report)
+    assert summary and units and cited, f"unexpected scorer output:\n{report}"
+    n = list(map(int, summary.groups()))
+    pairs = [tuple(n[i : i + 2]) for i in range(0, 10, 2)]
+    return Score(*pairs, float(units.group(1)), *map(float, cited.groups()[:3]), report=report)
 
 
 def doc_nodes(graph) -> dict[str, dict]:
