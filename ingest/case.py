@@ -56,8 +56,9 @@ def sentence_case(text: str, first_upper: bool = True) -> str:
 def _names_put_back(s: str) -> str:
     # the unit table's names and their case; units imports header, which imports this module
     from policygraph.ingest.units import _CASE_MAP, OWNER_CASE_RE
+    from policygraph.ingest.units import fold as unit_key  # the unit table's keys: folded, without spaces
 
-    s = _unit_names_re().sub(lambda m: _CASE_MAP.get(fold(m.group(0)), m.group(0)), s)
+    s = _unit_names_re().sub(lambda m: _CASE_MAP.get(unit_key(m.group(0)), m.group(0)), s)
     s = OWNER_CASE_RE.sub(lambda m: m.group(1).capitalize() + " ủy", s)
     s = _proper_re().sub(lambda m: _PROPER_MAP[fold(m.group(0))], s)
     s = _PARTY_GENERIC.sub("đảng", s)

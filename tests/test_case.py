@@ -24,6 +24,8 @@ EXAMPLES = [
     ("ỦY BAN NHÂN DÂN HUYỆN VÀ MẶT TRẬN TỔ QUỐC VIỆT NAM", "Ủy ban nhân dân huyện và Mặt trận Tổ quốc Việt Nam"),
     ("VỀ VIỆC TỔ CHỨC HỘI NGHỊ CÁN BỘ", "Về việc tổ chức hội nghị cán bộ"),  # a meeting, not the plenum
     ("XỬ LÝ VI PHẠM HÀNH CHÍNH", "Xử lý vi phạm hành chính"),  # "vi" is a word, not a Roman six
+    ("BAN TUYÊN GIÁO TỈNH ỦY NGHỆ AN", "Ban Tuyên giáo Tỉnh ủy Nghệ An"),  # the unit table's names
+    ("ỦY BAN KIỂM TRA HUYỆN ỦY", "Ủy ban Kiểm tra Huyện ủy"),
     ("NGHỊ QUYẾT ĐẠI HỘI ĐẢNG BỘ TỈNH LẦN THỨ XV", "Nghị quyết đại hội Đảng bộ tỉnh lần thứ XV"),
 ]
 
@@ -69,8 +71,7 @@ def test_the_lower_case_unit_names_pattern_finds_what_the_unit_tables_pattern_fi
     import random
 
     from policygraph.ingest import case
-    from policygraph.ingest.places import fold
-    from policygraph.ingest.units import _CASE_FIXES, _CASE_MAP, CASE_FIX_RE
+    from policygraph.ingest.units import _CASE_FIXES, _CASE_MAP, CASE_FIX_RE, fold
 
     rng = random.Random(3)
     words = [c.lower() for c in _CASE_FIXES] + ["uỷ ban nhân dân", "của", "và", "tỉnh", "ban", ",", "-", "x"]
