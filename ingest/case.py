@@ -26,8 +26,9 @@ _PARTY_GENERIC = re.compile(r"(?<=\b[Tt]ổ chức )Đảng|(?<=cấp ủy )Đ�
 _ROMAN = re.compile(r"(?i)\b(khóa|khoá|lần thứ|đại hội|nhiệm kỳ)(\s+)([ivxlc]+)\b")
 _LEVEL_WORDS = re.compile(
     r"(?i)\b((?:tỉnh|huyện|quận|thị|thành)\s+(?:ủy|uỷ)|tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn)"
-    r"\s+((?:\w+\s*){1,4})"
+    r"\s+(?=\w)"
 )
+_NAME_WORDS = re.compile(r"\w+(?: \w+){0,3}")  # up to four words: the longest place name tried
 # "Hội nghị lần thứ bảy", "Hội nghị Trung ương"; a meeting in general ("tổ chức hội nghị") stays lower case
 _MEETING = re.compile(r"\bhội nghị(?=\s+(?:lần thứ|Trung ương|Ban Chấp hành))")
 
@@ -65,7 +66,7 @@ def _names_put_back(s: str) -> str:
     s = _ROMAN.sub(lambda m: m.group(1) + m.group(2) + m.group(3).upper(), s)
     s = _MEETING.sub("Hội nghị", s)
     s = _numbered_type_re().sub(lambda m: m.group(0)[:1].upper() + m.group(0)[1:], s)
-    return _LEVEL_WORDS.sub(_place_after_level_word, s)
+    return _places_after_level_words(s)
 
 
 _PROPER_MAP = {fold(p): p for p in PROPER}
@@ -91,18 +92,26 @@ def _proper_re() -> re.Pattern:
     return re.compile("|".join(rf"\b{re.escape(p.lower())}\b" for p in sorted(PROPER, key=len, reverse=True)), re.I)
 
 
-def _place_after_level_word(m: re.Match) -> str:
-    """"tỉnh tuyên quang" -> "tỉnh Tuyên Quang": the longest run of words after the level word
-    that the gazetteer knows (provinces, districts, communes)."""
+def _places_after_level_words(s: str) -> str:
+    """"tỉnh tuyên quang" -> "tỉnh Tuyên Quang": after each level word, the longest run of words
+    (up to four) that the gazetteer knows (provinces, districts, communes); the scan goes on
+    right after the name, so a level word inside the words tried is read too."""
     g = gazetteer()
-    words = m.group(2).split()
-    for n in range(len(words), 0, -1):
-        key = fold(" ".join(words[:n]))
-        name = g.provinces.get(key) or _first(g.districts.get(key)) or _first(g.communes.get(key))
-        prefix = " ".join(words[:n])
-        if name and m.group(2).startswith(prefix):
-            return f"{m.group(1)} {name}{m.group(2)[len(prefix):]}"
-    return m.group(0)
+    out, pos = [], 0
+    while (m := _LEVEL_WORDS.search(s, pos)) is not None:
+        words = _NAME_WORDS.match(s, m.end()).group(0).split(" ")
+        out.append(s[pos : m.end()])
+        pos = m.end()
+        for n in range(len(words), 0, -1):
+            written = " ".join(words[:n])
+            key = fold(written)
+            name = g.provinces.get(key) or _first(g.districts.get(key)) or _first(g.communes.get(key))
+            if name:
+                out.append(name)
+                pos += len(written)
+                break
+    out.append(s[pos:])
+    return "".join(out)
 
 
 def _first(entries: list[tuple] | None) -> str | None:

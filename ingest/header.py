@@ -265,6 +265,11 @@ _FRAME_RIGHT_RE = re.compile(
     r"Độc lập\s*-\s*Tự do\s*-\s*Hạnh phúc)\s*"
 )
 FRAME_BODY_LINES = 3  # the issuing body and the bodies above it ("ĐẢNG BỘ TỈNH …" over "HUYỆN ỦY …")
+# a frame line that goes on with the line above: a wrapped name, or the place of the body above
+_FRAME_GOES_ON_RE = re.compile(r"(?:VÀ|-|(?:HUYỆN|XÃ|TỈNH|THÀNH PHỐ|QUẬN|PHƯỜNG|THỊ XÃ|THỊ TRẤN)\b(?!\s+[UỦ]Ỷ?Y))")
+# a Party committee's department, and a Party committee: the department is "of" the committee above it
+_PARTY_DEPARTMENT_RE = re.compile(r"(?:BAN|ỦY BAN KIỂM TRA|UỶ BAN KIỂM TRA|VĂN PHÒNG)\b")
+_PARTY_COMMITTEE_RE = re.compile(r"(?:(?:TỈNH|HUYỆN|THÀNH|QUẬN|THỊ)\s+[UỦ]Ỷ?Y|ĐẢNG\s+[UỦ]Ỷ?Y)\b")
 
 
 def _frame_body(masked: str, at: int) -> str | None:
@@ -288,11 +293,11 @@ def _frame_body(masked: str, at: int) -> str | None:
         lines.insert(0, clean)
     if not lines:
         return None
-    body = lines[-1]
-    for line in reversed(lines[:-1]):
-        if body.split(" ", 1)[0] not in ("VÀ", "-") and not line.endswith(("-", " VÀ")):
-            break
-        body = f"{line} {body}"
+    body, above = lines[-1], lines[:-1]
+    while above and (_FRAME_GOES_ON_RE.match(body) or above[-1].endswith(("-", " VÀ"))):
+        body = f"{above.pop()} {body}"  # "ỦY BAN NHÂN DÂN / HUYỆN BẠCH THÔNG", "BỘ … THƯƠNG BINH / VÀ XÃ HỘI"
+    if above and _PARTY_DEPARTMENT_RE.match(body) and _PARTY_COMMITTEE_RE.match(above[-1]):
+        body = f"{body} {above[-1]}"  # "BAN TUYÊN GIÁO" under "TỈNH ỦY NGHỆ AN": of that committee
     return agency_case(sentence_case(body))
 
 

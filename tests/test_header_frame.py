@@ -226,6 +226,11 @@ def test_the_frame_names_the_issuer_its_level_and_place_when_nothing_else_does()
         ("TỈNH ỦY GIA LAI ĐẢNG CỘNG SẢN VIỆT NAM\n*\nSố 30-CTr/TU", "Tỉnh ủy Gia Lai", "province"),
         ("BỘ LAO ĐỘNG - THƯƠNG BINH\nVÀ XÃ HỘI\n\nSố: 03/2022/TT-BLĐTBXH", "Bộ Lao động - Thương binh và Xã hội",
          "central"),
+        # a department under its Party committee is that committee's
+        ("TỈNH ỦY NGHỆ AN\nBAN TUYÊN GIÁO\n*\nSố 25-HD/BTGTU", "Ban Tuyên giáo Tỉnh ủy Nghệ An", "province"),
+        ("HUYỆN ỦY CHIÊM HÓA\nỦY BAN KIỂM TRA\n*\nSố 05-QĐ/UBKTHU", "Ủy ban Kiểm tra Huyện ủy Chiêm Hóa", "district"),
+        # a State body with its place on the next line is one body
+        ("ỦY BAN NHÂN DÂN\nHUYỆN BẠCH THÔNG\nSố: 45/KH-UBND", "Ủy ban nhân dân huyện Bạch Thông", "district"),
     ]
     for frame, issuer, level in cases:
         doc = parse_text(f"{frame}\n\nKẾ HOẠCH\nvề công tác dân vận\n\nI. MỤC ĐÍCH\nNội dung.\n")
