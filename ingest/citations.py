@@ -25,7 +25,7 @@ from policygraph.ingest import symbols, tables
 from policygraph.ingest.dates import DATE_RE, iso_from_match
 from policygraph.ingest.models import AssertedEdge, Citation, Place
 from policygraph.ingest.noise import LinePattern
-from policygraph.ingest.places import locate
+from policygraph.ingest.places import locate, names_town_committee
 
 _TYPE_NAMES = "|".join(re.escape(n) for n in tables.type_names())
 _TYPE_NAMES_LOWER = tuple(n.lower() for n in tables.type_names())  # longest first
@@ -538,6 +538,8 @@ def scope_citations(citations: list[Citation], doc_level: str | None, doc_place:
             c.flags.append("issuer_slip")
         elif c.level is None:
             c.level = text_level or (doc_level if doc_level != "central" else None) or "province"
+        elif c.issuer_code == "TU" and c.grammar == "party" and names_town_committee(c.issuer_text):
+            c.level = "district"  # "Kế hoạch số 12-KH/TU của Thị ủy Sông Cầu"
         if c.level == "central":
             c.place = Place()
             continue

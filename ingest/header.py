@@ -22,6 +22,7 @@ from policygraph.ingest.places import (
     locate,
     match_district,
     match_province,
+    names_town_committee,
     province_of_district,
     without_district,
 )
@@ -357,6 +358,8 @@ def identify(text: str, masked: str, citations: list[Citation]) -> Identity:
     if ident.date is None:
         ident.date = _passed_on(masked) if ident.grammar == "state" else None
     frame_body = _frame_body(masked, number_at) if sym else None
+    if sym and sym.issuer == "TU" and names_town_committee(frame_body or actor_text):
+        ident.level = "district"  # "THỊ ỦY SÔNG CẦU / Số 12-KH/TU": a district-level committee
     if ident.level is None and actor_text:
         ident.level = next((lv for rx, lv in LEVEL_OF_ACTOR if rx.search(actor_text)), None)
     if ident.level is None and frame_body:

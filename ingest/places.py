@@ -262,6 +262,33 @@ def without_district(place: Place) -> Place:
     return Place(place.province, None, commune)
 
 
+# A town's or a provincial city's Party committee ("Thị ủy Sông Cầu", "Thành ủy Pleiku") numbers
+# its documents "/TU" like the provincial committee, but it is a district-level body.
+_TOWN_COMMITTEE_RE = re.compile(r"(?i)\b(thị|thành)\s+(?:ủy|uỷ)(?:\s+((?:[A-ZĐ]\w*)(?:\s+[A-ZĐ]\w*){0,3}))?")
+
+
+def names_town_committee(text: str | None) -> bool:
+    """Whether `text` names a district-level committee that numbers its documents "/TU": any
+    "Thị ủy", or a "Thành ủy" of a city that is a district of the gazetteer, not a province."""
+    m = _TOWN_COMMITTEE_RE.search(text or "")
+    if not m:
+        return False
+    if m.group(1).lower() == "thị":
+        return True
+    name = m.group(2)
+    if not name:
+        return False
+    g = gazetteer()
+    words = name.split()
+    for n in range(len(words), 0, -1):
+        key = fold(" ".join(words[:n]))
+        if key in g.provinces:
+            return False
+        if key in g.districts:
+            return True
+    return False
+
+
 def match_province(name: str) -> str | None:
     """A province's display name for a written one ('tỉnh Bắc Kạn', 'Bac Kan'), or None."""
     name = _PREFIX.sub("", name.strip())

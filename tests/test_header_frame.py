@@ -294,3 +294,36 @@ def test_two_communes_numbering_alike_stay_two_documents():
     ]
     # today's communes are places of their province (never a district's id: "Chư Sê" was one)
     assert ("place:gia-lai/~/chu-se", "place:gia-lai", "part_of") in {(s, t, k) for s, t, k, _ in g.edges}
+
+
+def test_a_town_committee_numbering_like_the_province_is_a_district_level_body():
+    """Thị ủy (and the Thành ủy of a provincial city) number their documents "/TU" like the
+    provincial committee: their plans are scoped to their district, on both sides of a citation."""
+    from policygraph.graph.identity import resolve
+
+    town = parse_text(
+        "ĐẢNG BỘ TỈNH PHÚ YÊN\nTHỊ ỦY SÔNG CẦU\n*\nSố 12-KH/TU\nSông Cầu, ngày 10 tháng 3 năm 2019\n\nKẾ HOẠCH\n"
+        "về công tác dân vận\n\nI. MỤC ĐÍCH\nNội dung.\n", "town.txt")
+    province = parse_text(
+        "TỈNH ỦY PHÚ YÊN\n*\nSố 12-KH/TU\nTuy Hòa, ngày 10 tháng 3 năm 2019\n\nKẾ HOẠCH\nvề công tác\n\n"
+        "I. MỤC ĐÍCH\nNội dung.\n", "province.txt")
+    commune = parse_text(
+        "ĐẢNG ỦY XÃ XUÂN LÂM\n*\nSố 3-KH/ĐU\nSông Cầu, ngày 20 tháng 3 năm 2019\n\nKẾ HOẠCH\nvề công tác dân vận\n\n"
+        "Thực hiện Kế hoạch số 12-KH/TU ngày 10/3/2019 của Thị ủy Sông Cầu, Đảng ủy xã xây dựng kế hoạch như sau:\n\n"
+        "I. MỤC ĐÍCH\nNội dung.\n", "commune.txt")
+    assert (town.level, town.place) == ("district", Place("Phú Yên", "Sông Cầu"))
+    assert (province.level, province.place) == ("province", Place("Phú Yên"))
+    g = resolve([town, province, commune])
+    assert ("doc:3-KH/ĐU|phu-yen/song-cau/xuan-lam|2019", "doc:12-KH/TU|phu-yen/song-cau|2019", "implements") in {
+        (s, t, k) for s, t, k, _ in g.edges
+    }
+    assert g.nodes["doc:12-KH/TU|phu-yen|2019"]["source"] == "province.txt"
+
+
+def test_names_town_committee():
+    from policygraph.ingest.places import names_town_committee
+
+    assert names_town_committee("Thị ủy Sông Cầu") and names_town_committee("Ban Thường vụ Thị ủy")
+    assert names_town_committee("Thành ủy Pleiku")  # a city of Gia Lai: district level
+    assert not names_town_committee("Thành ủy Hà Nội") and not names_town_committee("Tỉnh ủy Phú Yên")
+    assert not names_town_committee(None) and not names_town_committee("Thành ủy")
