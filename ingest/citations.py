@@ -106,7 +106,8 @@ def _gapped(alternatives: str) -> str:
 
 
 ISSUER_START_RE = re.compile(
-    r"(?:của[ \t\n]+)?(?P<body>(?:Hội nghị|Ban|Bộ|Thủ tướng|Chính phủ|Quốc hội|Tỉnh ủy|Tỉnh uỷ|Thành ủy|Huyện ủy|"
+    r"(?:của[ \t\n]+)?(?P<body>(?!ban\s+hành\b)(?:Hội nghị|Ban|Bộ|Thủ tướng|Chính phủ|Quốc hội|Tỉnh ủy|Tỉnh uỷ|"
+    r"Thành ủy|Huyện ủy|"
     r"Huyện uỷ|Quận ủy|Thị ủy|Đảng ủy|Đảng uỷ|UBND|Ủy ban|Uỷ ban|HĐND|Hội đồng|Văn phòng|Sở|Mặt trận|MTTQ|"
     r"Thường trực|Ban Thường vụ|Bộ Chính trị|Ban Bí thư|Đoàn|Hội|Liên|BCH|BTV|TTg)\b)",
     re.IGNORECASE,
@@ -250,7 +251,9 @@ _YEAR_ONLY_RE = re.compile(r"năm[ \t\n]+(?P<y>(?:19|20)\d\d)\b", re.IGNORECASE)
 # first words. As _SPACES_RE, DATE_RE (else _YEAR_ONLY_RE), _SPACES_RE and ISSUER_START_RE
 # matched one after another: every part is optional, so re never backtracks into an earlier one.
 _TAIL_HEAD_RE = re.compile(
-    rf"(?P<lead>{_SPACES_RE.pattern})(?:(?P<date>{DATE_RE.pattern})|(?P<yo>{_YEAR_ONLY_RE.pattern}))?"
+    # the lead may say "ban hành" before the date: "Chỉ thị số 05-CT/TW ban hành ngày 15/5/2016"
+    rf"(?P<lead>{_SPACES_RE.pattern}(?:(?:được[ \t\n]+)?ban[ \t\n]+hành[ \t\n]+(?=ngày))?)"
+    rf"(?:(?P<date>{DATE_RE.pattern})|(?P<yo>{_YEAR_ONLY_RE.pattern}))?"
     rf"{_SPACES_RE.pattern}(?P<issuer>{ISSUER_START_RE.pattern})?",
     re.IGNORECASE,
 )

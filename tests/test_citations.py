@@ -161,6 +161,9 @@ CITES = [
     ("theo Kết luận số 114-\nKL/TW ngày 14/7/2015", [C("114-KL/TW", "2015-07-14")]),
     ("trọng tâm là Kết luận số 18-\nKL/TW ngày 02 tháng 4 năm 2026", [C("18-KL/TW", "2026-04-02")]),
     ("về tiếp tục thực hiện Kết luận 62\n- KL/TW ngày 08/12/2009", [C("62-KL/TW", "2009-12-08")]),
+    # "ban hành" before the date is not an issuer ("Ban …")
+    ("Chỉ thị số 05-CT/TW ban hành ngày 15/5/2016 của Bộ Chính trị", [C("05-CT/TW", "2016-05-15")]),
+    ("Quyết định số 12/QĐ-UBND được ban hành ngày 15/5/2016", [C("12/QĐ-UBND", "2016-05-15")]),
     (
         "Thực hiện tốt Nghị quyết số 23,\n24, 25-NQ/TW ngày 12/3/2003",
         [C("23-NQ/TW", "2003-03-12"), C("24-NQ/TW", "2003-03-12"), C("25-NQ/TW", "2003-03-12")],
@@ -333,3 +336,10 @@ def test_a_blank_line_still_ends_a_phrase():
     # a paragraph break is not a wrapped line: "thực\n\nhiện" links nothing
     doc = parse_text("Kế hoạch số 109-KH/TU ngày 11/8/2010 của Tỉnh ủy thực\n\nhiện Kết luận số 65-KL/TW của Bộ.\n")
     assert doc.asserted == []
+
+
+def test_ban_hanh_is_not_an_issuer():
+    (c,) = find_citations("Chỉ thị số 05-CT/TW ban hành ngày 15/5/2016 của Bộ Chính trị")
+    assert c.issuer_text == "Bộ Chính trị"
+    (c,) = find_citations("Kế hoạch số 12-KH/TU ban hành kèm theo Quyết định")
+    assert c.issuer_text is None
