@@ -34,7 +34,7 @@ from policygraph.graph.model import Graph
 from policygraph.ingest import tables
 from policygraph.ingest.models import Citation, ParsedDocument, Place, UnnumberedMention
 from policygraph.ingest.places import fold
-from policygraph.ingest.unnumbered import doc_type_name
+from policygraph.ingest.unnumbered import doc_type_name, law_key
 
 __all__ = ["Graph", "Mention", "epoch_for", "resolve"]
 
@@ -337,6 +337,7 @@ class _Named:
     epoch: str | None  # congress ordinal, plenum term, law year
     flags: list[str]
     node: str = ""
+    citing_year: int | None = None  # the year of the document that names it
 
 
 def _named_family(u: UnnumberedMention, unknown: str) -> _Named:
@@ -355,21 +356,40 @@ def _named_nodes(g: Graph, docs: list[ParsedDocument]) -> list[list[str]]:
     for d in docs:
         row = [_named_family(u, d.sha256[:10]) for u in d.unnumbered]
         for n in row:
+            n.citing_year = d.year
+        for n in row:
             families[n.family].append(n)
         rows.append(row)
+    laws = _ingested_laws(g)
     by_node: dict[str, list[_Named]] = defaultdict(list)
     for family in sorted(families):
-        for n in _resolve_named(families[family]):
+        for n in _resolve_named(families[family], laws):
             by_node[n.node].append(n)
     for node_id, mentions in sorted(by_node.items()):
+        if node_id in g.nodes and not g.nodes[node_id].get("stub"):
+            continue  # a law whose text is ingested: its node is the document's
         _named_node(g, node_id, mentions)
     return [[n.node for n in row] for row in rows]
 
 
-def _resolve_named(mentions: list[_Named]) -> list[_Named]:
+def _ingested_laws(g: Graph) -> dict[str, list[tuple[str, int | None]]]:
+    """Laws and codes whose own text is ingested, by the key they are named by (law_key)."""
+    laws: dict[str, list[tuple[str, int | None]]] = defaultdict(list)
+    for node_id, a in g.nodes.items():
+        if a.get("source") and a.get("doc_type_name") in ("Luật", "Bộ luật"):
+            key = law_key(a.get("title"))
+            if key:
+                laws[key].append((node_id, a.get("year")))
+    return laws
+
+
+def _resolve_named(mentions: list[_Named], laws: dict[str, list[tuple[str, int | None]]] | None = None) -> list[_Named]:
     """Node ids for one family: a congress named by its years alone joins the ordinal those
-    years were written with; a plenum or law without term or year joins the only one known."""
+    years were written with; a plenum or law without term or year joins the only one known.
+    A law named without its number is the ingested law of that name when there is one (of
+    the year written, if a year is)."""
     kind, scope, key = mentions[0].family
+    ingested = (laws or {}).get(key, []) if kind == "law" else []
     hard = sorted({n.epoch for n in mentions if n.epoch})
     by_period: dict[str, set[str]] = defaultdict(set)
     for n in mentions:
@@ -384,7 +404,12 @@ def _resolve_named(mentions: list[_Named]) -> list[_Named]:
             epoch = hard[0]
         elif epoch is None and len(hard) > 1:
             n.flags.append("ambiguous")
-        n.node = named_doc_id(kind, scope, key, epoch)
+        known = [  # of the year written; never one passed after the text that names it
+            node
+            for node, year in ingested
+            if (epoch is None or str(year) == epoch) and not (year and n.citing_year and year > n.citing_year)
+        ]
+        n.node = known[0] if len(known) == 1 else named_doc_id(kind, scope, key, epoch)
     return mentions
 
 

@@ -23,7 +23,7 @@ from policygraph.ingest.models import ParsedDocument
 from policygraph.ingest.noise import mask_noise
 from policygraph.ingest.reader import ReadError, read_document, supported
 from policygraph.ingest.units import UnitContext, extract_units
-from policygraph.ingest.unnumbered import find_unnumbered
+from policygraph.ingest.unnumbered import find_unnumbered, law_key
 
 
 def parse_text(text: str, path: str = "<text>") -> ParsedDocument:
@@ -49,11 +49,20 @@ def parse_text(text: str, path: str = "<text>") -> ParsedDocument:
         text=text,
         citations=citations,
         asserted=asserted,
-        unnumbered=find_unnumbered(masked, ident.level, ident.place),
+        unnumbered=_not_itself(find_unnumbered(masked, ident.level, ident.place), ident.title),
         **vars(ident),
     )
     _add_units(doc, masked)
     return doc
+
+
+def _not_itself(mentions: list, title: str | None) -> list:
+    """A law names itself ("Quốc hội ban hành Luật Đầu tư", "Luật Đầu tư quy định …"): those are
+    not documents it cites, as its own number repeated is not a citation."""
+    own = law_key(title)
+    if own is None or not mentions:
+        return mentions
+    return [u for u in mentions if not (u.kind == "law" and u.key == own)]
 
 
 def _add_units(doc: ParsedDocument, masked: str) -> None:

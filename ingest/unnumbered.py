@@ -424,9 +424,17 @@ def _law_by_title(text: str, start: int) -> tuple[int, int, dict] | None:
 
 
 @lru_cache(maxsize=1024)
-def _named_law(title: str, year: int | None) -> dict:
+def law_key(title: str | None) -> str | None:
+    """The folded key a law is named by ("Luật Đầu tư" -> "dau tu", "Bộ luật Lao động" -> "bo luat
+    lao dong"); None for a title that is not a law's."""
+    if not title or not re.match(r"(?:Bộ luật|Luật) \w", title):
+        return None
     code = title.startswith("Bộ")
-    key = " ".join(re.findall(r"\w+", fold(title if code else title.split(" ", 1)[1])))
+    return " ".join(re.findall(r"\w+", fold(title if code else title.split(" ", 1)[1])))
+
+
+def _named_law(title: str, year: int | None) -> dict:
+    key = law_key(title)
     fields = dict(name=title + (f" năm {year}" if year else ""), issuer="Quốc hội", level="central", year=year, key=key)
     return _with_flags(_LAW_RULE, fields)
 

@@ -313,3 +313,39 @@ def test_a_local_plenum_is_one_node_per_province_like_its_congress():
     )
     assert node["title"] == "Nghị quyết Hội nghị lần thứ 5 Ban Chấp hành Đảng bộ tỉnh Gia Lai khóa XVI"
     assert node["issuer"] == "Ban Chấp hành Đảng bộ tỉnh Gia Lai"
+
+
+# -- laws whose own text is ingested -----------------------------------------------------------
+
+_GAZETTE = Path(__file__).resolve().parents[1].parent / "shared" / "corpus" / "gazette"
+
+
+def test_a_law_does_not_cite_itself_by_name():
+    from policygraph.ingest.pipeline import parse_file
+
+    law = parse_file(_GAZETTE / "luat-so-61-2020-qh14-31682.txt")  # "Quốc hội ban hành Luật Đầu tư", "Luật Đầu tư …"
+    assert law.title == "Luật Đầu tư"
+    assert "dau tu" not in {u.key for u in law.unnumbered}
+    assert "chung khoan" in {u.key for u in law.unnumbered}  # other laws it names stay
+
+
+def test_a_law_named_without_its_number_is_the_ingested_law():
+    from policygraph.graph.identity import resolve
+    from policygraph.ingest.pipeline import parse_file, parse_text
+
+    law = parse_file(_GAZETTE / "luat-so-61-2020-qh14-31682.txt")
+    later = parse_text(
+        "CHÍNH PHỦ\nSố: 31/2021/NĐ-CP\nHà Nội, ngày 26 tháng 3 năm 2021\n\nNGHỊ ĐỊNH\nQuy định chi tiết\n\n"
+        "Căn cứ Luật Đầu tư ngày 17 tháng 6 năm 2020;\n\nChính phủ ban hành Nghị định.\n\nĐiều 1. Phạm vi\n",
+        "later.txt",
+    )
+    earlier = parse_text(
+        "CHÍNH PHỦ\nSố: 118/2015/NĐ-CP\nHà Nội, ngày 12 tháng 11 năm 2015\n\nNGHỊ ĐỊNH\nQuy định chi tiết\n\n"
+        "Căn cứ Luật Đầu tư ngày 26 tháng 11 năm 2014;\n\nChính phủ ban hành Nghị định.\n\nĐiều 1. Phạm vi\n",
+        "earlier.txt")
+    g = resolve([law, later, earlier])
+    edges = {(s, t, k) for s, t, k, _ in g.edges}
+    assert ("doc:31/2021/NĐ-CP||2021", "doc:61/2020/QH14||2020", "based_on") in edges
+    # a text of 2015 cannot name the law of 2020: it keeps a stub of its own
+    assert not any(s == "doc:118/2015/NĐ-CP||2015" and t == "doc:61/2020/QH14||2020" for s, t, _ in edges)
+    assert not g.nodes["doc:61/2020/QH14||2020"].get("stub")
