@@ -437,7 +437,7 @@ def _named_node(g: Graph, node_id: str, mentions: list[_Named]) -> None:
         unnumbered_kind=first.kind,
         doc_type=first.doc_type,
         doc_type_name=doc_type_name(first.doc_type),
-        grammar="state" if first.kind == "law" else "party",
+        grammar="state" if first.kind in ("law", "constitution") else "party",
         date=None,
         year=year,
         term=term,

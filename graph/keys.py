@@ -93,7 +93,8 @@ def named_doc_id(kind: str, scope: str, key: str, epoch: str | None) -> str:
       ``doc:~congress/gia-lai|XV``); a congress named only by its years has them as ORDINAL;
     * plenum resolution of the Central Committee: ``doc:~plenum|TERM-NUMBER`` (``doc:~plenum|XII-4``);
       of a local committee: ``doc:~plenum/SCOPE|TERM-NUMBER`` (``doc:~plenum/gia-lai|XV-5``);
-    * law: ``doc:~law|FOLDED-NAME`` and ``|YEAR`` when one is written (``doc:~law|dat-dai|2013``).
+    * law: ``doc:~law|FOLDED-NAME`` and ``|YEAR`` when one is written (``doc:~law|dat-dai|2013``);
+    * the Constitution and the Party Charter: ``doc:~constitution``, ``doc:~party-charter`` (``|YEAR`` when written).
 
     An unknown ordinal or term is ``?``.
     """
@@ -102,4 +103,7 @@ def named_doc_id(kind: str, scope: str, key: str, epoch: str | None) -> str:
     if kind == "plenum_resolution":
         where = "" if scope == "central" else f"/{scope}"
         return f"doc:~plenum{where}|{epoch or '?'}-{key}"
+    if kind in ("constitution", "party_charter"):  # one of each: a year written tells the versions apart
+        base = "doc:~constitution" if kind == "constitution" else "doc:~party-charter"
+        return base + (f"|{epoch}" if epoch else "")
     return f"doc:~law|{slug(key)}" + (f"|{epoch}" if epoch else "")

@@ -123,6 +123,12 @@ LAW = (
 )
 # what follows a name when the document is cited by its number as well: that citation has it
 # ("số" may wrap to the next line, a bare number may not: "Luật Đất đai\n2. Điều …")
+# The Constitution and the Party Charter: named, never numbered, cited by most legal texts and
+# Party decisions ("Căn cứ Hiến pháp nước Cộng hòa xã hội chủ nghĩa Việt Nam", "Căn cứ Điều lệ Đảng")
+CONSTITUTION = (
+    rf"Hiến{_S}pháp(?:{_W}nước{_W}Cộng{_W}h(?:òa|oà){_W}xã{_W}hội{_W}chủ{_W}nghĩa{_W}Việt{_W}Nam)?(?:{_YEAR})?"
+)
+PARTY_CHARTER = rf"Điều{_S}lệ{_S}Đảng(?:{_W}Cộng{_W}sản{_W}Việt{_W}Nam)?(?:{_YEAR})?"
 _NUMBERED_AFTER_RE = re.compile(r"[ \t]*[,(]?(?:\s*(?i:số)\s*:?\s*|[ \t]*)\d{1,5}[a-zđ]?[ \t]*[/\-]")
 
 
@@ -187,6 +193,20 @@ RULES: tuple[Rule, ...] = (
             ("Nghị quyết Hội nghị lần thứ tư BCH Đảng bộ tỉnh Gia Lai khóa XVI",
              {"level": "province", "ordinal": "4", "term": "XVI", "place": Place("Gia Lai"),
               "name": "Nghị quyết Hội nghị lần thứ 4 Ban Chấp hành Đảng bộ tỉnh Gia Lai khóa XVI"}),
+        ),
+    ),
+    Rule(
+        "constitution", "Hiến pháp", ("iến pháp",), ("Hiến pháp",), 1, CONSTITUTION, flags=0,
+        examples=(
+            ("Căn cứ Hiến pháp nước Cộng hòa xã hội chủ nghĩa Việt Nam;", {"name": "Hiến pháp", "year": None}),
+            ("theo Hiến pháp năm 2013", {"name": "Hiến pháp năm 2013", "year": 2013}),
+        ),
+    ),
+    Rule(
+        "party_charter", "Điều lệ", ("iều lệ Đảng",), ("Điều lệ Đảng",), 1, PARTY_CHARTER, flags=0,
+        examples=(
+            ("Căn cứ Điều lệ Đảng Cộng sản Việt Nam;", {"name": "Điều lệ Đảng", "level": "central"}),
+            ("Căn cứ Điều lệ Đảng;", {"name": "Điều lệ Đảng", "year": None}),
         ),
     ),
     Rule(
@@ -522,10 +542,23 @@ def _law(m: re.Match, level: str | None, place: Place) -> dict:
     return dict(name=name, issuer="Quốc hội", level="central", year=year, key=key)
 
 
-_READERS = {CONGRESS: _congress, PLENUM: _plenum, LOCAL_PLENUM: _local_plenum, LAW: _law}
+def _founding(m: re.Match, level: str | None, place: Place) -> dict:
+    """The Constitution or the Party Charter, of the year written when one is."""
+    constitution = m.re.pattern == CONSTITUTION
+    year = int(m.group("year")) if m.group("year") else None
+    name = "Hiến pháp" if constitution else "Điều lệ Đảng"
+    issuer = "Quốc hội" if constitution else "Đại hội đại biểu toàn quốc của Đảng"
+    key = "hien phap" if constitution else "dieu le dang"
+    return dict(name=name + (f" năm {year}" if year else ""), issuer=issuer, level="central", year=year, key=key)
+
+
+_READERS = {
+    CONGRESS: _congress, PLENUM: _plenum, LOCAL_PLENUM: _local_plenum, LAW: _law,
+    CONSTITUTION: _founding, PARTY_CHARTER: _founding,
+}
 
 
 def doc_type_name(doc_type: str) -> str | None:
     """The Vietnamese name of a named document's type ("NQ" -> "Nghị quyết")."""
     entry = tables.doc_types().get("party", {}).get(tables.fold_code(doc_type))
-    return entry.name if entry else ("Luật" if doc_type == "Luật" else None)
+    return entry.name if entry else (doc_type if doc_type in ("Luật", "Hiến pháp", "Điều lệ") else None)

@@ -349,3 +349,25 @@ def test_a_law_named_without_its_number_is_the_ingested_law():
     # a text of 2015 cannot name the law of 2020: it keeps a stub of its own
     assert not any(s == "doc:118/2015/NĐ-CP||2015" and t == "doc:61/2020/QH14||2020" for s, t, _ in edges)
     assert not g.nodes["doc:61/2020/QH14||2020"].get("stub")
+
+
+def test_the_constitution_and_the_party_charter_are_one_node_each():
+    from policygraph.graph.identity import resolve
+    from policygraph.ingest.pipeline import parse_text
+
+    law = parse_text(
+        "QUỐC HỘI\nLuật số: 61/2020/QH14\n\nLUẬT\nĐẦU TƯ\n\nCăn cứ Hiến pháp nước Cộng hòa xã hội chủ nghĩa Việt Nam;\n"
+        "Quốc hội ban hành Luật Đầu tư.\n\nĐiều 1. Phạm vi\n", "law.txt")
+    decision = parse_text(
+        "HUYỆN ỦY CHƯ SÊ\n*\nSố 12-QĐ/HU\nChư Sê, ngày 10 tháng 3 năm 2019\n\nQUYẾT ĐỊNH\nvề việc A\n\n"
+        "- Căn cứ Điều lệ Đảng Cộng sản Việt Nam;\n- Căn cứ Hiến pháp năm 2013;\n\nQUYẾT ĐỊNH:\nĐiều 1. A\n",
+        "decision.txt")
+    g = resolve([law, decision])
+    based_on = {(s, t) for s, t, k, _ in g.edges if k == "based_on"}
+    # the one year written is the only version known: the mention without a year joins it
+    assert ("doc:61/2020/QH14||2020", "doc:~constitution|2013") in based_on
+    decision_id = next(n for n, a in g.nodes.items() if a.get("source") == "decision.txt")
+    assert {(decision_id, "doc:~constitution|2013"), (decision_id, "doc:~party-charter")} <= based_on
+    assert g.nodes["doc:~constitution|2013"]["grammar"] == "state"
+    assert g.nodes["doc:~party-charter"]["grammar"] == "party"
+    assert g.nodes["doc:~party-charter"]["title"] == "Điều lệ Đảng"
