@@ -133,12 +133,14 @@ SHARE_RE = re.compile(r"^[\s,]*(?:,|và)[\s]*$", re.IGNORECASE)
 PREAMBLE_END_RE = LinePattern(
     r"^[ \t#*_]*(?:I[ \t]*[.\-–)]|Chương[ \t]+I\b|Điều[ \t]+1\b|QUYẾT NGHỊ|QUYẾT ĐỊNH[ \t]*:|NGHỊ QUYẾT[ \t]*:)"
 )
-# the word that opens a preamble clause and says how the document relates to what it cites;
+# the word that opens a preamble clause and says how the document relates to what it cites
+# ("Thực hiện …", "Để cụ thể hóa …", "Quán triệt và triển khai thực hiện …" implement; "Căn cứ …");
 # only at the opening of a clause (after ';' or a blank line) or of a line, never mid-sentence
 # ("… phân cấp thực hiện thủ tục hành chính" is not a trigger)
 _TRIGGER = (
     r"(?:(?:để|nhằm)[ \t]+)?(?:" + _gapped("tiếp tục") + r"[ \t]+)?"
-    r"(?:(?P<impl>" + _gapped("triển khai thực hiện|thực hiện|triển khai") + r")|(?P<base>" + _gapped("căn cứ")
+    r"(?:(?P<impl>(?:" + _gapped("quán triệt") + r"(?:,|[ \t]+và)?[ \t]+)?(?:"
+    + _gapped("triển khai thực hiện|thực hiện|triển khai|cụ thể hóa|cụ thể hoá") + r"))|(?P<base>" + _gapped("căn cứ")
     + r")|(?P<stop>" + _gapped("theo đề nghị|xét đề nghị") + r"))\b"
 )
 CLAUSE_TRIGGER_RE = re.compile(r"[\s*#_>•+\-–]*" + _TRIGGER, re.IGNORECASE)

@@ -55,3 +55,14 @@ def test_a_bare_year_after_a_symbol_dates_it_but_is_not_shared_backwards():
     found = find_citations("Thực hiện Quyết định số 1719/QĐ-TTg, 90/QĐ-TTg năm 2022 của Thủ tướng Chính phủ")
     assert [(c.symbol, c.date, c.year, c.issuer_text) for c in found] == [
         ("1719/QĐ-TTg", None, None, "Thủ tướng Chính phủ"), ("90/QĐ-TTg", None, 2022, "Thủ tướng Chính phủ")]
+
+
+def test_other_words_that_implement():
+    head = "HUYỆN ỦY CHƯ SÊ\n*\nSố 12-KH/HU\n\nKẾ HOẠCH\nvề công tác dân vận\n\n"
+    for opening in ("Để cụ thể hóa", "Cụ thể hoá", "Quán triệt và triển khai thực hiện", "Quán triệt, thực hiện"):
+        text = f"{head}{opening} Nghị quyết số 25-NQ/TW ngày 03/6/2013 của Ban Chấp hành Trung ương, Huyện ủy " \
+               "xây dựng kế hoạch như sau:\n\nI. MỤC ĐÍCH\n"
+        assert relations(text) == [("25-NQ/TW", "implements")], opening
+    # "quán triệt" alone (study a resolution) is not carrying it out
+    text = f"{head}Quán triệt Nghị quyết số 25-NQ/TW ngày 03/6/2013 đến cán bộ.\n\nI. MỤC ĐÍCH\n"
+    assert relations(text) == [("25-NQ/TW", "references")]
