@@ -209,12 +209,18 @@ SENTENCE_END_RE = re.compile("|".join(rf"\{c}[\s*]+(?=[*\"“(]*[{UPPER}])" for 
 SECTION_RE = LinePattern(
     r"^[#>*\s]*(?:(?:(?P<roman>[IVXLC]{1,5})|Điều\s+(?P<art>\d+)|(?P<arab>\d{1,2}))\s*[.\-–):][*\s]*)?"
     r"(?i:tổ\s+chức\s+thực\s+hiện)[*\s:.]*$")
+# SECTION_RE for _find_section, which reads a match's end and groups only: a blank line does not start a match.
+# SECTION_RE's match from a blank line runs over the blank lines below, as from the first other line, to the same
+# end: that one line start is tried instead of each line of a blanked-out block (its length squared: 1 ms a text).
+SECTION_SCAN_RE = LinePattern(r"^(?![ \t]*\n)" + SECTION_RE.rx.pattern[1:])
 NEXT_SECTION_RE = LinePattern(r"^[#>*\s]*(?:[IVXLC]{1,5}\s*[.\-–)]|Điều\s+\d+\s*\.|Chương\s+[IVXLC\d]+)")
 RECIPIENTS_RE = LinePattern(r"^[#>*\s]*(?i:nơi\s+nhận)[*\s]*:?[*\s]*")
 SIGNATURE_RE = LinePattern(r"^[#>*\s]*(?:T/M|TM\.?|T\.M\.?)\s+(?P<body>[^\n*]+)")
 SIGN_SKIP_RE = re.compile(r"^(?:KT\.?|TL\.?|Q\.|TUQ\.?|\(|\[)", re.IGNORECASE)
 PERSON_RE = re.compile(rf"^{_CAP}(?:\s+{_CAP}){{1,5}}$")
-ISSUE_VERB_RE = re.compile(r"\s+(?i:xây\s+dựng|ban\s+hành)\s+(?i:kế\s+hoạch|chương\s+trình|hướng\s+dẫn|quy\s+chế"
+# A run of spaces is tried from its first one only (?<!\s): a search fails inside the run wherever it failed at its
+# start, and tried from each space a blanked-out block (masked footnotes) cost its length squared (1 ms a text).
+ISSUE_VERB_RE = re.compile(r"(?<!\s)\s+(?i:xây\s+dựng|ban\s+hành)\s+(?i:kế\s+hoạch|chương\s+trình|hướng\s+dẫn|quy\s+chế"
                            r"|đề\s+án|kết\s+luận|chỉ\s+thị|nghị\s+quyết)")
 TITLE_WORDS = (("bí thư", "Bí thư"), ("chủ tịch", "Chủ tịch"), ("thủ tướng", "Thủ tướng"),
                ("bộ trưởng", "Bộ trưởng"), ("giám đốc", "Giám đốc"), ("trưởng ban", "Trưởng ban"))
@@ -777,7 +783,7 @@ class _Section:
 
 def _find_section(text: str, end: int) -> _Section | None:
     found = None
-    for m in SECTION_RE.finditer(text, 0, end):
+    for m in SECTION_SCAN_RE.finditer(text, 0, end):
         found = m
     if not found:
         return None
@@ -1039,12 +1045,13 @@ def _assign(units: list[Found], role: str, task: str, limit: Deadline | None, cs
 
 
 def _resolve_once(found: Found, ctx: UnitContext, resolved: dict[Found, UnitMention]) -> UnitMention:
-    """_resolve(found, ctx) as a new mention each time, worked out once per unit and context."""
+    """_resolve(found, ctx), worked out once per unit and context: the assignments of one unit written once (a
+    heading's units take every task below it) share one mention, as nothing changes a mention once extracted
+    (merge_assignments copies the assignment, not its unit); one object is cheaper to build and to pickle."""
     m = resolved.get(found)
     if m is None:
         m = resolved[found] = _resolve(found, ctx)
-    return UnitMention(name=m.name, written=m.written, unit_type=m.unit_type, level=m.level, place=m.place,
-                       collective=m.collective, start=m.start, end=m.end)
+    return m
 
 
 def _reports(text: str, cs: int, ce: int, ctx: UnitContext, out: UnitExtraction) -> None:

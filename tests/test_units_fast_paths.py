@@ -9,8 +9,12 @@ from __future__ import annotations
 import random
 import re
 import sys
+from dataclasses import asdict
+from pathlib import Path
 
 from policygraph.ingest import units as U
+from policygraph.ingest.noise import mask_noise
+from policygraph.ingest.reader import read_document
 
 EVERY_CHAR = "".join(chr(c) for c in range(sys.maxunicode + 1) if not 0xD800 <= c < 0xE000)
 
@@ -200,3 +204,104 @@ def test_one_line_is_split_and_join():
     pieces = [" ", "  ", "\t", "\n", "\xa0", "\u2003", "\u200b", "a", "Ủy", ".", "\x1c"]
     for _rng, text in _random_texts(pieces, 25, 8):
         assert U._one_line(text) == " ".join(text.split()), repr(text)
+
+
+ROOT = Path(__file__).resolve().parents[1]
+SAMPLES = sorted((ROOT / "data" / "samples").glob("*.txt"))
+GAZETTE = ROOT.parent / "shared" / "corpus" / "gazette"
+
+
+def _masked(paths) -> list[str]:
+    return [mask_noise(read_document(p)) for p in paths]
+
+
+def test_section_scan_gives_the_ends_and_groups_of_the_section_pattern():
+    """_find_section reads the end and groups of each SECTION_RE match: SECTION_SCAN_RE, which starts no match on a
+    blank line, gives the same ones, from any start and end (on masked gazette texts: blanked-out blocks)."""
+    pieces = [
+        "\n",
+        "\n\n",
+        " \n",
+        "   \n",
+        "\t\n",
+        " ",
+        "  ",
+        "\t",
+        "*",
+        "#",
+        ">",
+        "II",
+        "IV",
+        "3",
+        "Điều 4",
+        ".",
+        ":",
+        ")",
+        "-",
+        "Tổ chức thực hiện",
+        "tổ  chức thực\nhiện",
+        "TỔ CHỨC THỰC HIỆN",
+        "x",
+        "\xa0",
+        "\r",
+    ]
+    texts = _masked(SAMPLES + sorted(GAZETTE.glob("*.txt"))[:12])
+    assert any(re.search(r"(?:\n {20,}){5}", t) for t in texts)  # blanked-out blocks are there to be crossed
+    rng = random.Random(27)
+    texts += ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 16))) for _ in range(30000)]
+    for text in texts:
+        start = rng.randint(0, len(text))
+        end = rng.randint(start, len(text))
+        for pos, endpos in ((0, len(text)), (start, end)):
+            want = [(m.end(), m.groups()) for m in U.SECTION_RE.finditer(text, pos, endpos)]
+            assert [(m.end(), m.groups()) for m in U.SECTION_SCAN_RE.finditer(text, pos, endpos)] == want, text
+
+
+def test_issue_verb_search_starts_runs_of_spaces_only():
+    """ISSUE_VERB_RE tries a run of spaces from its first one only: the same matches as the pattern without that."""
+    plain = re.compile(U.ISSUE_VERB_RE.pattern.removeprefix(r"(?<!\s)"))
+    assert plain.pattern != U.ISSUE_VERB_RE.pattern
+    pieces = [
+        " ",
+        "  ",
+        "\n",
+        " \n ",
+        "\t",
+        "\xa0",
+        "xây dựng",
+        "XÂY  DỰNG",
+        "ban\nhành",
+        "Ban hành",
+        " kế hoạch",
+        "Kế Hoạch",
+        " đề án",
+        "nghị quyết",
+        "x",
+        ",",
+        "Ủy ban nhân dân tỉnh",
+    ]
+    texts = _masked(SAMPLES + sorted(GAZETTE.glob("*.txt")))
+    for _rng, text in _random_texts(pieces, 28, 10):
+        texts.append(text)
+    for text in texts:
+        end = min(len(text), 4000)
+        want, got = plain.search(text, 0, end), U.ISSUE_VERB_RE.search(text, 0, end)
+        assert (got and (got.span(), got.group(0))) == (want and (want.span(), want.group(0))), text
+
+
+def test_assignments_of_a_unit_share_one_mention_that_nothing_changes():
+    """_resolve_once hands one mention to each assignment of a unit written once: the graph, merge_assignments and
+    reporters_of read it and leave it as extracted, so every assignment keeps what a copy of its own would hold."""
+    from policygraph.graph.identity import resolve
+    from policygraph.ingest.pipeline import parse_file
+
+    docs = [parse_file(p) for p in SAMPLES + sorted(GAZETTE.glob("*.txt"))[:6]]
+    before = [asdict(d.units) for d in docs]
+    shared = sum(len(d.units.assigns) - len({id(a.unit) for a in d.units.assigns}) for d in docs)
+    assert shared > 50  # a heading's units take every task below it
+    resolve(docs)
+    for d in docs:
+        U.merge_assignments(d.units.assigns)
+        for line in d.units.reports_to:
+            U.reporters_of(d.units, line)
+    assert [asdict(d.units) for d in docs] == before
