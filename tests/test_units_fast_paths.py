@@ -215,9 +215,10 @@ def _masked(paths) -> list[str]:
     return [mask_noise(read_document(p)) for p in paths]
 
 
-def test_section_scan_gives_the_ends_and_groups_of_the_section_pattern():
-    """_find_section reads the end and groups of each SECTION_RE match: SECTION_SCAN_RE, which starts no match on a
-    blank line, gives the same ones, from any start and end (on masked gazette texts: blanked-out blocks)."""
+def test_markup_line_patterns_find_what_multiline_regexes_find():
+    """_MarkupLinePattern starts no probe on a blank line, then goes back over the blank lines above: re's MULTILINE
+    finditer all the same, from any start to any end, on masked gazette texts (blanked-out blocks) and random ones."""
+    patterns = [U.SECTION_RE, U.NEXT_SECTION_RE, U.RECIPIENTS_RE, U.SIGNATURE_RE]
     pieces = [
         "\n",
         "\n\n",
@@ -231,9 +232,10 @@ def test_section_scan_gives_the_ends_and_groups_of_the_section_pattern():
         "#",
         ">",
         "II",
-        "IV",
+        "IV.",
         "3",
-        "Điều 4",
+        "Điều 4.",
+        "Chương V",
         ".",
         ":",
         ")",
@@ -241,26 +243,33 @@ def test_section_scan_gives_the_ends_and_groups_of_the_section_pattern():
         "Tổ chức thực hiện",
         "tổ  chức thực\nhiện",
         "TỔ CHỨC THỰC HIỆN",
+        "Nơi nhận:",
+        "T/M",
+        "TM. ",
         "x",
         "\xa0",
         "\r",
     ]
-    texts = _masked(SAMPLES + sorted(GAZETTE.glob("*.txt"))[:12])
-    assert any(re.search(r"(?:\n {20,}){5}", t) for t in texts)  # blanked-out blocks are there to be crossed
+    real = _masked(SAMPLES + sorted(GAZETTE.glob("*.txt"))[:12])
+    assert any(re.search(r"(?:\n {20,}){5}", t) for t in real)  # blanked-out blocks are there to be crossed
     rng = random.Random(27)
-    texts += ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 16))) for _ in range(30000)]
-    for text in texts:
-        start = rng.randint(0, len(text))
-        end = rng.randint(start, len(text))
-        for pos, endpos in ((0, len(text)), (start, end)):
-            want = [(m.end(), m.groups()) for m in U.SECTION_RE.finditer(text, pos, endpos)]
-            assert [(m.end(), m.groups()) for m in U.SECTION_SCAN_RE.finditer(text, pos, endpos)] == want, text
+    texts = [(t, True) for t in real]
+    texts += [("".join(rng.choice(pieces) for _ in range(rng.randint(0, 16))), False) for _ in range(20000)]
+    for lp in patterns:
+        assert isinstance(lp, U._MarkupLinePattern)
+        plain = re.compile(lp.rx.pattern, lp.rx.flags)
+        for text, whole in texts:
+            start = rng.randint(0, len(text))
+            end = rng.randint(start, len(text) + 1)
+            for pos, endpos in ((0, len(text)), (start, end)) if whole else ((start, end),):
+                want = [(m.span(), m.groups()) for m in plain.finditer(text, pos, endpos)]
+                assert [(m.span(), m.groups()) for m in lp.finditer(text, pos, endpos)] == want, (text, pos, endpos)
 
 
-def test_issue_verb_search_starts_runs_of_spaces_only():
-    """ISSUE_VERB_RE tries a run of spaces from its first one only: the same matches as the pattern without that."""
-    plain = re.compile(U.ISSUE_VERB_RE.pattern.removeprefix(r"(?<!\s)"))
-    assert plain.pattern != U.ISSUE_VERB_RE.pattern
+def test_issue_verb_is_where_the_search_from_the_spaces_before_it_starts():
+    """ISSUE_VERB_RE opens on the verb: _issue_verb's start is the start of the search with the spaces before it."""
+    plain = re.compile(r"\s+" + U.ISSUE_VERB_RE.pattern.removeprefix(r"(?<=\s)"))
+    assert plain.pattern != r"\s+" + U.ISSUE_VERB_RE.pattern
     pieces = [
         " ",
         "  ",
@@ -268,6 +277,7 @@ def test_issue_verb_search_starts_runs_of_spaces_only():
         " \n ",
         "\t",
         "\xa0",
+        "\u2003",
         "xây dựng",
         "XÂY  DỰNG",
         "ban\nhành",
@@ -281,12 +291,12 @@ def test_issue_verb_search_starts_runs_of_spaces_only():
         "Ủy ban nhân dân tỉnh",
     ]
     texts = _masked(SAMPLES + sorted(GAZETTE.glob("*.txt")))
-    for _rng, text in _random_texts(pieces, 28, 10):
-        texts.append(text)
+    assert sum(U._issue_verb(t) is not None for t in texts) >= 4
+    texts += [text for _rng, text in _random_texts(pieces, 28, 10)]
+    texts += [" " * 3990 + "ban hành kế hoạch", " " * 3985 + "ban hành kế hoạch"]  # the search ends at 4000
     for text in texts:
-        end = min(len(text), 4000)
-        want, got = plain.search(text, 0, end), U.ISSUE_VERB_RE.search(text, 0, end)
-        assert (got and (got.span(), got.group(0))) == (want and (want.span(), want.group(0))), text
+        want = plain.search(text, 0, min(len(text), 4000))
+        assert U._issue_verb(text) == (want.start() if want else None), text
 
 
 def test_assignments_of_a_unit_share_one_mention_that_nothing_changes():
