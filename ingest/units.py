@@ -203,6 +203,8 @@ NUMBER_RE = re.compile(r"(?:(?P<num>(?:\d{1,2}\s*[.\-–]\s*)*\d{1,2}|[IVXLC]{1,
 BULLET_RE = re.compile(r"[-–+•]\s*")
 # one branch per end mark: branches that open with a literal let re skip to them in C
 SENTENCE_END_RE = re.compile("|".join(rf"\{c}[\s*]+(?=[*\"“(]*[{UPPER}])" for c in ".!?") + r"|;\s*")
+
+
 class _MarkupLinePattern(LinePattern):
     """A LinePattern that opens with "^[#>*\\s]*" and then needs a character outside that set: the same matches,
     without trying each line of a blank block.
@@ -250,7 +252,7 @@ RECIPIENTS_RE = _MarkupLinePattern(r"^[#>*\s]*(?i:nơi\s+nhận)[*\s]*:?[*\s]*")
 SIGNATURE_RE = _MarkupLinePattern(r"^[#>*\s]*(?:T/M|TM\.?|T\.M\.?)\s+(?P<body>[^\n*]+)")
 SIGN_SKIP_RE = re.compile(r"^(?:KT\.?|TL\.?|Q\.|TUQ\.?|\(|\[)", re.IGNORECASE)
 PERSON_RE = re.compile(rf"^{_CAP}(?:\s+{_CAP}){{1,5}}$")
-# The verb after a space: the spaces before it are _issuer_from_intro's to find. As "\s+(?i:xây…" the search was
+# The verb after a space: the spaces before it are _issue_verb's to find. As "\s+(?i:xây…" the search was
 # tried from each space of a blanked-out block (masked footnotes), each run reaching the block's end: 0.7 ms a text.
 ISSUE_VERB_RE = re.compile(r"(?<=\s)(?i:xây\s+dựng|ban\s+hành)\s+(?i:kế\s+hoạch|chương\s+trình|hướng\s+dẫn|quy\s+chế"
                            r"|đề\s+án|kết\s+luận|chỉ\s+thị|nghị\s+quyết)")
