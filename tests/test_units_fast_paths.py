@@ -9,8 +9,12 @@ from __future__ import annotations
 import random
 import re
 import sys
+from dataclasses import asdict
+from pathlib import Path
 
 from policygraph.ingest import units as U
+from policygraph.ingest.noise import mask_noise
+from policygraph.ingest.reader import read_document
 
 EVERY_CHAR = "".join(chr(c) for c in range(sys.maxunicode + 1) if not 0xD800 <= c < 0xE000)
 
@@ -200,3 +204,114 @@ def test_one_line_is_split_and_join():
     pieces = [" ", "  ", "\t", "\n", "\xa0", "\u2003", "\u200b", "a", "Ủy", ".", "\x1c"]
     for _rng, text in _random_texts(pieces, 25, 8):
         assert U._one_line(text) == " ".join(text.split()), repr(text)
+
+
+ROOT = Path(__file__).resolve().parents[1]
+SAMPLES = sorted((ROOT / "data" / "samples").glob("*.txt"))
+GAZETTE = ROOT.parent / "shared" / "corpus" / "gazette"
+
+
+def _masked(paths) -> list[str]:
+    return [mask_noise(read_document(p)) for p in paths]
+
+
+def test_markup_line_patterns_find_what_multiline_regexes_find():
+    """_MarkupLinePattern starts no probe on a blank line, then goes back over the blank lines above: re's MULTILINE
+    finditer all the same, from any start to any end, on masked gazette texts (blanked-out blocks) and random ones."""
+    patterns = [U.SECTION_RE, U.NEXT_SECTION_RE, U.RECIPIENTS_RE, U.SIGNATURE_RE]
+    pieces = [
+        "\n",
+        "\n\n",
+        " \n",
+        "   \n",
+        "\t\n",
+        " ",
+        "  ",
+        "\t",
+        "*",
+        "#",
+        ">",
+        "II",
+        "IV.",
+        "3",
+        "Điều 4.",
+        "Chương V",
+        ".",
+        ":",
+        ")",
+        "-",
+        "Tổ chức thực hiện",
+        "tổ  chức thực\nhiện",
+        "TỔ CHỨC THỰC HIỆN",
+        "Nơi nhận:",
+        "T/M",
+        "TM. ",
+        "x",
+        "\xa0",
+        "\r",
+    ]
+    real = _masked(SAMPLES + sorted(GAZETTE.glob("*.txt"))[:12])
+    assert any(re.search(r"(?:\n {20,}){5}", t) for t in real)  # blanked-out blocks are there to be crossed
+    rng = random.Random(27)
+    texts = [(t, True) for t in real]
+    texts += [("".join(rng.choice(pieces) for _ in range(rng.randint(0, 16))), False) for _ in range(20000)]
+    for lp in patterns:
+        assert isinstance(lp, U._MarkupLinePattern)
+        plain = re.compile(lp.rx.pattern, lp.rx.flags)
+        for text, whole in texts:
+            start = rng.randint(0, len(text))
+            end = rng.randint(start, len(text) + 1)
+            for pos, endpos in ((0, len(text)), (start, end)) if whole else ((start, end),):
+                want = [(m.span(), m.groups()) for m in plain.finditer(text, pos, endpos)]
+                assert [(m.span(), m.groups()) for m in lp.finditer(text, pos, endpos)] == want, (text, pos, endpos)
+
+
+def test_issue_verb_is_where_the_search_from_the_spaces_before_it_starts():
+    """ISSUE_VERB_RE opens on the verb: _issue_verb's start is the start of the search with the spaces before it."""
+    plain = re.compile(r"\s+" + U.ISSUE_VERB_RE.pattern.removeprefix(r"(?<=\s)"))
+    assert plain.pattern != r"\s+" + U.ISSUE_VERB_RE.pattern
+    pieces = [
+        " ",
+        "  ",
+        "\n",
+        " \n ",
+        "\t",
+        "\xa0",
+        "\u2003",
+        "xây dựng",
+        "XÂY  DỰNG",
+        "ban\nhành",
+        "Ban hành",
+        " kế hoạch",
+        "Kế Hoạch",
+        " đề án",
+        "nghị quyết",
+        "x",
+        ",",
+        "Ủy ban nhân dân tỉnh",
+    ]
+    texts = _masked(SAMPLES + sorted(GAZETTE.glob("*.txt")))
+    assert sum(U._issue_verb(t) is not None for t in texts) >= 4
+    texts += [text for _rng, text in _random_texts(pieces, 28, 10)]
+    texts += [" " * 3990 + "ban hành kế hoạch", " " * 3985 + "ban hành kế hoạch"]  # the search ends at 4000
+    for text in texts:
+        want = plain.search(text, 0, min(len(text), 4000))
+        assert U._issue_verb(text) == (want.start() if want else None), text
+
+
+def test_assignments_of_a_unit_share_one_mention_that_nothing_changes():
+    """_resolve_once hands one mention to each assignment of a unit written once: the graph, merge_assignments and
+    reporters_of read it and leave it as extracted, so every assignment keeps what a copy of its own would hold."""
+    from policygraph.graph.identity import resolve
+    from policygraph.ingest.pipeline import parse_file
+
+    docs = [parse_file(p) for p in SAMPLES + sorted(GAZETTE.glob("*.txt"))[:6]]
+    before = [asdict(d.units) for d in docs]
+    shared = sum(len(d.units.assigns) - len({id(a.unit) for a in d.units.assigns}) for d in docs)
+    assert shared > 50  # a heading's units take every task below it
+    resolve(docs)
+    for d in docs:
+        U.merge_assignments(d.units.assigns)
+        for line in d.units.reports_to:
+            U.reporters_of(d.units, line)
+    assert [asdict(d.units) for d in docs] == before
