@@ -23,6 +23,7 @@ from functools import lru_cache
 
 from policygraph.ingest import symbols, tables
 from policygraph.ingest.dates import DATE_RE, iso_from_match
+from policygraph.ingest.header import HEADING_ALTERNATIVES, HEADINGS
 from policygraph.ingest.models import AssertedEdge, Citation, Place
 from policygraph.ingest.noise import LinePattern
 from policygraph.ingest.places import locate, names_town_committee
@@ -143,7 +144,12 @@ _TRIGGER = (
     + _gapped("triển khai thực hiện|thực hiện|triển khai|cụ thể hóa|cụ thể hoá") + r"))|(?P<base>" + _gapped("căn cứ")
     + r")|(?P<stop>" + _gapped("theo đề nghị|xét đề nghị") + r"))\b"
 )
-CLAUSE_TRIGGER_RE = re.compile(r"[\s*#_>•+\-–]*" + _TRIGGER, re.IGNORECASE)
+# a clause may open with the type heading the title follows, on its line or the line above:
+# "KẾ HOẠCH triển khai thực hiện …", "Kế hoạch\ntriển khai thực hiện …"
+_HEADING_BEFORE = (
+    rf"(?:(?-i:{HEADING_ALTERNATIVES})[ \t*_]+|(?:{HEADING_ALTERNATIVES})[ \t*_]*\n[\s*#_]*)?"
+)
+CLAUSE_TRIGGER_RE = re.compile(r"[\s*#_>•+\-–]*" + _HEADING_BEFORE + _TRIGGER, re.IGNORECASE)
 # at a line start the trigger must be capitalised: a wrapped line may start mid-sentence
 # (or follow the capitalised type heading: "KẾ HOẠCH\ntriển khai thực hiện …" is the title)
 LINE_TRIGGER_RE = re.compile(r"\n[ \t*#_>•+\-–]*" + _TRIGGER, re.IGNORECASE)
@@ -158,7 +164,7 @@ def _line_triggers(text: str, start: int, end: int) -> list[re.Match]:
             continue
         line_start = text.rfind("\n", 0, m.start()) + 1
         previous = text[line_start : m.start()].strip(" \t*#_")
-        if previous and previous.isupper():  # the line above is the type heading
+        if previous and (previous.isupper() or previous.upper() in HEADINGS):  # the line above is the type heading
             out.append(m)
     return out
 CONNECTOR_RE = re.compile(r"[\s,]*(?:(?:và|cùng)[\s,]+)?$", re.IGNORECASE)

@@ -76,7 +76,12 @@ HEADINGS = {
     "CÔNG ĐIỆN": "Công điện",
 }
 NAMED_HEADINGS = ("BỘ LUẬT", "LUẬT", "PHÁP LỆNH")  # the title under these is a name: "Luật Đầu tư"
-HEADING_RE = LinePattern(r"^[ \t#*_]*(?P<h>" + "|".join(sorted(HEADINGS, key=len, reverse=True)) + r")[ \t*_]*$")
+HEADING_ALTERNATIVES = "|".join(sorted(HEADINGS, key=len, reverse=True))
+HEADING_RE = LinePattern(rf"^[ \t#*_]*(?P<h>{HEADING_ALTERNATIVES})[ \t*_]*$")
+# text taken from a page may put the title on the heading's line ("KẾ HOẠCH triển khai …"), or
+# write the heading in sentence case on its own line ("Kế hoạch"): tried after HEADING_RE
+HEADING_INLINE_RE = LinePattern(rf"^[ \t#*_]*(?P<h>{HEADING_ALTERNATIVES})[ \t*_]+(?P<rest>[^\s*_][^\n]*)$")
+HEADING_ANY_CASE_RE = LinePattern(rf"^[ \t#*_]*(?P<h>(?i:{HEADING_ALTERNATIVES}))[ \t*_]*$")
 # "…, Huyện ủy Hòn Quản xây dựng Kế hoạch", "Ủy ban nhân dân tỉnh ban hành Kế hoạch"
 _ACTOR_BODIES = (
     "Tỉnh ủy", "Tỉnh uỷ", "Thành ủy", "Huyện ủy", "Huyện uỷ", "Quận ủy", "Thị ủy", "Đảng ủy", "Đảng uỷ",
@@ -212,11 +217,18 @@ def _title_start(masked: str) -> int:
 
 
 def _heading_and_title(masked: str) -> tuple[str | None, str | None, int]:
-    m = HEADING_RE.search(masked, 0, HEADER_ZONE + 500)
+    zone = HEADER_ZONE + 500
+    m = HEADING_RE.search(masked, 0, zone)
+    rest = None
+    if not m:
+        m = HEADING_INLINE_RE.search(masked, 0, zone)
+        rest = m.group("rest") if m else None
+    if not m:
+        m = HEADING_ANY_CASE_RE.search(masked, 0, zone)
     if not m:
         return None, None, 0
-    heading = m.group("h")
-    lines = []
+    heading = m.group("h").upper()
+    lines = [rest.strip().strip("*_#").strip()] if rest else []
     pos = m.end() + 1
     for line in masked[pos : pos + 1500].split("\n"):
         clean = line.strip().strip("*_#").strip()

@@ -66,3 +66,12 @@ def test_other_words_that_implement():
     # "quán triệt" alone (study a resolution) is not carrying it out
     text = f"{head}Quán triệt Nghị quyết số 25-NQ/TW ngày 03/6/2013 đến cán bộ.\n\nI. MỤC ĐÍCH\n"
     assert relations(text) == [("25-NQ/TW", "references")]
+
+
+def test_a_title_on_the_headings_line_or_under_a_heading_in_sentence_case_implements():
+    head = "HUYỆN ỦY CHƯ SÊ\n*\nSố 12-KH/HU\nChư Sê, ngày 10 tháng 3 năm 2019\n"
+    title = "triển khai thực hiện Nghị quyết số 25-NQ/TW ngày 03/6/2013 của Ban Chấp hành Trung ương"
+    for heading in ("\nKẾ HOẠCH ", "\nKế hoạch\n", "Kế hoạch\n", "\n## Kế hoạch\n"):
+        doc = parse_text(f"{head}{heading}{title}\n\nI. MỤC ĐÍCH\nNội dung.\n")
+        assert [(c.symbol, c.relation) for c in doc.citations] == [("25-NQ/TW", "implements")], heading
+        assert (doc.doc_type_name, doc.title) == ("Kế hoạch", f"Kế hoạch {title}"), heading
