@@ -115,7 +115,8 @@ ISSUER_START_RE = re.compile(
 )
 ISSUER_STOP_RE = re.compile(
     r"[ \t\n]+(?:"
-    + _gapped("về|nhằm|để|thực hiện|triển khai|ban hành|quy định|tại|sau đây|đã|đến|với|trong|gắn|theo|trên")
+    + _gapped("về|nhằm|để|thực hiện|triển khai|ban hành|quy định|tại|sau đây|đã|đến|với|trong|gắn|theo|trên|"
+              "phê duyệt|hướng dẫn|sửa đổi")
     + r")\b|"
     rf"[ \t\n]+và[ \t\n]+(?:{_TYPE_NAMES})\b|"
     r"[“\"”;:,*_)]|\.(?:\s|$)|\n[ \t]*\n|\((?!\s*kh)",

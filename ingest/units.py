@@ -841,7 +841,8 @@ def _strip_line(text: str, start: int, end: int) -> tuple[int, bool, bool]:
 
 # ROLE_RES in one match: every phrase opens with a letter, so the spaces before it are the same whichever
 # phrase matches, and the first alternative that matches is the first pattern of ROLE_RES that does
-_ROLE_RE = re.compile(r"\s*(?:" + "|".join(f"(?P<r{i}>(?i:{_phrase(p)})(?!\\w))" for i, (p, _, _) in
+# the role verb opens the predicate, after the subject or after the colon of "Công an tỉnh: Chủ trì, …"
+_ROLE_RE = re.compile(r"[\s:]*(?:" + "|".join(f"(?P<r{i}>(?i:{_phrase(p)})(?!\\w))" for i, (p, _, _) in
                                              enumerate(T.ROLE_VERBS)) + ")")
 _ROLE_OF_GROUP = {f"r{i}": role for i, (_, role, _) in enumerate(T.ROLE_VERBS)}
 

@@ -343,3 +343,12 @@ def test_ban_hanh_is_not_an_issuer():
     assert c.issuer_text == "Bộ Chính trị"
     (c,) = find_citations("Kế hoạch số 12-KH/TU ban hành kèm theo Quyết định")
     assert c.issuer_text is None
+
+
+def test_an_issuer_ends_at_the_verb_of_the_subject():
+    for text in ("Quyết định số 06/QĐ-TTg ngày 06/01/2022 của Thủ tướng Chính phủ phê duyệt Đề án",
+                 "Thông tư số 17/2022/TT-BLĐTBXH ngày 06/9/2022 của Bộ trưởng Bộ Lao động - Thương binh và Xã hội "
+                 "hướng dẫn thực hiện",
+                 "Nghị định số 12/2024/NĐ-CP ngày 05/02/2024 của Chính phủ sửa đổi, bổ sung"):
+        (c,) = find_citations(text)
+        assert c.issuer_text in ("Thủ tướng Chính phủ", "Bộ trưởng Bộ Lao động - Thương binh và Xã hội", "Chính phủ")

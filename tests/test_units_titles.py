@@ -169,3 +169,16 @@ def test_the_pipeline_tells_units_the_document_type():
     doc = parse_text(head + "Điều 4. Tổ chức thực hiện\n1. Bộ trưởng quyết định việc điều chỉnh kênh tần số.\n")
     assert doc.doc_type == "TT"
     assert [a.unit.name for a in doc.units.assigns] == ["Bộ Khoa học và Công nghệ"]
+
+
+def test_a_role_verb_after_the_units_colon():
+    """State plans give each unit its tasks after a colon: "1. Công an tỉnh: Chủ trì, phối hợp …"."""
+    from policygraph.ingest.pipeline import parse_text
+
+    doc = parse_text(
+        "ỦY BAN NHÂN DÂN\nTỈNH THÁI NGUYÊN\nSố: 125/KH-UBND\n\nKẾ HOẠCH\nTriển khai thực hiện Đề án\n\n"
+        "II. TỔ CHỨC THỰC HIỆN\n1. Công an tỉnh: Chủ trì, phối hợp với các sở, ban, ngành theo dõi, đôn đốc.\n"
+        "2. Sở Thông tin và Truyền thông: Phối hợp với Công an tỉnh tuyên truyền về Đề án.\n"
+    )
+    assert [(a.unit.name, a.role) for a in doc.units.assigns] == [
+        ("Công an tỉnh", "lead"), ("Các sở, ban, ngành", "support"), ("Sở Thông tin và Truyền thông", "support")]
