@@ -16,6 +16,10 @@ if TYPE_CHECKING:
     from policygraph.graph.identity import Mention
 
 RELATION_RANK = {"implements": 3, "based_on": 2, "references": 1}
+# what a citation's edge says of how it was written: slips repaired, a number in the other grammar's form
+EDGE_FLAGS = frozenset(
+    {"issuer_slip", "date_conflict", "ambiguous", "place_unresolved", "state_in_party_form", "party_in_state_form"}
+)
 ROLE_RANK = {"lead": 3, "execute": 2, "support": 1}
 
 
@@ -35,7 +39,7 @@ def document_edges(
             "evidence": c.evidence or "",
             "asserted": False,
             "written": c.written,
-            "flags": sorted(set(m.flags) & {"issuer_slip", "date_conflict", "ambiguous", "place_unresolved"}),
+            "flags": sorted(set(m.flags) & EDGE_FLAGS),
         }
         if m.node not in best or rank > best[m.node][0]:
             best[m.node] = (rank, attrs)

@@ -28,7 +28,14 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
-from policygraph.graph.edges import UnitNodes, document_edges, named_edges, place_edges, share_strings
+from policygraph.graph.edges import (
+    EDGE_FLAGS,
+    UnitNodes,
+    document_edges,
+    named_edges,
+    place_edges,
+    share_strings,
+)
 from policygraph.graph.keys import doc_id, named_doc_id, named_scope, scope_key, unnumbered_id
 from policygraph.graph.model import Graph
 from policygraph.ingest import tables
@@ -280,7 +287,7 @@ def _stub_or_merge(g: Graph, node_id: str, mentions: list[Mention], families: di
             f
             for m in mentions
             for f in m.flags
-            if f in ("issuer_slip", "date_conflict", "ambiguous", "place_unresolved", "anachronism")
+            if f in EDGE_FLAGS or f == "anachronism"
         }
     )
     date = _most_common([m.date for m in clean])

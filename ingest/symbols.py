@@ -112,7 +112,7 @@ class Symbol:
     grammar: str  # "party" | "state"
     year: int | None = None  # only when written inside the symbol
     level: str | None = None  # level of the issuing body; "context" when the text decides
-    slip: str | None = None  # "state_in_party_form" when "33-CT/TTg" stands for 33/CT-TTg
+    slip: str | None = None  # "state_in_party_form" when "33-CT/TTg" stands for 33/CT-TTg, and the reverse
 
     def __str__(self) -> str:
         if self.grammar == "party":
@@ -195,11 +195,26 @@ def _symbol_of_groups(num: str, ptype: str | None, piss: str | None, syear: str 
         doc_type = None
     entry = tables.find_issuer("state", issuer_code)
     if entry is None:
+        party = _party_in_state_form(number, year, segments)
+        if party is not None:
+            return party
         raise UnknownIssuer(f"unknown State issuer code {issuer_code!r}")
     if doc_type is None and not year and "-" not in issuer_code and entry.level != "central":
         # "5/UBND" alone is too thin to be sure it is a symbol and not a ratio
         raise InvalidFormat("untyped State symbol without year or department")
     return Symbol(number, doc_type, issuer_code, "state", int(year) if year else None, entry.level)
+
+
+def _party_in_state_form(number: str, year: str | None, segments: list[str]) -> Symbol | None:
+    """A Party symbol written the State way ("45/KH-HU" for 45-KH/HU): a Party type and a Party
+    issuer, no year, and no State body by that code; read as the Party symbol, and flagged."""
+    if year or len(segments) != 2:
+        return None
+    type_entry = tables.doc_types()["party"].get(segments[0])
+    entry = tables.find_issuer("party", segments[1])
+    if type_entry is None or entry is None:
+        return None
+    return Symbol(number, type_entry.code, segments[1], "party", None, entry.level, slip="party_in_state_form")
 
 
 def parse(text: str) -> Symbol:

@@ -95,6 +95,28 @@ def test_state_symbol_written_the_party_way_is_read_as_state_and_flagged(written
     assert sym.slip == "state_in_party_form"
 
 
+@pytest.mark.parametrize(
+    "written,want,level",
+    [
+        ("45/KH-HU", "45-KH/HU", "district"),
+        ("25/NQ-TW", "25-NQ/TW", "central"),
+        ("5/QĐ-TU", "5-QĐ/TU", "province"),
+    ],
+)
+def test_party_symbol_written_the_state_way_is_read_as_party_and_flagged(written, want, level):
+    sym = symbols.parse(written)
+    assert (str(sym), sym.grammar, sym.level, sym.slip) == (want, "party", level, "party_in_state_form")
+
+
+@pytest.mark.parametrize("written", ["12/KH-UBND", "12/2020/KH-HU", "3637/UBND-VX"])
+def test_a_state_symbol_or_a_dated_one_stays_state(written):
+    try:
+        sym = symbols.parse(written)
+    except symbols.InvalidSymbol:
+        return  # "12/2020/KH-HU": a year says State, and HU is no State body: not a symbol
+    assert sym.grammar == "state" and sym.slip is None
+
+
 def test_type_names():
     assert symbols.parse("30-CTR/TU").doc_type_name == "Chương trình"
     assert symbols.parse("08-QĐi/TW").doc_type_name == "Quy định"
