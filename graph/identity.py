@@ -41,7 +41,7 @@ from policygraph.graph.model import Graph
 from policygraph.ingest import tables
 from policygraph.ingest.models import Citation, ParsedDocument, Place, UnnumberedMention
 from policygraph.ingest.places import fold
-from policygraph.ingest.unnumbered import doc_type_name, law_key
+from policygraph.ingest.unnumbered import constitution_in_force, doc_type_name, law_key
 
 __all__ = ["Graph", "Mention", "epoch_for", "resolve"]
 
@@ -407,6 +407,9 @@ def _resolve_named(mentions: list[_Named], laws: dict[str, list[tuple[str, int |
         if epoch is None and kind == "congress_resolution":
             ordinals = by_period.get(n.mention.period or "", set())
             epoch = next(iter(ordinals)) if len(ordinals) == 1 else n.mention.period
+        elif epoch is None and kind == "constitution" and n.citing_year:
+            in_force = constitution_in_force(n.citing_year)  # the one in force when the text was written
+            epoch = str(in_force) if in_force else None
         elif epoch is None and len(hard) == 1:
             epoch = hard[0]
         elif epoch is None and len(hard) > 1:

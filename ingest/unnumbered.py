@@ -129,6 +129,15 @@ CONSTITUTION = (
     rf"Hiến{_S}pháp(?:{_W}nước{_W}Cộng{_W}h(?:òa|oà){_W}xã{_W}hội{_W}chủ{_W}nghĩa{_W}Việt{_W}Nam)?(?:{_YEAR})?"
 )
 PARTY_CHARTER = rf"Điều{_S}lệ{_S}Đảng(?:{_W}Cộng{_W}sản{_W}Việt{_W}Nam)?(?:{_YEAR})?"
+# The Constitutions, by the year they are named by and the first year they were in force: "Căn cứ
+# Hiến pháp" names the one in force when the text was written (a law of 2020 cites that of 2013).
+CONSTITUTIONS = ((1946, 1946), (1959, 1960), (1980, 1980), (1992, 1992), (2013, 2014))
+
+
+def constitution_in_force(year: int) -> int | None:
+    """The year of the Constitution in force in `year` (None before the first)."""
+    named = [name for name, start in CONSTITUTIONS if start <= year]
+    return named[-1] if named else None
 _NUMBERED_AFTER_RE = re.compile(r"[ \t]*[,(]?(?:\s*(?i:số)\s*:?\s*|[ \t]*)\d{1,5}[a-zđ]?[ \t]*[/\-]")
 
 

@@ -371,3 +371,18 @@ def test_the_constitution_and_the_party_charter_are_one_node_each():
     assert g.nodes["doc:~constitution|2013"]["grammar"] == "state"
     assert g.nodes["doc:~party-charter"]["grammar"] == "party"
     assert g.nodes["doc:~party-charter"]["title"] == "Điều lệ Đảng"
+
+
+def test_the_constitution_named_without_a_year_is_the_one_in_force_when_the_text_was_written():
+    from policygraph.graph.identity import resolve
+    from policygraph.ingest.pipeline import parse_text
+
+    def law(number: str, year: int) -> object:
+        return parse_text(
+            f"QUỐC HỘI\nLuật số: {number}\n\nLUẬT\nTHỬ NGHIỆM {year}\n\n"
+            "Căn cứ Hiến pháp nước Cộng hòa xã hội chủ nghĩa Việt Nam;\n\nĐiều 1. Phạm vi\n", f"{year}.txt")
+
+    g = resolve([law("20/2010/QH12", 2010), law("61/2020/QH14", 2020)])
+    targets = {s: t for s, t, k, _ in g.edges if k == "based_on"}
+    assert targets == {"doc:20/2010/QH12||2010": "doc:~constitution|1992",
+                       "doc:61/2020/QH14||2020": "doc:~constitution|2013"}
