@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from policygraph.ingest import symbols, tables
-from policygraph.ingest.dates import DATE_RE, iso_from_match
+from policygraph.ingest.dates import BARE_DATE_RE, DATE_RE, iso_from_match
 from policygraph.ingest.header import HEADING_ALTERNATIVES, HEADINGS
 from policygraph.ingest.models import AssertedEdge, Citation, Place
 from policygraph.ingest.noise import LinePattern
@@ -259,6 +259,8 @@ _YEAR_ONLY_RE = re.compile(r"năm[ \t\n]+(?P<y>(?:19|20)\d\d)\b", re.IGNORECASE)
 # What follows a symbol, in one match: spaces, a date or a bare "năm 2022", spaces, the issuer's
 # first words. As _SPACES_RE, DATE_RE (else _YEAR_ONLY_RE), _SPACES_RE and ISSUER_START_RE
 # matched one after another: every part is optional, so re never backtracks into an earlier one.
+# a date in brackets right after the number: "Chỉ thị 05-CT/TW (15/5/2016)"
+_PAREN_DATE_RE = re.compile(rf"[ \t]*\([ \t]*(?:{BARE_DATE_RE.pattern})[ \t]*\)", re.IGNORECASE)
 _TAIL_HEAD_RE = re.compile(
     # the lead may say "ban hành" before the date: "Chỉ thị số 05-CT/TW ban hành ngày 15/5/2016"
     rf"(?P<lead>{_SPACES_RE.pattern}(?:(?:được[ \t\n]+)?ban[ \t\n]+hành[ \t\n]+(?=ngày))?)"
@@ -289,7 +291,12 @@ def _read_tail(
     date = issuer = term = subject = None
     year = None
     head = _TAIL_HEAD_RE.match(text, pos, limit)
-    if head.group("date") is not None:
+    paren = None if head.group("date") is not None else _PAREN_DATE_RE.match(text, pos, limit)
+    if paren is not None:  # "Chỉ thị 05-CT/TW (15/5/2016) của …": the date in brackets, then the rest
+        date = iso_from_match(paren)
+        head = _TAIL_HEAD_RE.match(text, paren.end(), limit)
+        pos = head.end("lead") if head.group("date") is None and head.group("yo") is None else paren.end()
+    elif head.group("date") is not None:
         date = iso_from_match(head)
         pos = head.end("date")
     elif head.group("yo") is not None:
@@ -297,7 +304,7 @@ def _read_tail(
         pos = head.end("yo")
     else:
         pos = head.end("lead")
-    if head.group("issuer") is not None:
+    if head.group("issuer") is not None and head.start("body") >= pos:
         body_start = head.start("body")
         stop = ISSUER_STOP_RE.search(text, head.end("body"), min(limit, body_start + 160))
         issuer_end = stop.start() if stop else min(limit, body_start + 160)

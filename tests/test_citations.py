@@ -161,6 +161,9 @@ CITES = [
     ("theo Kết luận số 114-\nKL/TW ngày 14/7/2015", [C("114-KL/TW", "2015-07-14")]),
     ("trọng tâm là Kết luận số 18-\nKL/TW ngày 02 tháng 4 năm 2026", [C("18-KL/TW", "2026-04-02")]),
     ("về tiếp tục thực hiện Kết luận 62\n- KL/TW ngày 08/12/2009", [C("62-KL/TW", "2009-12-08")]),
+    # a date in brackets after the number
+    ("Chỉ thị 05-CT/TW (15/5/2016) của Bộ Chính trị", [C("05-CT/TW", "2016-05-15")]),
+    ("Kế hoạch 12-KH/HU (ngày 03/02/2020)", [C("12-KH/HU", "2020-02-03")]),
     # "ban hành" before the date is not an issuer ("Ban …")
     ("Chỉ thị số 05-CT/TW ban hành ngày 15/5/2016 của Bộ Chính trị", [C("05-CT/TW", "2016-05-15")]),
     ("Quyết định số 12/QĐ-UBND được ban hành ngày 15/5/2016", [C("12/QĐ-UBND", "2016-05-15")]),
