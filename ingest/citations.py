@@ -321,6 +321,14 @@ def _read_tail(
             term = km.group("term").upper()
             close = text.find(")", km.end(), limit)
             pos = close + 1 if close != -1 else km.end()
+            if issuer is None:  # "Chỉ thị 05-CT/TW (khóa XII) của Bộ Chính trị": the issuer after the term
+                after = _TAIL_HEAD_RE.match(text, pos, limit)
+                if after.group("issuer") is not None and after.group("date") is None and after.group("yo") is None:
+                    body_start = after.start("body")
+                    stop = ISSUER_STOP_RE.search(text, after.end("body"), min(limit, body_start + 160))
+                    issuer_end = stop.start() if stop else min(limit, body_start + 160)
+                    issuer = _issuer_words(text[body_start:issuer_end])
+                    pos = issuer_end
     if term is None and issuer:
         term = _term_in(issuer)
     tail_end = pos

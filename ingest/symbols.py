@@ -193,6 +193,10 @@ def _symbol_of_groups(num: str, ptype: str | None, piss: str | None, syear: str 
     else:
         issuer_code = _canonical_state_code(code)
         doc_type = None
+    if _PARTY_SUFFIX_RE.search(issuer_code):  # "15/HD-BDVTU": a Party department, not a ministry "B…"
+        party = _party_in_state_form(number, year, segments)
+        if party is not None:
+            return party
     entry = tables.find_issuer("state", issuer_code)
     if entry is None:
         party = _party_in_state_form(number, year, segments)
@@ -203,6 +207,11 @@ def _symbol_of_groups(num: str, ptype: str | None, piss: str | None, syear: str 
         # "5/UBND" alone is too thin to be sure it is a symbol and not a ratio
         raise InvalidFormat("untyped State symbol without year or department")
     return Symbol(number, doc_type, issuer_code, "state", int(year) if year else None, entry.level)
+
+
+# the codes of Party committees end so (Trung ương, Tỉnh ủy, Huyện ủy, Quận ủy, Thị ủy, Đảng ủy);
+# no State body's code does
+_PARTY_SUFFIX_RE = re.compile(r"(?:TW|TU|HU|QU|TXU|ĐU)$")
 
 
 def _party_in_state_form(number: str, year: str | None, segments: list[str]) -> Symbol | None:

@@ -355,3 +355,8 @@ def test_an_issuer_ends_at_the_verb_of_the_subject():
                  "Nghị định số 12/2024/NĐ-CP ngày 05/02/2024 của Chính phủ sửa đổi, bổ sung"):
         (c,) = find_citations(text)
         assert c.issuer_text in ("Thủ tướng Chính phủ", "Bộ trưởng Bộ Lao động - Thương binh và Xã hội", "Chính phủ")
+
+
+def test_an_issuer_after_the_term_in_brackets():
+    (c,) = find_citations("Chỉ thị 05-CT/TW (khóa XII) của Bộ Chính trị về học tập")
+    assert (c.issuer_text, c.term, c.subject) == ("Bộ Chính trị", "XII", "học tập")

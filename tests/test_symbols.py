@@ -101,6 +101,7 @@ def test_state_symbol_written_the_party_way_is_read_as_state_and_flagged(written
         ("45/KH-HU", "45-KH/HU", "district"),
         ("25/NQ-TW", "25-NQ/TW", "central"),
         ("5/QĐ-TU", "5-QĐ/TU", "province"),
+        ("15/HD-BDVTU", "15-HD/BDVTU", "province"),  # a Party department, not a ministry "B…"
     ],
 )
 def test_party_symbol_written_the_state_way_is_read_as_party_and_flagged(written, want, level):
