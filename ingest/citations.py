@@ -153,14 +153,15 @@ _HEADING_BEFORE = (
 CLAUSE_TRIGGER_RE = re.compile(r"[\s*#_>•+\-–]*" + _HEADING_BEFORE + _TRIGGER, re.IGNORECASE)
 # at a line start the trigger must be capitalised: a wrapped line may start mid-sentence
 # (or follow the capitalised type heading: "KẾ HOẠCH\ntriển khai thực hiện …" is the title)
-LINE_TRIGGER_RE = re.compile(r"\n[ \t*#_>•+\-–]*" + _TRIGGER, re.IGNORECASE)
+# a letter's subject line ("V/v triển khai thực hiện Kết luận số 114-KL/TW") is its title
+LINE_TRIGGER_RE = re.compile(r"\n[ \t*#_>•+\-–]*(?P<vv>V/v[ \t.:]*)?" + _TRIGGER, re.IGNORECASE)
 
 
 def _line_triggers(text: str, start: int, end: int) -> list[re.Match]:
     out = []
     for m in LINE_TRIGGER_RE.finditer(text, start, end):
         word = m.group(0).lstrip("\n \t*#_>•+-–")
-        if word[:1].isupper():
+        if word[:1].isupper() or m.group("vv"):
             out.append(m)
             continue
         line_start = text.rfind("\n", 0, m.start()) + 1

@@ -216,6 +216,26 @@ def _title_start(masked: str) -> int:
     return m.start() if m else min(len(masked), HEADER_ZONE)
 
 
+# an official letter has no heading: its subject line under the number is its title
+LETTER_SUBJECT_RE = LinePattern(r"^[ \t*_#]*(?:V/v|V/V|v/v)[ \t.:]*(?P<rest>\S[^\n]*)$")
+
+
+def _letter_subject(masked: str) -> str | None:
+    """"V/v triển khai thực hiện Kết luận số 114-KL/TW" (and the lines it wraps onto, up to a blank
+    line or the frame's other column), in the frame."""
+    m = LETTER_SUBJECT_RE.search(masked, 0, HEADER_ZONE)
+    if not m:
+        return None
+    parts = [m.group("rest").strip()]
+    for line in masked[m.end() + 1 : m.end() + 400].split("\n")[:3]:
+        clean = line.strip(" \t*_")
+        frame = _FRAME_RIGHT_RE.match(clean) or PLACE_DATE_RE.rx.match(clean)
+        if not clean or frame or clean.lower().startswith("kính gửi"):
+            break
+        parts.append(clean)
+    return "V/v " + " ".join(" ".join(parts).split())
+
+
 def _heading_and_title(masked: str) -> tuple[str | None, str | None, int]:
     zone = HEADER_ZONE + 500
     m = HEADING_RE.search(masked, 0, zone)
@@ -226,7 +246,7 @@ def _heading_and_title(masked: str) -> tuple[str | None, str | None, int]:
     if not m:
         m = HEADING_ANY_CASE_RE.search(masked, 0, zone)
     if not m:
-        return None, None, 0
+        return None, _letter_subject(masked), 0
     heading = m.group("h").upper()
     lines = [rest.strip().strip("*_#").strip()] if rest else []
     pos = m.end() + 1

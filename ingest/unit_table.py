@@ -424,5 +424,7 @@ NOT_UNITS: tuple[str, ...] = (
 )
 
 # Lines of a "Nơi nhận" list that are not recipients.
-RECIPIENT_SKIP = (r"lưu\b", r"như trên", r"như điều", r"gửi mạng", r"gửi bản", r"gửi qua", r"[.…\s]*$")
+RECIPIENT_SKIP = (
+    r"lưu\b", r"như trên", r"như điều", r"như kính gửi", r"gửi mạng", r"gửi bản", r"gửi qua", r"[.…\s]*$"
+)
 FOR_REPORT = (r"\(?\s*b/c\s*\)?", r"\(?để báo cáo\)?", r"\(báo cáo\)")

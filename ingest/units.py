@@ -1162,26 +1162,51 @@ def _recipients(text: str, ctx: UnitContext, out: UnitExtraction) -> int | None:
     first = None
     for head in RECIPIENTS_RE.finditer(text):
         first = head.start() if first is None else first
-        pos = head.end()
         got: list[Recipient] = []
-        while pos < len(text):
-            nl = text.find("\n", pos)
-            le = len(text) if nl < 0 else nl
-            line = text[pos:le]
-            stripped = line.strip(" *\t")
-            if stripped and not BULLET_RE.match(stripped):
-                if stripped.endswith(":") and len(stripped) < 40:
-                    pos = le + 1
-                    continue
-                break
-            if stripped:
-                b = BULLET_RE.match(text, pos + (len(line) - len(line.lstrip(" *\t"))))
-                _recipient_items(text, b.end(), le, ctx, got)
-            pos = le + 1
+        _bullet_list(text, head.end(), ctx, got)
         if got:
             out.recipients.extend(got)
             return head.start()
     return first
+
+
+def _bullet_list(text: str, pos: int, ctx: UnitContext, got: list[Recipient]) -> None:
+    """The bulleted lines from `pos` (blank lines and short sub-headings ending in ':' skipped)."""
+    while pos < len(text):
+        nl = text.find("\n", pos)
+        le = len(text) if nl < 0 else nl
+        line = text[pos:le]
+        stripped = line.strip(" *\t")
+        if stripped and not BULLET_RE.match(stripped):
+            if stripped.endswith(":") and len(stripped) < 40:
+                pos = le + 1
+                continue
+            break
+        if stripped:
+            b = BULLET_RE.match(text, pos + (len(line) - len(line.lstrip(" *\t"))))
+            _recipient_items(text, b.end(), le, ctx, got)
+        pos = le + 1
+
+
+# "Kính gửi: …" in a letter's frame: whom it is addressed to, on its line or in a list below
+ADDRESSEES_RE = _MarkupLinePattern(r"^[#>*\s]*(?i:kính\s+gửi)[*\s]*:?[ \t*]*")
+ADDRESSEES_ZONE = 4000  # characters: the frame of a letter
+
+
+def _addressees(text: str, ctx: UnitContext, out: UnitExtraction) -> None:
+    """The addressees of a letter ("Kính gửi: - Các chi, đảng bộ cơ sở; …") as recipients."""
+    head = next(ADDRESSEES_RE.finditer(text, 0, min(len(text), ADDRESSEES_ZONE)), None)
+    if head is None:
+        return
+    got: list[Recipient] = []
+    le = text.find("\n", head.end())
+    le = len(text) if le < 0 else le
+    if text[head.end():le].strip(" *\t"):  # "Kính gửi: Ban Thường vụ Tỉnh ủy"
+        b = BULLET_RE.match(text, head.end())
+        _recipient_items(text, b.end() if b else head.end(), le, ctx, got)
+    else:
+        _bullet_list(text, le + 1, ctx, got)
+    out.recipients.extend(got)
 
 
 def _recipient_items(text: str, start: int, end: int, ctx: UnitContext, got: list[Recipient]) -> None:
@@ -1398,6 +1423,7 @@ def extract_units(text: str, context: UnitContext) -> UnitExtraction:
     sig_start = _signature(text, context, out)
     if out.issuer is None:
         _issuer_from_intro(text, context, out)
+    _addressees(text, context, out)
     rec_start = _recipients(text, context, out)
     body_end = min(p for p in (sig_start, rec_start, len(text)) if p is not None)
     section = _find_section(text, body_end)

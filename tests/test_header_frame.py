@@ -327,3 +327,32 @@ def test_names_town_committee():
     assert names_town_committee("Thành ủy Pleiku")  # a city of Gia Lai: district level
     assert not names_town_committee("Thành ủy Hà Nội") and not names_town_committee("Tỉnh ủy Phú Yên")
     assert not names_town_committee(None) and not names_town_committee("Thành ủy")
+
+
+# -- official letters (Công văn) ------------------------------------------------------------------
+
+LETTER = (
+    "ĐẢNG BỘ TỈNH BẮC KẠN\nHUYỆN ỦY BẠCH THÔNG\n*\nSố 731-CV/HU\n"
+    "V/v triển khai thực hiện Kết luận số\n114-KL/TW của Ban Bí thư\n\n"
+    "ĐẢNG CỘNG SẢN VIỆT NAM\nBạch Thông, ngày 06 tháng 11 năm 2017\n\n"
+    "Kính gửi:\n- Các chi, đảng bộ cơ sở;\n- Ban Dân vận Huyện ủy.\n\n"
+    "Thực hiện Công văn số 1250-CV/TU ngày 20/10/2017 của Ban Thường vụ Tỉnh ủy, Ban Thường vụ Huyện ủy đề nghị:\n\n"
+    "1. Ban Dân vận Huyện ủy theo dõi, báo cáo Ban Thường vụ Huyện ủy trước ngày 15/12/2017.\n\n"
+    "Nơi nhận:\n- Như kính gửi;\n- Ban Dân vận Tỉnh ủy (b/c);\n- Lưu VPHU.\n\nT/L BAN THƯỜNG VỤ\nCHÁNH VĂN PHÒNG\n"
+)
+
+
+def test_a_letters_subject_line_is_its_title_and_says_what_it_implements():
+    doc = parse_text(LETTER)
+    assert (doc.symbol, doc.doc_type_name) == ("731-CV/HU", "Công văn")
+    assert doc.title == "V/v triển khai thực hiện Kết luận số 114-KL/TW của Ban Bí thư"
+    relations = [(c.symbol, c.relation) for c in doc.citations]
+    assert relations == [("114-KL/TW", "implements"), ("1250-CV/TU", "implements")]
+
+
+def test_a_letters_addressees_are_its_recipients():
+    doc = parse_text(LETTER)
+    assert [(r.unit.name, r.for_report) for r in doc.units.recipients] == [
+        ("Các chi, đảng bộ cơ sở", False), ("Ban Dân vận Huyện ủy", False), ("Ban Dân vận Tỉnh ủy", True)]
+    one_line = parse_text("TỈNH ỦY GIA LAI\n*\nSố 12-CV/TU\nV/v A\n\nKính gửi: Ban Dân vận Trung ương\n\nNội dung.\n")
+    assert [r.unit.name for r in one_line.units.recipients] == ["Ban Dân vận Trung ương"]
