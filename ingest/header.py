@@ -140,11 +140,6 @@ def own_symbol(masked: str) -> symbols.Symbol | None:
     return _own_number(masked)[0]
 
 
-def own_symbol_at(masked: str) -> int:
-    """Where own_symbol found the number (-1 if nowhere)."""
-    return _own_number(masked)[1]
-
-
 def _own_number(masked: str) -> tuple[symbols.Symbol | None, int]:
     """(own number, where its line starts). A line that is only "Số: …" is taken first; then a
     line that opens with it and goes on with the frame's other column ("Số: 1234/KH-UBND   Độc
