@@ -416,6 +416,16 @@ SUBJECT_OPENERS = (
     r"trong năm(?: \d{4})?,", r"trong quý [ivx]+(?:/\d{4})?,",
 )
 
+# Verbs by which one unit asks others to act, inside a clause: "(Ban Thường vụ Huyện ủy) đề nghị các chi bộ …
+# thực hiện", "UBND tỉnh giao Sở Nội vụ chủ trì". The units after the verb take the task, not the one before it;
+# a line that ends "… thực hiện một số nội dung sau:" hands them the numbered items below. (pattern, examples)
+# "chỉ đạo" is not one: "UBND huyện chỉ đạo các phòng … thực hiện" is the committee's own task.
+REQUEST_VERBS: tuple[tuple[str, str], ...] = (
+    (r"đề nghị", "Ban Thường vụ Huyện ủy đề nghị các chi bộ trực thuộc thực hiện"),
+    (r"yêu cầu", "Ban Thường vụ Tỉnh ủy yêu cầu các huyện ủy, thành ủy quán triệt"),
+    (r"giao", "Ủy ban nhân dân tỉnh giao Sở Nội vụ chủ trì, phối hợp"),
+)
+
 # Phrases that look like units but are not: people, the document itself, generic actors.
 NOT_UNITS: tuple[str, ...] = (
     "Nhân dân", "nhân dân", "cán bộ, đảng viên", "Kế hoạch này", "cấp ủy", "chính quyền",

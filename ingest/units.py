@@ -190,6 +190,12 @@ _OPENER_KEYS = frozenset(_first_key(o) for o in T.SUBJECT_OPENERS)
 _UNIT_KEYS = frozenset(HEAD_RES) | frozenset(ABBREV_HEAD_RES) | {"cac", "nhung"}
 OPENER_RE = re.compile(rf"(?:(?i:{'|'.join(_phrase(o) for o in T.SUBJECT_OPENERS)})\s*)+")
 GIVEN_RE = re.compile(r"(?i:giao|phân công)(?!\w)")
+# REQUEST_VERBS inside a clause, in lower case (at a clause's start they are SUBJECT_OPENERS): after the subject
+# that asks, or after a space or comma anywhere in the clause
+_REQUEST_VERBS = "|".join(f"(?P<q{i}>{_phrase(p)})" for i, (p, _) in enumerate(T.REQUEST_VERBS))
+_REQUEST_AT_RE = re.compile(rf"\s*(?:{_REQUEST_VERBS})\s+")
+_REQUEST_RE = re.compile(rf"(?<![^\s,])(?:{_REQUEST_VERBS})\s+")
+_GIVEN_GROUPS = frozenset(f"q{i}" for i, (p, _) in enumerate(T.REQUEST_VERBS) if GIVEN_RE.fullmatch(p))
 ROLE_RES = [(re.compile(rf"\s*(?i:{_phrase(p)})(?!\w)"), role) for p, role, _ in T.ROLE_VERBS]
 GIVEN_LEAD_RE = re.compile(rf"\s*(?i:{'|'.join(_phrase(v) for v in T.GIVEN_LEAD_VERBS)})(?!\w)")
 CO_LEAD_RE = re.compile(r"(?i:chủ\s+trì\s*,?\s*(?:và\s+)?phối\s+hợp(?:\s+chặt\s+chẽ)?(?:\s+với)?)\s+")
@@ -888,6 +894,44 @@ def _subject(text: str, pos: int, end: int, key: str | None = None,
     return units, tail, given
 
 
+def _requested(text: str, cs: int, ce: int, units: list[Found], pred: int) -> tuple[list[Found], int, bool] | None:
+    """Units asked to act in the clause [cs, ce) by "(A) đề nghị / yêu cầu / giao B …": B, where B's predicate
+    starts and whether B was "given" the task (no units when A asks someone who is no unit); None when no one
+    is asked.
+
+    A is the clause's subject (`units`, whose predicate starts at `pred`), or a unit after a fronted phrase
+    ("Thực hiện Kết luận …, Ban Thường vụ Huyện ủy đề nghị các chi bộ …"), or nothing. A verb after any other
+    words is not a request to a unit ("theo đề nghị của Sở Nội vụ", "nếu có vướng mắc đề nghị …").
+    """
+    if units:
+        m = _REQUEST_AT_RE.match(text, pred, ce)
+    else:
+        m = next((r for r in _REQUEST_RE.finditer(text, cs, ce) if _requester_before(text, cs, r.start())), None)
+    if m is None:
+        return None
+    asked = unit_list_at(text, m.end(), ce, titles=True)
+    if not asked or text[asked[-1].end:asked[-1].end + 1].isalnum():
+        # the subject asks someone who is no unit ("yêu cầu các cấp ủy, tổ chức đảng …"): the task is not its own
+        return ([], pred, False) if units else None
+    return asked, asked[-1].end, m.lastgroup in _GIVEN_GROUPS
+
+
+def _requester_before(text: str, cs: int, at: int) -> bool:
+    """Whether the words between the clause's last comma before `at` (or its start) and `at` name units only."""
+    start = max(cs, text.rfind(",", cs, at) + 1)
+    words = text[start:at]
+    if not words.strip():
+        return True
+    first = start + len(words) - len(words.lstrip())
+    requester = unit_list_at(text, first, at, titles=True)
+    return bool(requester) and not text[requester[-1].end:at].strip()
+
+
+def _lists_items(text: str, ce: int, le: int) -> bool:
+    """Whether the clause ending at `ce` ends its line with a colon: what it asks for is in the items below."""
+    return text[ce:le].strip(" \t*") == "" and text[:ce].rstrip(" \t*").endswith(":")
+
+
 _SENTENCE_MARKS = ".;:!?"
 WRAP_LINES = 3  # how many wrapped lines a list of officials may run on over
 
@@ -994,12 +1038,16 @@ def _scan(text: str, start: int, end: int, ctx: UnitContext, in_body: bool, sect
     le = start - 1
     breaks = _Breaks(text, start, end)
     run_on, run_units = -1, []  # a subject that ran on over wrapped lines: where its clause ends, its units
+    listed: list[Found] = []  # units asked to do the items below ("… đề nghị các chi bộ thực hiện nội dung sau:")
     for line in text[start:end].split("\n"):  # the lines LINE_RE.finditer would give, without its empty matches
         ls, le = le + 1, le + 1 + len(line)
         if not line or line.isspace() or le <= run_on:
             continue
         head = _LINE_OPEN_RE.match(text, ls, le)
         numbered = head.group("num") is not None
+        item = numbered or head.group("letter") is not None or head.group("bullet") is not None
+        if not item:
+            listed = []
         line_subject: list[Found] = run_units if ls < run_on else []
         first = ls >= run_on
         pos = head.start("word")
@@ -1016,10 +1064,19 @@ def _scan(text: str, start: int, end: int, ctx: UnitContext, in_body: bool, sect
                 if pred > ce:  # the subject ran on over wrapped lines: the clause ends on the predicate's line
                     ce = run_on = _run_on_end(text, pred, breaks)
                     run_units = units
-            elif in_body and not line_subject:
-                continue  # no subject here or before it in the line: no task (the body keeps no heading)
             else:  # what _subject returns when no opener or unit can start the clause
                 units, pred, given = [], cs, False
+            asked = _requested(text, cs, ce, units, pred)
+            if asked is not None:
+                units, pred, given = asked
+                if _lists_items(text, ce, le):
+                    listed = units  # the items below say what they are asked to do
+                    if not in_body:
+                        heading = units
+                    first = False
+                    continue
+            elif not units and key not in _SUBJECT_KEYS and in_body and not line_subject and not (listed and item):
+                continue  # no subject here or before it in the line: no task (the body keeps no heading)
             if first and units and _HEADING_REST_RE.match(text, pred, ce) and not in_body:
                 heading = units  # "2. Hội đồng nhân dân, Ủy ban nhân dân huyện": tasks follow below
                 line_subject = units
@@ -1032,6 +1089,8 @@ def _scan(text: str, start: int, end: int, ctx: UnitContext, in_body: bool, sect
                 line_subject = units
                 if numbered:
                     heading = [] if in_body else units
+            elif listed and item and not line_subject:
+                units = listed
             elif opens and not line_subject and not in_body:
                 units = heading
             elif line_subject:
@@ -1451,7 +1510,18 @@ def _body_start(text: str) -> int:
     title = HEADING_RE.search(text, 0, 4000)
     after_title = title.end() if title else 0
     starts = [m.start() for m in (PREAMBLE_END_RE.search(text), FIRST_ITEM_RE.search(text, after_title)) if m]
-    return min(starts) if starts else after_title
+    return _asking_intro(text, min(starts), after_title) if starts else after_title
+
+
+def _asking_intro(text: str, start: int, floor: int) -> int:
+    """`start`, or the start of the paragraph just above it when that paragraph asks units to do the items that
+    follow ("…, Ban Thường vụ Huyện ủy đề nghị các chi bộ thực hiện một số nội dung sau:", as letters do)."""
+    above = text[floor:start].rstrip(" \t\n*")
+    if not above.endswith(":"):
+        return start
+    para = max(above.rfind("\n\n"), len(above) - 600, 0)
+    para = above.find("\n", para) + 1 if para else 0
+    return floor + para if _REQUEST_RE.search(above, para) else start
 
 
 # --- helpers for the graph ------------------------------------------------------------

@@ -143,8 +143,11 @@ def _in(doc_type: str | None, text: str) -> list[tuple[str, str]]:
 
 
 def test_a_bare_minister_in_a_circular_is_its_ministry():
-    text = "Điều 4. Tổ chức thực hiện\n1. Bộ trưởng giao Cục Tần số vô tuyến điện theo dõi việc thực hiện.\n"
+    text = "Điều 4. Tổ chức thực hiện\n1. Bộ trưởng chỉ đạo Cục Tần số vô tuyến điện theo dõi việc thực hiện.\n"
     assert _in("TT", text)[0] == ("Bộ Khoa học và Công nghệ", "execute")
+    # the unit the minister "giao" (gives) the task to takes it, and "theo dõi" after "giao" makes it the lead
+    given = text.replace("chỉ đạo", "giao")
+    assert _in("TT", given) == [("Cục Tần số vô tuyến điện", "lead")]
     assert _in("NĐ", text)[0] == ("Các bộ", "execute")  # a decree: every minister
     assert _in(None, text)[0] == ("Các bộ", "execute")  # type unknown: as before
 
