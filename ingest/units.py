@@ -190,12 +190,10 @@ _OPENER_KEYS = frozenset(_first_key(o) for o in T.SUBJECT_OPENERS)
 _UNIT_KEYS = frozenset(HEAD_RES) | frozenset(ABBREV_HEAD_RES) | {"cac", "nhung"}
 OPENER_RE = re.compile(rf"(?:(?i:{'|'.join(_phrase(o) for o in T.SUBJECT_OPENERS)})\s*)+")
 GIVEN_RE = re.compile(r"(?i:giao|phân công)(?!\w)")
-# REQUEST_VERBS inside a clause, in lower case (at a clause's start they are SUBJECT_OPENERS): after the subject
-# that asks, or after a space or comma anywhere in the clause
-_REQUEST_VERBS = "|".join(f"(?P<q{i}>{_phrase(p)})" for i, (p, _) in enumerate(T.REQUEST_VERBS))
-_REQUEST_AT_RE = re.compile(rf"\s*(?:{_REQUEST_VERBS})\s+")
-_REQUEST_RE = re.compile(rf"(?<![^\s,])(?:{_REQUEST_VERBS})\s+")
-_GIVEN_GROUPS = frozenset(f"q{i}" for i, (p, _) in enumerate(T.REQUEST_VERBS) if GIVEN_RE.fullmatch(p))
+# REQUEST_VERBS inside a clause, in lower case (at a clause's start they are SUBJECT_OPENERS): right after the subject
+# that asks, or anywhere in a clause; one pattern each, as a pattern that opens with a literal lets re skip to it in C
+_REQUEST_AT_RE = re.compile(rf"\s*(?:{'|'.join(_phrase(p) for p, _ in T.REQUEST_VERBS)})\s+")
+_REQUEST_RES = tuple(re.compile(rf"{_phrase(p)}\s+") for p, _ in T.REQUEST_VERBS)
 ROLE_RES = [(re.compile(rf"\s*(?i:{_phrase(p)})(?!\w)"), role) for p, role, _ in T.ROLE_VERBS]
 GIVEN_LEAD_RE = re.compile(rf"\s*(?i:{'|'.join(_phrase(v) for v in T.GIVEN_LEAD_VERBS)})(?!\w)")
 CO_LEAD_RE = re.compile(r"(?i:chủ\s+trì\s*,?\s*(?:và\s+)?phối\s+hợp(?:\s+chặt\s+chẽ)?(?:\s+với)?)\s+")
@@ -894,30 +892,49 @@ def _subject(text: str, pos: int, end: int, key: str | None = None,
     return units, tail, given
 
 
-def _requested(text: str, cs: int, ce: int, units: list[Found], pred: int) -> tuple[list[Found], int, bool] | None:
+def _requested(text: str, cs: int, ce: int, units: list[Found], pred: int,
+               verbs: list[tuple[int, int]]) -> tuple[list[Found], int, bool] | None:
     """Units asked to act in the clause [cs, ce) by "(A) đề nghị / yêu cầu / giao B …": B, where B's predicate
     starts and whether B was "given" the task (no units when A asks someone who is no unit); None when no one
     is asked.
 
-    A is the clause's subject (`units`, whose predicate starts at `pred`), or a unit after a fronted phrase
+    `verbs` are the request verbs of the text (_request_verbs). A is the clause's subject (`units`, whose
+    predicate starts at `pred`), or a unit after a fronted phrase
     ("Thực hiện Kết luận …, Ban Thường vụ Huyện ủy đề nghị các chi bộ …"), or nothing. A verb after any other
     words is not a request to a unit ("theo đề nghị của Sở Nội vụ", "nếu có vướng mắc đề nghị …").
     """
     if units:
         m = _REQUEST_AT_RE.match(text, pred, ce)
+        verb = (m.start(), m.end()) if m else None
     else:
-        m = next((r for r in _REQUEST_RE.finditer(text, cs, ce) if _requester_before(text, cs, r.start())), None)
-    if m is None:
+        verb = next((v for v in verbs[bisect_left(verbs, (cs,)):] if v[0] >= ce or _requester_before(text, cs, v[0])),
+                    None)
+        verb = verb if verb is not None and verb[0] < ce else None
+    if verb is None:
         return None
-    asked = unit_list_at(text, m.end(), ce, titles=True)
+    asked = unit_list_at(text, verb[1], ce, titles=True)
     if not asked or text[asked[-1].end:asked[-1].end + 1].isalnum():
         # the subject asks someone who is no unit ("yêu cầu các cấp ủy, tổ chức đảng …"): the task is not its own
         return ([], pred, False) if units else None
-    return asked, asked[-1].end, m.lastgroup in _GIVEN_GROUPS
+    return asked, asked[-1].end, GIVEN_RE.search(text, verb[0], verb[1]) is not None
+
+
+def _request_verbs(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """(start, end) of every request verb in [start, end), in text order."""
+    return sorted((m.start(), m.end()) for rx in _REQUEST_RES for m in rx.finditer(text, start, end))
+
+
+def _any_between(marks: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Whether one of the sorted (start, end) `marks` starts in [start, end)."""
+    i = bisect_left(marks, (start,))
+    return i < len(marks) and marks[i][0] < end
 
 
 def _requester_before(text: str, cs: int, at: int) -> bool:
-    """Whether the words between the clause's last comma before `at` (or its start) and `at` name units only."""
+    """Whether the words between the clause's last comma before `at` (or its start) and `at` name units only (the
+    verb at `at` must start a word)."""
+    if at > cs and not (text[at - 1].isspace() or text[at - 1] == ","):
+        return False
     start = max(cs, text.rfind(",", cs, at) + 1)
     words = text[start:at]
     if not words.strip():
@@ -1039,6 +1056,7 @@ def _scan(text: str, start: int, end: int, ctx: UnitContext, in_body: bool, sect
     breaks = _Breaks(text, start, end)
     run_on, run_units = -1, []  # a subject that ran on over wrapped lines: where its clause ends, its units
     listed: list[Found] = []  # units asked to do the items below ("… đề nghị các chi bộ thực hiện nội dung sau:")
+    verbs = _request_verbs(text, start, end)  # where a clause may ask units to act
     for line in text[start:end].split("\n"):  # the lines LINE_RE.finditer would give, without its empty matches
         ls, le = le + 1, le + 1 + len(line)
         if not line or line.isspace() or le <= run_on:
@@ -1066,7 +1084,7 @@ def _scan(text: str, start: int, end: int, ctx: UnitContext, in_body: bool, sect
                     run_units = units
             else:  # what _subject returns when no opener or unit can start the clause
                 units, pred, given = [], cs, False
-            asked = _requested(text, cs, ce, units, pred)
+            asked = _requested(text, cs, ce, units, pred, verbs) if verbs and _any_between(verbs, cs, ce) else None
             if asked is not None:
                 units, pred, given = asked
                 if _lists_items(text, ce, le):
@@ -1521,7 +1539,7 @@ def _asking_intro(text: str, start: int, floor: int) -> int:
         return start
     para = max(above.rfind("\n\n"), len(above) - 600, 0)
     para = above.find("\n", para) + 1 if para else 0
-    return floor + para if _REQUEST_RE.search(above, para) else start
+    return floor + para if _request_verbs(above, para, len(above)) else start
 
 
 # --- helpers for the graph ------------------------------------------------------------
