@@ -1,8 +1,9 @@
 """Turn a file into NFC text; one reader per format, chosen by the file's suffix.
 
-New formats (.docx, .pdf, .html, legacy Vietnamese encodings) plug in by adding a
-function to READERS: each takes the raw bytes and the path and returns text or
-raises ReadError with a reason a person can act on.
+Plain text (.txt, .md) is read here; Word, PDF and web pages by ingest/formats.py. A new
+format plugs in by adding a function to READERS: it takes the raw bytes and the path and
+returns text, or raises ReadError with a reason a person can act on. Whatever the format,
+the text then goes through the same `normalise`.
 """
 
 from __future__ import annotations
@@ -57,12 +58,15 @@ _REPLACED = {
 # a run of spaces and tabs inside a line: PDF and word-processor exports space words out
 # ("Số  45-KH/HU", "tỉnh  Bình  Phước") and flatten table columns into wide gaps
 _SPACE_RUN = re.compile(r"[ \t]{2,}")
+# a space before a line end: Markdown's hard break ("…  \n"), PDF text layers, and lines that hold
+# only a space (a blank line, as PDF writers often draw one)
+_LINE_END_SPACE = re.compile(r"[ \t]+\n")
 
 
 def normalise(text: str) -> str:
     """NFC, Windows line ends folded, U+00D0 (Ð, Icelandic eth) read as Đ, no-break spaces
-    as spaces, invisible characters dropped and other slashes as "/" (_REPLACED), and every
-    run of spaces and tabs as one space.
+    as spaces, invisible characters dropped and other slashes as "/" (_REPLACED), every
+    run of spaces and tabs as one space, and no space at a line's end.
 
     Every offset policygraph stores is into this text (it is what the store keeps), so the
     rules downstream see one spelling of a gap and never need to allow for doubled spaces.
@@ -74,7 +78,9 @@ def normalise(text: str) -> str:
     for char, replacement in _REPLACED.items():
         if char in text:
             text = text.replace(char, replacement)
-    return _SPACE_RUN.sub(" ", text) if "  " in text or "\t" in text else text
+    if "  " in text or "\t" in text:
+        text = _SPACE_RUN.sub(" ", text)
+    return _LINE_END_SPACE.sub("\n", text) if " \n" in text or "\t\n" in text else text
 
 
 def read_plain(raw: bytes, path: Path) -> str:
@@ -91,9 +97,25 @@ def read_plain(raw: bytes, path: Path) -> str:
     return text
 
 
+def _from_formats(name: str) -> Callable[[bytes, Path], str]:
+    """A reader of ingest/formats.py, imported when first used: its libraries load only for its files."""
+
+    def read(raw: bytes, path: Path) -> str:
+        from policygraph.ingest import formats
+
+        return getattr(formats, name)(raw, path)
+
+    read.__name__ = name
+    return read
+
+
 READERS: dict[str, Callable[[bytes, Path], str]] = {
     ".txt": read_plain,
     ".md": read_plain,
+    ".docx": _from_formats("read_docx"),
+    ".pdf": _from_formats("read_pdf"),
+    ".html": _from_formats("read_html"),
+    ".htm": _from_formats("read_html"),
 }
 
 

@@ -203,7 +203,10 @@ VIA_RE = re.compile(r"\s*\(?\s*(?i:qua)\s+")
 
 LINE_RE = re.compile(r"[^\n]*")
 MARKUP_RE = re.compile(r"[\s#>*_]*")
-NUMBER_RE = re.compile(r"(?:(?P<num>(?:\d{1,2}\s*[.\-–]\s*)*\d{1,2}|[IVXLC]{1,5})\s*[.\-–)/:]|(?P<letter>[a-zđ])\))\s*")
+# a separator followed by a digit is a date, a quarter or a fraction cut by a line end ("quý\nIV/2016"), not an item
+NUMBER_RE = re.compile(
+    r"(?:(?P<num>(?:\d{1,2}\s*[.\-–]\s*)*\d{1,2}|[IVXLC]{1,5})\s*[.\-–)/:](?!\d)|(?P<letter>[a-zđ])\))\s*"
+)
 BULLET_RE = re.compile(r"[-–+•]\s*")
 # one branch per end mark: branches that open with a literal let re skip to them in C
 SENTENCE_END_RE = re.compile("|".join(rf"\{c}[\s*]+(?=[*\"“(]*[{UPPER}])" for c in ".!?") + r"|;\s*")

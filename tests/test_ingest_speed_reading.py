@@ -49,7 +49,7 @@ def _normalise_plain(text: str) -> str:
     text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
     text = text.replace("Ð", "Đ").replace("\u00a0", " ")
     text = text.translate({ord(c): r for c, r in R._REPLACED.items()})
-    return re.sub(r"[ \t]{2,}", " ", text)
+    return re.sub(r"[ \t]+\n", "\n", re.sub(r"[ \t]{2,}", " ", text))
 
 
 def test_normalise_skips_line_end_folding_only_when_there_is_no_carriage_return():

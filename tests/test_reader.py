@@ -140,5 +140,5 @@ def test_folder_is_not_a_document(tmp_path):
 
 def test_unsupported_suffix(tmp_path):
     with pytest.raises(ReadError) as info:
-        read_document(_write(tmp_path, "plan.pdf", b"%PDF-1.7\n"))
-    assert ".pdf" in str(info.value)
+        read_document(_write(tmp_path, "plan.odt", b"PK\x03\x04"))
+    assert ".odt" in str(info.value) and ".docx" in str(info.value)  # the reason lists what is read
