@@ -14,12 +14,13 @@ import re
 from functools import lru_cache
 
 from policygraph.ingest import symbols, tables
-from policygraph.ingest.places import fold, gazetteer
+from policygraph.ingest.places import FORMER_PROVINCE_NAMES_BY_KEY, fold, gazetteer
 
 # words capitalised wherever they stand in a title (unit names come from the unit table)
 PROPER = (
     "Đảng", "Nhà nước", "Quốc hội", "Chính phủ", "Trung ương", "Việt Nam", "Hồ Chí Minh", "Tổ quốc",
     "Mặt trận Tổ quốc", "Ban Chấp hành", "Ban Thường vụ", "Bộ Chính trị", "Ban Bí thư",
+    "Ủy ban Thường vụ Quốc hội",  # not "Ủy Ban Thường vụ": the longer name is tried first
 )
 # "Đảng" is the Party; "đảng viên" (party members) and "tổ chức đảng" stay in lower case
 _PARTY_GENERIC = re.compile(r"(?<=\b[Tt]ổ chức )Đảng|(?<=cấp ủy )Đảng|Đảng(?= viên)")
@@ -92,9 +93,22 @@ def _proper_re() -> re.Pattern:
     return re.compile("|".join(rf"\b{re.escape(p.lower())}\b" for p in sorted(PROPER, key=len, reverse=True)), re.I)
 
 
+# which of the gazetteer's tables the name after a level word is looked up in: "tỉnh ủy thừa …" is never
+# the commune "Thứa", only a province; "thành phố" names a province or a district-level city
+_LEVEL_TABLES = {
+    "tinh": ("provinces",),
+    "huyen": ("districts",),
+    "quan": ("districts",),
+    "thi": ("districts", "communes"),  # "thị xã", "thị ủy"; "thị trấn" is a commune
+    "thanh": ("provinces", "districts"),
+    "xa": ("communes",),
+    "phuong": ("communes",),
+}
+
+
 def _places_after_level_words(s: str) -> str:
     """"tỉnh tuyên quang" -> "tỉnh Tuyên Quang": after each level word, the longest run of words
-    (up to four) that the gazetteer knows (provinces, districts, communes); the scan goes on
+    (up to four) that the gazetteer knows at that word's level (_LEVEL_TABLES); the scan goes on
     right after the name, so a level word inside the words tried is read too."""
     g = gazetteer()
     out, pos = [], 0
@@ -102,16 +116,32 @@ def _places_after_level_words(s: str) -> str:
         words = _NAME_WORDS.match(s, m.end()).group(0).split(" ")
         out.append(s[pos : m.end()])
         pos = m.end()
+        level_word = fold(m.group(1))
+        tables = _LEVEL_TABLES.get(level_word.split()[0], ("provinces", "districts", "communes"))
+        if level_word == "thi tran":
+            tables = ("communes",)
         for n in range(len(words), 0, -1):
             written = " ".join(words[:n])
-            key = fold(written)
-            name = g.provinces.get(key) or _first(g.districts.get(key)) or _first(g.communes.get(key))
+            name = _known_name(g, fold(written), tables)
             if name:
                 out.append(name)
                 pos += len(written)
                 break
     out.append(s[pos:])
     return "".join(out)
+
+
+def _known_name(g, key: str, tables: tuple[str, ...]) -> str | None:
+    """The gazetteer's spelling of a folded name in the first of `tables` that has it; a province's former
+    name keeps its own spelling ("Thừa Thiên Huế", which the gazetteer knows as "Huế")."""
+    for table in tables:
+        if table == "provinces":
+            name = FORMER_PROVINCE_NAMES_BY_KEY.get(key) or g.provinces.get(key)
+        else:
+            name = _first(getattr(g, table).get(key))
+        if name:
+            return name
+    return None
 
 
 def _first(entries: list[tuple] | None) -> str | None:

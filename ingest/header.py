@@ -19,6 +19,7 @@ from policygraph.ingest.models import Citation, Identity, Place
 from policygraph.ingest.noise import LinePattern
 from policygraph.ingest.places import (
     DISTRICT_LEVEL_ENDED,
+    fold,
     locate,
     match_district,
     match_province,
@@ -32,11 +33,17 @@ OWN_NUMBER_RE = LinePattern(
     r"^[ \t*#_]*(?:(?:Bộ[ \t]+[Ll]uật|Luật|Pháp lệnh|Lệnh)[ \t]+(?:số|Số)|Số|SỐ)[ \t]*:?[ \t]*"
     r"(?P<sym>[^\n]{3,60}?)[ \t*_]*$"
 )
-# the same head, for a number followed on its line by the frame's other column
+# the same head, for a number followed on its line by the frame's other column ("Số: 12/KH-UBND | Hà Nội,
+# ngày …"), put on the line under it by a flattened table ("Số:" / "14/2007/QĐ-UBND"), or led by the type
+# with a colon, as the National Assembly's bodies write it ("Nghị quyết số: 653/2019/UBTVQH14"); a type
+# followed by "số" without the colon is how a text names another document, not its own number
+_TYPE_HEADS = "Nghị quyết|Quyết định|Chỉ thị|Kết luận|Kế hoạch|Thông tư|Nghị định|Công văn|Hướng dẫn|Thông báo"
 OWN_NUMBER_HEAD_RE = LinePattern(
-    r"^[ \t*#_|]*(?:(?:Bộ[ \t]+[Ll]uật|Luật|Pháp lệnh|Lệnh)[ \t]+(?:số|Số)|Số|SỐ)[ \t]*:?[ \t]*(?=\d)"
+    r"^[ \t*#_|]*(?:(?:Bộ[ \t]+[Ll]uật|Luật|Pháp lệnh|Lệnh)[ \t]+(?:số|Số)|(?:" + _TYPE_HEADS + r")[ \t]+số[ \t]*(?=:)"
+    r"|Số|SỐ)[ \t]*:?[ \t]*(?:\n[ \t*_|]*)?(?=\d)"
 )
-PLACE_DATE_RE = LinePattern(r"^[^\n]{0,60},[ \t]*ngày[ \t]+\d")
+# "Hà Nội, ngày 15 tháng 5 năm 2026"; a flattened table may break the line after "ngày"
+PLACE_DATE_RE = LinePattern(r"^[^\n]{0,60},[ \t]*ngày(?:[ \t]+|[ \t]*\n[ \t]*)\d")
 # Laws, codes, ordinances and the National Assembly's resolutions carry no dated frame: they are
 # dated by the closing clause that says when they were passed ("Luật này đã được Quốc hội …
 # khóa XV, kỳ họp thứ 7 thông qua ngày 29 tháng 6 năm 2024.").
@@ -101,6 +108,58 @@ ACTOR_RE = re.compile(
     r"Chương trình|chương trình|Hướng dẫn|hướng dẫn|Nghị quyết|Chỉ thị|Quyết định|Đề án|Luật|Bộ luật|Pháp lệnh|"
     r"Nghị định|Thông tư)",
 )
+# Which "… ban hành Kế hoạch" is the document's own enacting clause. Words between the body and the verb
+# that no name contains end the actor: a manner ("thống nhất xây dựng kế hoạch") is left out of it; a
+# report of a past act ("vừa ban hành", "đã ban hành") is another document's; any other word ("có trách
+# nhiệm xây dựng", "về việc ban hành") shows the body is not the subject of the verb.
+ACTOR_MANNER_WORDS = ("thống nhất", "chính thức", "khẩn trương", "tiếp tục")
+ACTOR_REPORT_WORDS = ("đã", "vừa", "mới", "sẽ", "đang")
+# ("và" is no such word: "Bộ Kế hoạch và Đầu tư ban hành Thông tư")
+ACTOR_NOT_NAME_WORDS = ("có", "trách nhiệm", "về", "việc", "để", "được", "cũng", "phải", "cần", "cùng")
+# a body after these words is the object of a phrase ("… của Thủ tướng Chính phủ ban hành Chương trình")
+ACTOR_OBJECT_OF = ("của", "do", "theo", "tại")
+# an enacting clause announces what follows ("… ban hành Kế hoạch thực hiện như sau:")
+_ANNOUNCES_RE = re.compile(r"như sau|sau đây|\bsau\s*:")
+_SENTENCE_END_RE = re.compile(r"\.\s|\n\s*\n")
+_NAMED_BY_NUMBER_RE = re.compile(r"\s+số\b")  # "ban hành Kế hoạch số 42/KH-UBND": another document
+ANNOUNCE_WIDTH = 400
+_VERB_RE = re.compile(r"(?:xây|ban)\s+(?:dựng|hành)\s+")
+
+
+def _words_re(words: tuple[str, ...]) -> re.Pattern:
+    return re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, words)) + r")(?!\w)")
+
+
+_MANNER_TAIL_RE = re.compile(r"(?:\s+(?:" + "|".join(map(re.escape, ACTOR_MANNER_WORDS)) + r"))+$")
+_REPORT_TAIL_RE = re.compile(r"\s+(?:" + "|".join(map(re.escape, ACTOR_REPORT_WORDS)) + r")$")
+_NOT_NAME_RE = _words_re(ACTOR_NOT_NAME_WORDS)
+_OBJECT_OF_RE = re.compile(r"(?<!\w)(?:" + "|".join(ACTOR_OBJECT_OF) + r")\s*$")
+
+
+def _enacting_actor(masked: str, start: int, end: int, framed: bool) -> tuple[str, str] | None:
+    """(actor, type word) of the first own enacting clause in [start, end) (ACTOR_RE and the rules above).
+
+    A text without a frame (no number, no heading: a news page) is enacted only by a clause that
+    announces what follows; one that reports an act ("Tỉnh ủy Nghệ An ban hành Chương trình …") is news.
+    """
+    for m in ACTOR_RE.finditer(masked, start, end):
+        actor = " ".join(m.group("actor").split())
+        actor = _MANNER_TAIL_RE.sub("", actor)
+        if _REPORT_TAIL_RE.search(actor) or _NOT_NAME_RE.search(actor):
+            continue
+        if _OBJECT_OF_RE.search(masked[max(0, m.start() - 12) : m.start()]):
+            continue
+        if _NAMED_BY_NUMBER_RE.match(masked, m.end()):
+            continue
+        if not framed:
+            after = masked[m.end() : m.end() + ANNOUNCE_WIDTH]
+            stop = _SENTENCE_END_RE.search(after)
+            if not _ANNOUNCES_RE.search(after[: stop.start() if stop else len(after)]):
+                continue
+        return actor, _VERB_RE.split(m.group(0))[-1]
+    return None
+
+
 # "T/M BAN THƯỜNG VỤ", "TM. ỦY BAN NHÂN DÂN" name the body; "KT. CHỦ TỊCH", "Q. GIÁM ĐỐC" the signer's capacity
 SIGNATURE_RE = LinePattern(r"^[ \t*_]*(?P<how>T/M|TM\.?|T\.M|KT\.?|Q\.)[ \t]*(?P<body>[^\n*]{3,60})")
 STATE_BODIES = ("Ủy ban nhân dân", "Uỷ ban nhân dân", "Hội đồng nhân dân")
@@ -171,13 +230,41 @@ def _number_line(masked: str, limit: int) -> tuple[symbols.Symbol | None, int]:
 
 def _frame_date(masked: str, start: int, end: int) -> tuple[str | None, str | None]:
     """The date of the first "Hà Nội, ngày 15 tháng 5 năm 2026" line in [start, end), and the
-    place name it is dated at (a last clue to the document's place)."""
+    place name it is dated at (a last clue to the document's place).
+
+    What stands before the comma must be a place name (_dated_at): "Thực hiện Nghị quyết số 57-NQ/TW,
+    ngày 22/12/2024" cites another document's date, and "Thứ Tư, ngày 31 tháng 5" is a web page's
+    calendar, not the frame.
+    """
     for m in PLACE_DATE_RE.finditer(masked, start, end):
-        dm = DATE_RE.search(masked, m.start(), m.end() + 40)
+        comma = masked.find(",", m.start(), m.end())
+        dated_at = _dated_at(masked[m.start() : comma])
+        if dated_at is None:
+            continue
+        dm = DATE_RE.search(masked, comma, m.end() + 40)
         if dm:
-            dated_at = masked[m.start() : masked.find(",", m.start(), dm.start())].strip(" \t*_")
             return iso_from_match(dm), dated_at
     return None, None
+
+
+# a frame's place names a place: capitalised words (or numbers: "Quận 2"), and the lower-case words of
+# a unit's name ("Thành phố Hồ Chí Minh", "xã Ia Hrú"); the text before it on the line is another cell
+# of a flattened table ("Số: 14/2001/QĐ-UB | Đà Lạt", "Số 30-CTr/TU   Pleiku")
+_DATED_AT_CELL_RE = re.compile(r"\s*(?:\||\t|\s{2,})\s*")
+_DATED_AT_LOWER_WORDS = {"phố", "xã", "phường", "thị", "trấn", "huyện", "quận", "tỉnh", "-", "–"}
+_WEEKDAY_RE = re.compile(r"(?i)^(?:thứ\s+(?:hai|ba|tư|năm|sáu|bảy)|chủ\s+nhật)$")
+DATED_AT_MAX_WORDS = 6
+
+
+def _dated_at(before_comma: str) -> str | None:
+    """The place name a date line is dated at, or None when the words before its comma are no place."""
+    cell = _DATED_AT_CELL_RE.split(before_comma.strip(" \t*_|#"))[-1].strip(" \t*_|#")
+    words = cell.split()
+    if not words or len(words) > DATED_AT_MAX_WORDS or _WEEKDAY_RE.match(cell):
+        return None
+    if all(w[0].isupper() or w[0].isdigit() or w in _DATED_AT_LOWER_WORDS for w in words):
+        return cell
+    return None
 
 
 def _passed_on(masked: str) -> str | None:
@@ -231,7 +318,75 @@ def _letter_subject(masked: str) -> str | None:
     return "V/v " + " ".join(" ".join(parts).split())
 
 
-def _heading_and_title(masked: str) -> tuple[str | None, str | None, int]:
+# lines that end a title: the enacting authority written under it in capitals ("CHỦ TỊCH ỦY BAN NHÂN DÂN
+# TỈNH SƠN LA", "HỘI ĐỒNG NHÂN DÂN TỈNH NGHỆ AN KHOÁ XV"), the preamble, a note that the text is attached
+# to a decision ("(Ban hành kèm theo Quyết định số …)") and the first section of the body
+_AUTHORITY_LINE_RE = re.compile(
+    r"^(?:CHỦ TỊCH|BỘ TRƯỞNG|THỦ TƯỚNG|CHÍNH PHỦ|QUỐC HỘI|ỦY BAN|UỶ BAN|HỘI ĐỒNG NHÂN DÂN|BAN CHẤP HÀNH|"
+    r"BAN THƯỜNG VỤ)\b"
+)
+_PREAMBLE_LINE_RE = re.compile(r"(?i)(?:căn cứ|thực hiện)\b")
+_BODY_START_RE = re.compile(
+    r"^(?:\(\s*Ban hành\b|Chương\s+[IVXLC\d]+\b|Điều\s+\d+\.|Phần\s+[IVXLC\d]+\b|[IVX]+[.-]\s)"
+)
+# a title line after which the title goes on: its phrase is open ("… của", "… về", "… và", "…,")
+_OPEN_TITLE_END_RE = re.compile(r"(?i)(?:\bcủa|\bvề|\bvà|,|-)$")
+# after a blank line (text taken from a page spaces its lines), a line that opens with "về" goes on
+# with the title: the subject under a heading line that names the issuer ("NGHỊ QUYẾT CỦA HĐND TỈNH …")
+_SUBJECT_LINE_RE = re.compile(r"^(?:về|Về|VỀ)\s")
+TITLE_MAX_LINES = 8
+
+
+def _title_lines(masked: str, pos: int, first: list[str]) -> tuple[list[str], str | None]:
+    """The lines of the title from `pos` on, and the enacting authority line that ends it, if any."""
+    lines = list(first)
+    raw = masked[pos : pos + 1500].split("\n")
+    for i, line in enumerate(raw):
+        clean = line.strip().strip("*_#").strip()
+        if not clean:
+            if not lines:
+                continue
+            nxt = next((r.strip() for r in raw[i + 1 :] if r.strip()), "")
+            if _OPEN_TITLE_END_RE.search(lines[-1]) or _SUBJECT_LINE_RE.match(nxt):
+                continue
+            break
+        if not any(c.isalnum() for c in clean):  # a rule under the title ("—–", "______")
+            if lines:
+                break
+            continue
+        bare = clean.lstrip("-–+• ")
+        open_end = bool(lines) and _OPEN_TITLE_END_RE.search(lines[-1])
+        if lines and _PREAMBLE_LINE_RE.match(bare) and not lines[-1].endswith(("của", "về")):
+            break
+        if lines and _BODY_START_RE.match(bare):
+            break
+        if lines and _AUTHORITY_LINE_RE.match(clean) and not open_end:
+            return lines, clean
+        lines.append(clean)
+        if len(lines) >= TITLE_MAX_LINES:
+            break
+    return lines, None
+
+
+def _cased_title(lines: list[str], first_upper: bool) -> str:
+    """The title's lines in one line: each run of lines in capitals in sentence case (so a name broken
+    over two lines is still found), lines in mixed case as written."""
+    parts: list[str] = []
+    run: list[str] = []
+    for line in [*lines, ""]:
+        if line and not any(c.islower() for c in line):
+            run.append(line)
+            continue
+        if run:
+            parts.append(sentence_case(" ".join(run), first_upper=first_upper and not parts))
+            run = []
+        if line:
+            parts.append(line[:1].lower() + line[1:] if parts and _SUBJECT_LINE_RE.match(line) else line)
+    return " ".join(" ".join(parts).split())
+
+
+def _heading_and_title(masked: str) -> tuple[str | None, str | None, int, str | None]:
+    """(heading, title, where the heading ends, the enacting authority line under the title)."""
     zone = HEADER_ZONE + 500
     m = HEADING_RE.search(masked, 0, zone)
     rest = None
@@ -241,25 +396,12 @@ def _heading_and_title(masked: str) -> tuple[str | None, str | None, int]:
     if not m:
         m = HEADING_ANY_CASE_RE.search(masked, 0, zone)
     if not m:
-        return None, _letter_subject(masked), 0
+        return None, _letter_subject(masked), 0, None
     heading = m.group("h").upper()
-    lines = [rest.strip().strip("*_#").strip()] if rest else []
-    pos = m.end() + 1
-    for line in masked[pos : pos + 1500].split("\n"):
-        clean = line.strip().strip("*_#").strip()
-        if not clean:
-            if lines:
-                break
-            continue
-        if lines and re.match(r"(?i)(căn cứ|thực hiện)\b", clean) and not lines[-1].endswith(("của", "về")):
-            break
-        if re.match(r"^(BỘ TRƯỞNG|CHÍNH PHỦ|QUỐC HỘI|ỦY BAN|BAN CHẤP HÀNH)\b", clean) and lines:
-            break
-        lines.append(clean)
-        if len(lines) >= 8:
-            break
-    title = sentence_case(" ".join(" ".join(lines).split()), first_upper=heading in NAMED_HEADINGS) or None
-    return heading, title, m.end()
+    first = [rest.strip().strip("*_#").strip()] if rest else []
+    lines, authority = _title_lines(masked, m.end() + 1, first)
+    title = _cased_title(lines, first_upper=heading in NAMED_HEADINGS) or None
+    return heading, title, m.end(), authority
 
 
 def _issuer_from_signature(masked: str, symbol: symbols.Symbol | None, place: Place, level: str | None) -> str | None:
@@ -292,41 +434,86 @@ _FRAME_RIGHT_RE = re.compile(
     r"(?i)\s*(?:ĐẢNG CỘNG SẢN VIỆT NAM|CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM|CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM|"
     r"Độc lập\s*-\s*Tự do\s*-\s*Hạnh phúc)\s*"
 )
+# the mottos of the right-hand column, folded without spaces: a flattened two-column table leaves their
+# pieces on lines of their own ("CỘNG" / "HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập -" / "Tự do - Hạnh phúc")
+FRAME_MOTTOS = ("conghoaxahoichunghiavietnam", "dangcongsanvietnam", "doclaptudohanhphuc")
+MOTTO_PIECE_MIN = 6  # folded letters: a shorter piece ("HỘI") may be a word of the body's own name
+MOTTO_SHORT_PIECES = {"cong"}  # "CỘNG" alone: the first word of "CỘNG HÒA …" broken off
+# lines of the frame that are neither the body nor the mottos: a council's term and session
+_FRAME_SKIP_RE = re.compile(r"(?i)^(?:nhiệm kỳ|kỳ họp|khóa|khoá)\b")
+FRAME_SCAN_LINES = 14  # physical lines above the number: blank lines, rules and motto pieces come between
 FRAME_BODY_LINES = 3  # the issuing body and the bodies above it ("ĐẢNG BỘ TỈNH …" over "HUYỆN ỦY …")
 # a frame line that goes on with the line above: a wrapped name, or the place of the body above
 _FRAME_GOES_ON_RE = re.compile(r"(?:VÀ|-|(?:HUYỆN|XÃ|TỈNH|THÀNH PHỐ|QUẬN|PHƯỜNG|THỊ XÃ|THỊ TRẤN)\b(?!\s+[UỦ]Ỷ?Y))")
+# a frame line that cannot end a name, so the line under it goes on with it: a word broken off ("ỦY" /
+# "BAN NHÂN DÂN", "HỘI" / "ĐỒNG NHÂN DÂN") or a standing body without its council ("ỦY BAN THƯỜNG VỤ" /
+# "QUỐC HỘI", "THƯỜNG TRỰC" / "HĐND - UBND TỈNH …")
+_FRAME_OPEN_END_RE = re.compile(r"(?:^\S+|\bTHƯỜNG VỤ|\bTHƯỜNG TRỰC|\bCỦA|\bVÀ|-)$")
 # a Party committee's department, and a Party committee: the department is "of" the committee above it
-_PARTY_DEPARTMENT_RE = re.compile(r"(?:BAN|ỦY BAN KIỂM TRA|UỶ BAN KIỂM TRA|VĂN PHÒNG)\b")
+_PARTY_DEPARTMENT_RE = re.compile(r"(?:BAN|ỦY BAN KIỂM TRA|UỶ BAN KIỂM TRA|VĂN PHÒNG|TIỂU BAN)\b")
 _PARTY_COMMITTEE_RE = re.compile(r"(?:(?:TỈNH|HUYỆN|THÀNH|QUẬN|THỊ)\s+[UỦ]Ỷ?Y|ĐẢNG\s+[UỦ]Ỷ?Y)\b")
+
+
+def _motto_piece(cell: str) -> bool:
+    """Whether a frame cell is a motto of the right-hand column or a piece of one (FRAME_MOTTOS)."""
+    folded = fold(cell).replace(" ", "").replace("-", "").replace("–", "")
+    if folded in MOTTO_SHORT_PIECES:
+        return True
+    return len(folded) >= MOTTO_PIECE_MIN and any(folded in motto for motto in FRAME_MOTTOS)
+
+
+def _frame_lines(masked: str, at: int) -> list[str]:
+    """The capital lines of the frame's left column above `at`, top to bottom.
+
+    A flattened frame interleaves them with blank lines, rules ("-------", "*"), table bars ("|"),
+    the right column's mottos (whole or in pieces) and a council's term and session: those are passed
+    over. A line with lower-case letters is not the frame (page text above it): the scan stops there.
+    """
+    lines: list[str] = []
+    for line in reversed(masked[:at].rstrip("\n").split("\n")[-FRAME_SCAN_LINES:]):
+        cells = [c.strip(" \t*_#-–—") for c in _FRAME_RIGHT_RE.sub(" | ", line).split("|")]
+        cells = [c for c in cells if any(ch.isalpha() for ch in c) and not _motto_piece(c)]
+        if not cells or _FRAME_SKIP_RE.match(cells[0]):
+            continue
+        if any(ch.islower() for ch in cells[0]):
+            break  # the frame's body is in capitals; anything else is not the frame
+        lines.insert(0, " ".join(cells[0].split()))
+        if len(lines) > FRAME_BODY_LINES + 2:
+            break
+    return lines
 
 
 def _frame_body(masked: str, at: int) -> str | None:
     """The issuing body written above the number at the top left of the frame, in sentence case
     ("BỘ LAO ĐỘNG - THƯƠNG BINH / VÀ XÃ HỘI", "HUYỆN ỦY HỚN QUẢN" under "ĐẢNG BỘ TỈNH BÌNH PHƯỚC").
 
-    The lines right above the number, up to a blank line; a line that opens with "VÀ" or a dash
-    goes on with the line above it (a long name wrapped), otherwise the lowest line is the body.
+    The capital lines above the number (_frame_lines); a line that opens with "VÀ", a dash or a
+    place's level word goes on with the line above it, and so does any line under one that cannot end
+    a name (_FRAME_OPEN_END_RE); otherwise the lowest line is the body.
     """
     if at <= 0 or at > HEADER_ZONE:
         return None
-    lines: list[str] = []
-    for line in reversed(masked[:at].rstrip("\n").split("\n")[-FRAME_BODY_LINES - 2 :]):
-        clean = _FRAME_RIGHT_RE.sub(" ", line).strip(" \t*_#|-")
-        if not clean:
-            if lines:
-                break
-            continue
-        if not any(c.isalpha() for c in clean) or any(c.islower() for c in clean):
-            break  # the frame's body is in capitals; anything else is not the frame
-        lines.insert(0, clean)
+    lines = _frame_lines(masked, at)
     if not lines:
         return None
     body, above = lines[-1], lines[:-1]
-    while above and (_FRAME_GOES_ON_RE.match(body) or above[-1].endswith(("-", " VÀ"))):
+    while above and (_FRAME_GOES_ON_RE.match(body) or _FRAME_OPEN_END_RE.search(above[-1])):
         body = f"{above.pop()} {body}"  # "ỦY BAN NHÂN DÂN / HUYỆN BẠCH THÔNG", "BỘ … THƯƠNG BINH / VÀ XÃ HỘI"
     if above and _PARTY_DEPARTMENT_RE.match(body) and _PARTY_COMMITTEE_RE.match(above[-1]):
         body = f"{body} {above[-1]}"  # "BAN TUYÊN GIÁO" under "TỈNH ỦY NGHỆ AN": of that committee
     return agency_case(sentence_case(body))
+
+
+# "Số …" opens the frame's number line even when the number is left blank ("Số:      /KH-UBND")
+_NUMBER_LINE_RE = LinePattern(r"^[ \t*#_|]*(?:Số|SỐ)\b")
+
+
+def _frame_anchor(masked: str, number_at: int) -> int:
+    """Where the frame's left column ends: the own number's line, else a "Số" line in the frame."""
+    if number_at >= 0:
+        return number_at
+    found = list(_NUMBER_LINE_RE.finditer(masked, 0, _title_start(masked)))
+    return found[-1].start() if found else -1  # the last: a page's metadata above the frame may say "Số"
 
 
 # a signature that names only a title ("KT. BỘ TRƯỞNG"): the enacting formula or the frame says whose
@@ -344,25 +531,73 @@ def _issuer(signed: str | None, actor: str | None, frame_body: str | None) -> st
     found = signed or actor
     if found and frame_body and frame_body.lower().startswith(found.lower() + " "):
         return frame_body  # "Đảng ủy xã" in the text, "ĐẢNG ỦY XÃ IA HRÚ" in the frame
+    if found and frame_body and _letters(found) == _letters(frame_body):
+        return frame_body  # the same name; the frame's lines keep the spaces a flattened signature lost
     return found or frame_body
+
+
+def _letters(name: str) -> str:
+    return fold(name).replace(" ", "")
+
+
+
+
+# an attached text ("QUY ĐỊNH …  (Ban hành kèm theo Quyết định số 63/2010/QĐ-UBND ngày … của UBND tỉnh)")
+# is issued by the body that issued the decision it is attached to
+_ATTACHED_TO_RE = re.compile(r"\(\s*Ban\s+hành\s+kèm\s+theo\b[^()]{0,200}?\bcủa\s+(?P<body>[^()]{3,80}?)\s*\)")
+# the enacting authority line keeps its body: a council's term and session after it are cut
+_AUTHORITY_TAIL_RE = re.compile(r"(?i)[\s,-]+(?:khóa|khoá|kỳ họp|nhiệm kỳ)\b.*$")
+LEVEL_WORD = {"province": "tỉnh", "district": "huyện", "commune": "xã"}
+
+
+def _authority_body(line: str | None) -> str | None:
+    """The body of the enacting authority line under the title, in sentence case."""
+    if not line:
+        return None
+    return sentence_case(_AUTHORITY_TAIL_RE.sub("", line).strip(" ,.")) or None
+
+
+def _attached_to(masked: str) -> str | None:
+    m = _ATTACHED_TO_RE.search(masked, 0, HEADER_ZONE)
+    return " ".join(m.group("body").split()) if m else None
+
+
+def _level_of(*clues: str | None) -> str | None:
+    """The level the first clue that says one names (LEVEL_OF_ACTOR)."""
+    for clue in clues:
+        if clue:
+            level = next((lv for rx, lv in LEVEL_OF_ACTOR if rx.search(clue)), None)
+            if level:
+                return level
+    return None
 
 
 def identify(text: str, masked: str, citations: list[Citation]) -> Identity:
     """Everything the document says about itself (see module docstring)."""
     ident = Identity()
     sym, number_at = _own_number(masked)
-    heading, title, heading_end = _heading_and_title(masked)
+    heading, title, heading_end, authority_line = _heading_and_title(masked)
     if sym:
         ident.symbol, ident.grammar, ident.issuer_code = str(sym), sym.grammar, sym.issuer
         ident.doc_type = sym.doc_type
         if sym.level and sym.level != "context":
             ident.level = sym.level
-    actor = ACTOR_RE.search(masked, heading_end, heading_end + 4000) or ACTOR_RE.search(masked, 0, 6000)
-    actor_text = " ".join(actor.group("actor").split()) if actor else None
+    framed = bool(sym or heading)
+    actor = _enacting_actor(masked, heading_end, heading_end + 4000, framed) or _enacting_actor(
+        masked, 0, 6000, framed
+    )
+    actor_text = actor[0] if actor else None
+    frame_body = _frame_body(masked, _frame_anchor(masked, number_at))
+    authority = _authority_body(authority_line)
+    if authority and frame_body and authority.lower().startswith(frame_body.lower() + " "):
+        frame_body = authority  # "HỘI ĐỒNG NHÂN DÂN" in the frame, "… TỈNH NGHỆ AN" under the title
+    attached_to = _attached_to(masked) if not actor_text else None
+    actor_text = actor_text or attached_to
     if ident.grammar is None:
+        named = actor_text or frame_body
         ident.grammar = (
             "party"
-            if (actor_text and PARTY_WORDS.search(actor_text)) or (not actor_text and PARTY_WORDS.search(masked[-600:]))
+            if (named and PARTY_WORDS.search(named)) or (not named and PARTY_WORDS.search(masked[-600:]))
             else "state"
         )
     if heading:
@@ -373,6 +608,8 @@ def identify(text: str, masked: str, citations: list[Citation]) -> Identity:
     elif ident.doc_type:
         entry = tables.doc_types()[ident.grammar].get(tables.fold_code(ident.doc_type))
         ident.doc_type_name = entry.name if entry else None
+    elif actor and not sym:  # no heading, no number: the enacting clause names the type ("ban hành Kế hoạch")
+        ident.doc_type = tables.name_to_codes().get(actor[1].lower(), {}).get(ident.grammar)
     if ident.doc_type and not ident.doc_type_name:
         entry = tables.doc_types()[ident.grammar].get(tables.fold_code(ident.doc_type))
         ident.doc_type_name = entry.name if entry else None
@@ -384,13 +621,10 @@ def identify(text: str, masked: str, citations: list[Citation]) -> Identity:
             ident.date, dated_at = _frame_date(masked, number_at, number_at + FRAME_AFTER_NUMBER)
     if ident.date is None:
         ident.date = _passed_on(masked) if ident.grammar == "state" else None
-    frame_body = _frame_body(masked, number_at) if sym else None
     if sym and sym.issuer == "TU" and names_town_committee(frame_body or actor_text):
         ident.level = "district"  # "THỊ ỦY SÔNG CẦU / Số 12-KH/TU": a district-level committee
-    if ident.level is None and actor_text:
-        ident.level = next((lv for rx, lv in LEVEL_OF_ACTOR if rx.search(actor_text)), None)
-    if ident.level is None and frame_body:
-        ident.level = next((lv for rx, lv in LEVEL_OF_ACTOR if rx.search(frame_body)), None)
+    if ident.level is None:
+        ident.level = _level_of(actor_text, frame_body, authority)
     if ident.level is None:
         ident.level = "central" if sym and sym.level == "central" else None
     if ident.level != "central":
@@ -410,9 +644,11 @@ def identify(text: str, masked: str, citations: list[Citation]) -> Identity:
             ident.place = without_district(ident.place)
         if ident.level is None and ident.place.province:
             ident.level = "province"
+            ident.place = Place(ident.place.province)  # a provincial document is not placed in a district
         if not ident.place.province:
             ident.flags.append("place_unresolved")
-    ident.issuer = _issuer(_issuer_from_signature(masked, sym, ident.place, ident.level), actor_text, frame_body)
+    signed = _issuer_from_signature(masked, sym, ident.place, ident.level)
+    ident.issuer = _with_level_word(_issuer(signed, actor_text, frame_body), ident.level)
     if ident.issuer and ident.level and ident.level != "central":
         where = {
             "province": ident.place.province,
@@ -433,3 +669,11 @@ def identify(text: str, masked: str, citations: list[Citation]) -> Identity:
     if ident.grammar == "party" and ident.level == "central" and (ident.date or ident.year):
         ident.term = tables.term_of(ident.date or str(ident.year))
     return ident
+
+
+def _with_level_word(issuer: str | None, level: str | None) -> str | None:
+    """A State body named without its place ("ỦY BAN NHÂN DÂN" alone in a frame) is the document's own
+    level's: "Ủy ban nhân dân tỉnh", to which the place is added."""
+    if issuer in STATE_BODIES and level in LEVEL_WORD:
+        return f"{issuer} {LEVEL_WORD[level]}"
+    return issuer

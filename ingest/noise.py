@@ -78,12 +78,26 @@ def _blank(line: str) -> str:
     return " " * len(line)
 
 
+# Line breaks a web page kept in its source as escapes ("Số: 54/KH-UBND \\r\\n | \\r\\n Lạng Sơn, ngày …"):
+# a text with at least ESCAPED_BREAKS_MIN of them is read with each one as a line break (three spaces,
+# then "\n": the same length). Only the pair "\\r\\n" counts: a lone "\\n" opens words of a Windows path.
+_ESCAPED_BREAK = "\\r\\n"
+ESCAPED_BREAKS_MIN = 3
+
+
+def _escaped_breaks(text: str) -> str:
+    if "\\" not in text or text.count(_ESCAPED_BREAK) < ESCAPED_BREAKS_MIN:
+        return text
+    return text.replace(_ESCAPED_BREAK, "   \n")
+
+
 def mask_noise(text: str) -> str:
-    """Same length as `text`, with noise lines turned into spaces.
+    """Same length as `text`, with noise lines turned into spaces (and escaped line breaks into line breaks).
 
     A header or stamp line matches its pattern in the whole text too, so a text where
     neither whole-text search finds anything is returned as it is, without the line loop.
     """
+    text = _escaped_breaks(text)
     is_gazette = GAZETTE_HEADER.search(text) is not None
     if not is_gazette and _SIGNATURE_PROBE.search(text) is None:
         return text

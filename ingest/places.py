@@ -49,6 +49,11 @@ class Gazetteer:
     communes: dict[str, list[tuple[str, str, str]]]  # folded -> [(province, district, commune)]
 
 
+# Provinces the legacy table knows by a later name: documents of their time write the former one
+# ("Tỉnh ủy Thừa Thiên Huế", 2022), which is found as the same province.
+FORMER_PROVINCE_NAMES = {"Thừa Thiên Huế": "Huế"}
+
+
 @lru_cache(maxsize=1)
 def gazetteer() -> Gazetteer:
     provinces: dict[str, str] = {}
@@ -61,6 +66,8 @@ def gazetteer() -> Gazetteer:
             districts.setdefault(fold(d["name"]), []).append((p["name"], d["name"]))
             for c in d["communes"]:
                 communes.setdefault(fold(c), []).append((p["name"], d["name"], c))
+    for former, name in FORMER_PROVINCE_NAMES.items():
+        provinces.setdefault(fold(former), name)
     import vietnam_provinces
 
     current = json.loads(vietnam_provinces.NESTED_DIVISIONS_JSON_PATH.read_text("utf-8"))
@@ -73,6 +80,7 @@ def gazetteer() -> Gazetteer:
     return Gazetteer(provinces, districts, communes)
 
 
+FORMER_PROVINCE_NAMES_BY_KEY = {fold(former): former for former in FORMER_PROVINCE_NAMES}
 _NAME = r"((?:[A-ZĐ][^\s,.;:()\"“”/]*)(?:[ ](?:[A-ZĐ][^\s,.;:()\"“”/]*)){0,3})"
 # words that introduce a place name, by the level of that name (matched case-sensitively:
 # "tỉnh Bắc Kạn", "Tỉnh ủy Gia Lai", "Báo Gia Lai"; a name starts with a capital letter)
