@@ -9,6 +9,7 @@ before for plain text; a file the library cannot open raises ReadError with the 
 from __future__ import annotations
 
 import io
+import logging
 import re
 from pathlib import Path
 
@@ -160,6 +161,8 @@ def read_pdf(raw: bytes, path: Path) -> str:
     from pypdf import PdfReader
     from pypdf.errors import PdfReadError
 
+    # pypdf logs what it repairs ("EOF marker not found") to stderr: a reason worth telling comes as an error
+    logging.getLogger("pypdf").setLevel(logging.CRITICAL)
     try:
         pdf = PdfReader(io.BytesIO(raw))
         if pdf.is_encrypted and not pdf.decrypt(""):

@@ -81,6 +81,24 @@ def test_bad_files_get_one_line_each_and_the_batch_goes_on(tmp_path):
     assert H.nodes_with_symbol(store.load_graph(), "45-KH/HU")
 
 
+def test_office_files_and_pages_go_in_with_the_texts_and_damaged_ones_get_one_line(tmp_path):
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    shutil.copyfile(Path(__file__).parent / "fixtures" / "formats" / "plan.pdf", docs / "ke-hoach-45.pdf")
+    page = "".join(f"<p>{line}</p>" for line in H.sample_files()[1].read_text("utf-8").split("\n\n"))
+    (docs / "ke-hoach.html").write_text(f"<html><body>{page}</body></html>", "utf-8")
+    (docs / "hong.pdf").write_bytes(b"%PDF-1.4 not a document")  # pypdf logs repairs: none may reach stderr
+    (docs / "hong.docx").write_bytes(b"PK\x03\x04 not a zip")
+    run = H.cli("ingest", docs, store=tmp_path / "store")
+    assert run.returncode == 0, run.stderr
+    assert "2 added" in run.stdout and "2 failed" in run.stdout, run.stdout
+    lines = [line for line in run.stderr.splitlines() if line.strip()]
+    assert len(lines) == 2 and "Traceback" not in run.stderr, run.stderr
+    assert any(str(docs / "hong.pdf") in line and "PDF" in line for line in lines), run.stderr
+    assert any(str(docs / "hong.docx") in line and ".docx" in line for line in lines), run.stderr
+    assert H.nodes_with_symbol(Store.open(tmp_path / "store").load_graph(), "45-KH/HU")
+
+
 def test_nothing_readable_is_a_failure(tmp_path):
     (tmp_path / "empty.txt").write_bytes(b"")
     run = H.cli("ingest", tmp_path / "empty.txt", tmp_path / "missing.txt", store=tmp_path / "store")
