@@ -484,11 +484,35 @@ def _find(text: str, seen: Sentences | None = None) -> list[_Found]:
 # Chính trị": 35-CT/TW of 2019 or of 2024?), as is a local body's ("Kế hoạch số 101 của Tỉnh ủy":
 # whose code?) and a "Quy định" (QĐ/TW before 2018, QĐi/TW since). Examples: tests/test_citations_real_forms.py.
 SHORT_TYPE_NAMES = ("Nghị quyết", "Chỉ thị", "Kết luận", "Quyết định", "Hướng dẫn", "Thông báo kết luận", "Thông tri")
-SHORT_REF_RE = re.compile(
-    r"(?<![^\W\d_])(?P<tname>" + "|".join(_gapped(n) for n in sorted(SHORT_TYPE_NAMES, key=len, reverse=True)) + r")"
-    r"[ \t]+(?:số[ \t]+)?(?P<num>\d{1,4})(?![\w/]|[ \t]*[-–—/]|[ \t]*[,.][ \t]*\d)",
+# the type name, "số", the number, and after it a date, the issuer or a term (what _read_tail uses)
+_SHORT_AT_RE = re.compile(
+    r"(?P<tname>" + "|".join(_gapped(n) for n in sorted(SHORT_TYPE_NAMES, key=len, reverse=True)) + r")"
+    r"[ \t]+(?:số[ \t]+)?(?P<num>\d{1,4})(?![\w/]|[ \t]*[-–—/]|[ \t]*[,.][ \t]*\d)"
+    r"(?=[ \t]*,?[ \t\n]*(?:ngày|của|\(?[ \t]*kh))",
     re.IGNORECASE,
 )
+# where to try it, found with str.find (a whole-text regex scan would cost more than the rest of
+# citation finding): the end of each type name, as written in lower case or capitalised
+_SHORT_ANCHORS = ("ghị quyết", "hỉ thị", "ết luận", "uyết định", "ướng dẫn", "hông tri")
+
+
+def _short_reference_starts(text: str) -> list[int]:
+    """Word starts of the type names a short reference may open with ("Thông báo kết luận" two
+    words before its "kết luận")."""
+    out = []
+    for anchor in _SHORT_ANCHORS:
+        pos = text.find(anchor)
+        while pos != -1:
+            at = pos
+            while at and text[at - 1].isalpha():
+                at -= 1
+            if anchor == "ết luận" and text[max(0, at - 10) : at].lower() == "thông báo ":
+                at -= 10
+            out.append(at)
+            pos = text.find(anchor, pos + len(anchor))
+    return sorted(set(out))
+
+
 # the Central Committee, the Politburo, the Secretariat: the bodies whose code is TW
 CENTRAL_PARTY_BODY_RE = re.compile(
     r"(?:Hội nghị[^,;]{0,40}?)?(?:Bộ Chính trị|Ban Bí thư|Ban Chấp hành Trung ương|BCH Trung ương|BCH TW|"
@@ -498,32 +522,36 @@ CENTRAL_PARTY_BODY_RE = re.compile(
 
 
 def _with_short_references(text: str, found: list[_Found], seen: Sentences) -> list[_Found]:
-    """`found` with the central Party documents cited by type and number only (SHORT_REF_RE), in text order."""
+    """`found` with the central Party documents cited by type and number only, in text order."""
     if "hính trị" not in text and "í thư" not in text and "rung ương" not in text:
         return found
     spans = [(f.lookback_start, max(f.tail_end, f.citation.end)) for f in found]
     starts = [f.lookback_start for f in found]
     extra = []
-    for m in SHORT_REF_RE.finditer(text):
-        if any(a <= m.start() < b or a < m.end() <= b for a, b in spans):
+    for at in _short_reference_starts(text):
+        h = _SHORT_AT_RE.match(text, at)
+        if h is None:
             continue
-        after = [p for p in starts if p >= m.end()]
-        limit = min(min(after, default=len(text)), m.end() + 600)
-        date, year_only, issuer, term, subject, tail_end, subject_end = _read_tail(text, m.end(), limit)
+        start, end = h.start(), h.end()
+        if any(a <= start < b or a < end <= b for a, b in spans):
+            continue
+        after = [p for p in starts if p >= end]
+        limit = min(min(after, default=len(text)), end + 600)
+        date, year_only, issuer, term, subject, tail_end, subject_end = _read_tail(text, end, limit)
         if not (issuer and CENTRAL_PARTY_BODY_RE.match(issuer) and (date or year_only or term)):
             continue
-        code = tables.name_to_codes().get(" ".join(m.group("tname").split()).lower(), {}).get("party")
+        code = tables.name_to_codes().get(" ".join(h.group("tname").split()).lower(), {}).get("party")
         if code is None:
             continue
-        sym = symbols.Symbol(m.group("num"), code, "TW", "party", None, "central")
+        sym = symbols.Symbol(h.group("num"), code, "TW", "party", None, "central")
         c = Citation(
-            symbol=str(sym), written=text[m.start() : m.end()], doc_type=code, number=sym.number, grammar="party",
+            symbol=str(sym), written=text[start:end], doc_type=code, number=sym.number, grammar="party",
             issuer_code="TW", level="central", date=date, year=int(date[:4]) if date else year_only, term=term,
-            issuer_text=issuer, subject=subject, start=m.start(), end=m.end(),
-            evidence=_sentence(text, m.start(), m.end(), seen), flags=["symbol_inferred"],
+            issuer_text=issuer, subject=subject, start=start, end=end,
+            evidence=_sentence(text, start, end, seen), flags=["symbol_inferred"],
         )  # fmt: skip
         subject_open = subject is not None and subject_end >= limit
-        extra.append(_Found(c, m.start(), tail_end, subject_end, date is not None, subject_open))
+        extra.append(_Found(c, start, tail_end, subject_end, date is not None, subject_open))
     if not extra:
         return found
     return sorted(found + extra, key=lambda f: (f.lookback_start, f.citation.start))

@@ -274,3 +274,8 @@ def test_a_trigger_after_a_heading_on_a_line_whose_ends_were_lost():
         " của Chính phủ; QUYẾT ĐỊNH: Điều 1. Ban hành"
     )
     assert cites["63/2022/NĐ-CP"].relation == "based_on"
+
+
+def test_a_short_reference_to_a_notice_of_conclusions_is_a_notice():
+    c = _one("theo Thông báo kết luận số 264 ngày 31/7/2009 của Bộ Chính trị", "264-TB/TW")
+    assert c.date == "2009-07-31"
