@@ -95,7 +95,9 @@ def _lookback(window: str) -> _Lookback:
 
 # "Số: 45-KH/HU" at the start of a line is a document's own number, not a citation; so is
 # "Nghị quyết số: 653/2019/UBTVQH14" (the type name, then "số" with a colon: a label, not a phrase)
-OWN_NUMBER_RE = re.compile(r"(?:^|\n)[ \t*#_]*(?:[^\W\d_]+[ \t]){0,3}(?:Số[ \t]*:?|số[ \t]*:)[ \t]*$")
+OWN_NUMBER_RE = re.compile(
+    r"(?:(?:^|\n)[ \t*#_]*(?:[^\W\d_]+[ \t]){0,3}(?:Số[ \t]*:?|số[ \t]*:)|(?<![^\W\d_])Số[ \t]*:)[ \t]*$"
+)  # the label "Số:" anywhere: a text whose line ends were lost keeps it mid-line
 TERM_RE = re.compile(r"kh(?:óa|oá)[ \t\n]+(?P<term>[IVXL]{1,6})\b", re.IGNORECASE)
 # the gap between two words of a phrase: spaces, or one line end (text wrapped at a fixed
 # width breaks "thực hiện" as "thực\nhiện"), never a blank line

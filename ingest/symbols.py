@@ -59,9 +59,11 @@ PARTY_TAIL = (
     rf"[ \t]?/[ \t]?(?P<piss>[A-ZĐÐ][{_L}Ưư]{{0,11}})"  # "TƯ": T.Ư (Trung ương), or TU typed with Ư
 )
 # State: number, optional year, then the code: TYPE-ISSUER[-UNIT...] or an untyped issuer.
+# A slash may stand for the dash after the type code: "183/2010/TTLT/BTC-BNN" is 183/2010/TTLT-BTC-BNN.
 STATE_TAIL = (
     rf"[ \t]?/[ \t]?(?:(?P<syear>(?:19|20)\d\d)[ \t]?/[ \t]?)?"
-    rf"(?P<scode>[A-ZĐÐ][{_L}]{{0,9}}\d{{0,2}}(?:[ \t]?[-–][ \t]?[A-ZĐÐ][{_L}0-9]{{0,14}})*)"
+    rf"(?P<scode>[A-ZĐÐ][{_L}]{{0,9}}\d{{0,2}}(?:[ \t]?[-–/][ \t]?[A-ZĐÐ][{_L}0-9]{{0,14}})?"
+    rf"(?:[ \t]?[-–][ \t]?[A-ZĐÐ][{_L}0-9]{{0,14}})*)"
 )
 # The number is factored out of the two grammars, and the look-behind ("not glued to a
 # word, a path or another number") is checked after its first digit: a pattern that
@@ -195,7 +197,7 @@ def _symbol_of_groups(
                 )
             raise UnknownIssuer(f"unknown Party issuer code {piss!r}")
         return Symbol(num.lower(), type_entry.code, issuer, "party", None, entry.level)
-    number, year, code = num.lower(), syear, scode
+    number, year, code = num.lower(), syear, scode.replace("/", "-")
     segments = [tables.fold_code(s.strip()) for s in re.split(r"[-–]", code)]
     type_entry = tables.doc_types()["state"].get(segments[0])
     if type_entry is not None:

@@ -279,3 +279,12 @@ def test_a_trigger_after_a_heading_on_a_line_whose_ends_were_lost():
 def test_a_short_reference_to_a_notice_of_conclusions_is_a_notice():
     c = _one("theo Thông báo kết luận số 264 ngày 31/7/2009 của Bộ Chính trị", "264-TB/TW")
     assert c.date == "2009-07-31"
+
+
+def test_a_slash_may_stand_for_the_dash_after_a_state_type():
+    c = _one("Căn cứ Thông tư liên tịch số 42/2011/TTLT/BNV-BTC ngày 2 tháng 3 năm 2011", "42/2011/TTLT-BNV-BTC")
+    assert c.date == "2011-03-02" and c.doc_type == "TTLT"
+
+
+def test_the_number_label_of_a_text_whose_line_ends_were_lost_is_its_own():
+    assert find_citations("BỘ NỘI VỤ ******* Số: 17/2009/QĐ-BNV Hà Nội, ngày 2 tháng 3 năm 2009 QUYẾT ĐỊNH") == []
