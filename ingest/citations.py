@@ -4,12 +4,16 @@ find / annotate, as eyecite splits it:
 
 * :func:`find_citations` finds every symbol (enumerations give one citation per
   number), reads the words around it (type name, date, issuing body, congress
-  term, "về …" subject) and the sentence that holds it;
+  term, "về …" subject) and the sentence that holds it; a central Party document
+  cited by type, number and date only ("Chỉ thị số 35 ngày 30/5/2019 của Bộ Chính
+  trị") is given its symbol (SHORT_TYPE_NAMES, flag ``symbol_inferred``);
 * :func:`link_citations` decides how the citing document relates to each one
   (``implements`` for the "Thực hiện …" preamble and a title's "triển khai thực
-  hiện …", ``based_on`` for "Căn cứ …", ``references`` otherwise) and which edges
-  the text asserts between two cited documents ("Kế hoạch số 109-KH/TU … thực hiện
-  Kết luận số 65-KL/TW");
+  hiện …", ``based_on`` for "Căn cứ …", ``references`` otherwise; what follows the
+  actor's clause, "…, Ban Thường vụ báo cáo kết quả thực hiện Nghị quyết số Y", is
+  not governed by the trigger: ACTOR_RE) and which edges the text asserts between
+  two cited documents ("Kế hoạch số 109-KH/TU … thực hiện Kết luận số 65-KL/TW";
+  "Thực hiện X; Huyện ủy xây dựng Kế hoạch số W": W implements X);
 * :func:`scope_citations` places local symbols (``28-CT/TU`` of which province?)
   and repairs slips (``25-NQ/TU`` issued by the Central Committee is ``25-NQ/TW``).
 """
