@@ -4,12 +4,16 @@ find / annotate, as eyecite splits it:
 
 * :func:`find_citations` finds every symbol (enumerations give one citation per
   number), reads the words around it (type name, date, issuing body, congress
-  term, "về …" subject) and the sentence that holds it;
+  term, "về …" subject) and the sentence that holds it; a central Party document
+  cited by type, number and date only ("Chỉ thị số 35 ngày 30/5/2019 của Bộ Chính
+  trị") is given its symbol (SHORT_TYPE_NAMES, flag ``symbol_inferred``);
 * :func:`link_citations` decides how the citing document relates to each one
   (``implements`` for the "Thực hiện …" preamble and a title's "triển khai thực
-  hiện …", ``based_on`` for "Căn cứ …", ``references`` otherwise) and which edges
-  the text asserts between two cited documents ("Kế hoạch số 109-KH/TU … thực hiện
-  Kết luận số 65-KL/TW");
+  hiện …", ``based_on`` for "Căn cứ …", ``references`` otherwise; what follows the
+  actor's clause, "…, Ban Thường vụ báo cáo kết quả thực hiện Nghị quyết số Y", is
+  not governed by the trigger: ACTOR_RE) and which edges the text asserts between
+  two cited documents ("Kế hoạch số 109-KH/TU … thực hiện Kết luận số 65-KL/TW";
+  "Thực hiện X; Huyện ủy xây dựng Kế hoạch số W": W implements X);
 * :func:`scope_citations` places local symbols (``28-CT/TU`` of which province?)
   and repairs slips (``25-NQ/TU`` issued by the Central Committee is ``25-NQ/TW``).
 """
@@ -26,7 +30,7 @@ from policygraph.ingest.dates import BARE_DATE_RE, DATE_RE, iso_from_match
 from policygraph.ingest.header import HEADING_ALTERNATIVES, HEADINGS
 from policygraph.ingest.models import AssertedEdge, Citation, Place
 from policygraph.ingest.noise import LinePattern
-from policygraph.ingest.places import locate, names_town_committee
+from policygraph.ingest.places import fold, locate, names_town_committee
 
 _TYPE_NAMES = "|".join(re.escape(n) for n in tables.type_names())
 _TYPE_NAMES_LOWER = tuple(n.lower() for n in tables.type_names())  # longest first
@@ -85,7 +89,7 @@ def _lookback(window: str) -> _Lookback:
             at = len(head) - len(name)
             if at == 0 or not head[at - 1].isalpha():
                 return _Lookback(head[at:], m.group("enum") if m else None, at, has_so)
-    if "\n" in low:  # a type name wrapped over two lines: "Chỉ\nthị số 30-CT/TW"
+    if "\n" in low or "  " in low:  # a type name wrapped over two lines ("Chỉ\nthị số 30-CT/TW"), or spaced out
         wrapped = _WRAPPED_TYPE_NAME_RE.search(head, max(0, len(head) - 40))
         if wrapped and (wrapped.start() == 0 or not head[wrapped.start() - 1].isalpha()):
             return _Lookback(head[wrapped.start() :], m.group("enum") if m else None, wrapped.start(), has_so)
@@ -93,8 +97,11 @@ def _lookback(window: str) -> _Lookback:
     return _Lookback(None, enum, pos if (enum or has_so) else len(window), has_so)
 
 
-# "Số: 45-KH/HU" at the start of a line is a document's own number, not a citation
-OWN_NUMBER_RE = re.compile(r"(?:^|\n)[ \t*#_]*(?:[^\W\d_]+[ \t]){0,3}Số[ \t]*:?[ \t]*$")
+# "Số: 45-KH/HU" at the start of a line is a document's own number, not a citation; so is
+# "Nghị quyết số: 653/2019/UBTVQH14" (the type name, then "số" with a colon: a label, not a phrase)
+OWN_NUMBER_RE = re.compile(
+    r"(?:(?:^|\n)[ \t*#_]*(?:[^\W\d_]+[ \t]){0,3}(?:Số[ \t]*:?|số[ \t]*:)|(?<![^\W\d_])Số[ \t]*:)[ \t]*$"
+)  # the label "Số:" anywhere: a text whose line ends were lost keeps it mid-line
 TERM_RE = re.compile(r"kh(?:óa|oá)[ \t\n]+(?P<term>[IVXL]{1,6})\b", re.IGNORECASE)
 # the gap between two words of a phrase: spaces, or one line end (text wrapped at a fixed
 # width breaks "thực hiện" as "thực\nhiện"), never a blank line
@@ -119,12 +126,30 @@ ISSUER_STOP_RE = re.compile(
               "phê duyệt|hướng dẫn|sửa đổi")
     + r")\b|"
     rf"[ \t\n]+và[ \t\n]+(?:{_TYPE_NAMES})\b|"
+    # "… của Bộ Chính trị và các nghị quyết chuyên đề": a list of other things follows
+    r"[ \t\n]+và[ \t\n]+(?:các|những)\b|"
+    # verbs that follow a body in lower case ("Ban Tuyên giáo Tỉnh ủy tuyên truyền …"); the
+    # capitalised words are names ("Ban Tuyên giáo"), so these stop in lower case only
+    r"[ \t\n]+(?-i:tuyên truyền|yêu cầu|đề nghị|chủ trì)\b|"
     r"[“\"”;:,*_)]|\.(?:\s|$)|\n[ \t]*\n|\((?!\s*kh)",
     re.IGNORECASE,
 )
+# capital letters, Vietnamese ones included ("Ủy ban", "Ở"): the first letter of a new clause
+_CAPITALS = "A-Z" + "".join(c for c in map(chr, range(0xC0, 0x1EFA)) if c.isupper())
 # a subject ends at a clause end, or where a capitalised word follows a comma: the
-# preamble's actor ("…, Ban Thường vụ Huyện ủy xây dựng Kế hoạch") is not part of it
-SUBJECT_STOP_RE = re.compile(r";|\.(?:\s|$)|\n[ \t]*\n|\n[ \t]*[-•+]|,[ \t\n]+(?=[A-ZĐ])|\(sau đây")
+# preamble's actor ("…, Ban Thường vụ Huyện ủy xây dựng Kế hoạch", "…, Ủy ban nhân dân tỉnh ban
+# hành") is not part of it; at a colon ("… nhiệm kỳ 2020-2025 như: tổ chức …"); and where a line
+# opens with the word of the next preamble clause ("… của Đảng\nThực hiện Chỉ thị số …")
+SUBJECT_STOP_RE = re.compile(
+    rf";|\.(?:\s|$)|\n[ \t]*\n|\n[ \t]*[-•+]|,[ \t\n]+(?=[{_CAPITALS}])|\(sau đây|:(?=\s)"
+    r"|\n[ \t]*(?=(?:Thực hiện|Căn cứ|Triển khai|Quán triệt|Theo đề nghị|Xét đề nghị)\b)"
+    # what the text says of the document, not its name: "… (được sửa đổi, bổ sung bởi …)", "… có hiệu lực từ …"
+    r"|[ \t\n,(]+(?=(?:đã[ \t\n]+)?(?:" + _gapped("được sửa đổi|được bổ sung|có hiệu lực|hết hiệu lực") + r")\b)"
+    # the next cell of a table row: the articles a row cites ("… thanh toán không dùng tiền mặt Điều 19, …")
+    r"|[ \t\n]+(?=(?-i:Khoản|Điểm)[ \t]+\w|(?-i:Điều)[ \t]+\d+[a-zđ]?(?:[,;]|[ \t]*\n|[ \t]*$|[ \t]+(?-i:Bộ|Điều)\b))"
+)
+# what may end a subject cut short by the next citation: it joins the two ("… và Kết luận số …")
+_TRAILING_JOIN_RE = re.compile(r"[ ,]+(?:và|cùng)$")
 LINK_RE = re.compile(
     r"^[\s,]*(?:(?:về|để|nhằm)[ \t\n]+)?(?:việc[ \t\n]+)?(?:" + _gapped("tiếp tục") + r"[ \t\n]+)?"
     r"(?:" + _gapped("triển khai") + r"[ \t\n,]+)?(?:" + _gapped("thực hiện|triển khai") + r")[ \t\n]*$",
@@ -192,6 +217,7 @@ class _Found:
     tail_end: int  # end of date / issuer / term, before the subject
     subject_end: int
     had_own_date: bool
+    subject_open: bool = False  # the "về …" subject ran on to the next citation: no stop ended it
 
 
 @lru_cache(maxsize=4096)
@@ -252,7 +278,11 @@ def _sentence_left(text: str, start: int) -> int:
 
 _SPACES_RE = re.compile(r"[ \t\n,]*")
 _PAREN_RE = re.compile(r"[ \t\n]*\([ \t]*")
-_SUBJECT_START_RE = re.compile(r"[ \t\n,]*(?:(?P<ve>về)[ \t\n]+)?(?P<q>[“\"])?", re.IGNORECASE)
+# "về …" opens the subject, also after the verb that ended the issuer ("của Ban Bí thư quy định về …")
+_SUBJECT_START_RE = re.compile(
+    r"[ \t\n,]*(?:(?:quy[ \t\n]+định|hướng[ \t\n]+dẫn)[ \t\n]+(?=về\b))?(?:(?P<ve>về)[ \t\n]+)?(?P<q>[“\"])?",
+    re.IGNORECASE,
+)
 _CLOSE_QUOTE_RE = re.compile(r"[”\"]")
 
 
@@ -271,10 +301,20 @@ _TAIL_HEAD_RE = re.compile(
 )
 
 
+# a short name in brackets right after the number: "Chỉ thị số 45-CT/TW (Chỉ thị số 45) của Bộ Chính trị"
+_ALIAS_RE = re.compile(
+    rf"[ \t]*\((?:sau đây (?:gọi )?(?:tắt )?là[ \t]+)?(?:{_TYPE_NAMES})(?:[ \t]+số)?[ \t]*[\w./\-]{{0,12}}[ \t]*\)",
+    re.IGNORECASE,
+)
+
+
 @lru_cache(maxsize=4096)
 def _issuer_words(written: str) -> str:
-    """An issuer as written, on one line (cached: the same bodies are cited again and again)."""
-    return " ".join(written.split()).rstrip(" ,")
+    """An issuer as written, on one line (cached: the same bodies are cited again and again).
+
+    An issuer cut short by the next citation drops the word that joins them ("Ban Bí thư và
+    [Kết luận số …]")."""
+    return _TRAILING_JOIN_RE.sub("", " ".join(written.split()).rstrip(" ,"))
 
 
 @lru_cache(maxsize=4096)
@@ -291,6 +331,9 @@ def _read_tail(
     subject ends."""
     date = issuer = term = subject = None
     year = None
+    alias = _ALIAS_RE.match(text, pos, limit)
+    if alias is not None:  # the short name the text gives it is not its issuer: read on after it
+        pos = alias.end()
     head = _TAIL_HEAD_RE.match(text, pos, limit)
     paren = None if head.group("date") is not None else _PAREN_DATE_RE.match(text, pos, limit)
     if paren is not None:  # "Chỉ thị 05-CT/TW (15/5/2016) của …": the date in brackets, then the rest
@@ -337,18 +380,26 @@ def _read_tail(
     subject_end = pos
     if sm and (sm.group("ve") or sm.group("q")):
         start = sm.end()
-        if sm.group("q"):
-            close = _CLOSE_QUOTE_RE.search(text, start, limit)
-            end = close.start() if close else limit
-            subject_end = close.end() if close else limit
-        else:
-            stop = SUBJECT_STOP_RE.search(text, start, limit)
-            end = stop.start() if stop else limit
-            subject_end = end
-        subject = " ".join(text[start:end].split()).strip(' ,“”"*_') or None
+        close = _CLOSE_QUOTE_RE.search(text, start, limit) if sm.group("q") else None
+        if close is not None:
+            end, subject_end = close.start(), close.end()
+        else:  # no quote, or one never closed: the subject ends where its clause does
+            end = subject_end = _subject_stop(text, start, limit)
+        subject = _TRAILING_JOIN_RE.sub("", " ".join(text[start:end].split()).strip(' ,“”"*_').rstrip(" (")) or None
         if subject and LINK_ONLY_RE.match(subject):  # "về tiếp tục thực hiện <next citation>"
             subject = None
     return date, year, issuer, term, subject, tail_end, subject_end
+
+
+def _subject_stop(text: str, start: int, limit: int) -> int:
+    """Where an unquoted subject ends: the first SUBJECT_STOP_RE match, a comma inside brackets
+    aside ("… đổi mới sáng tạo (KHCN, ĐMST) và chuyển đổi số"), else `limit`."""
+    stop = SUBJECT_STOP_RE.search(text, start, limit)
+    while stop is not None and text[stop.start()] == "," and text.count("(", start, stop.start()) > text.count(
+        ")", start, stop.start()
+    ):
+        stop = SUBJECT_STOP_RE.search(text, stop.end(), limit)
+    return stop.start() if stop else limit
 
 
 def find_citations(text: str) -> list[Citation]:
@@ -362,6 +413,10 @@ def _find(text: str, seen: Sentences | None = None) -> list[_Found]:
     for m in symbols.iter_symbols(text):
         try:
             sym = symbols.from_match(m)
+        except symbols.ThinSymbol:  # "197/STTTT": a symbol only where a type name introduces it
+            if not _lookback(text[max(0, m.start() - 120) : m.start()]).tname:
+                continue
+            sym = symbols.from_match(m, named=True)
         except symbols.InvalidSymbol:
             continue
         matches.append((m, sym))
@@ -374,7 +429,8 @@ def _find(text: str, seen: Sentences | None = None) -> list[_Found]:
         window = text[window_start:start]
         lb, nlb = nlb, None
         # OWN_NUMBER_RE needs a literal "Số"; "số" before a cited number is far more common
-        if ("ố" in window[-30:] or "Ố" in window[-30:]) and "Số" in window and OWN_NUMBER_RE.search(window):
+        if ("ố" in window[-30:] or "Ố" in window[-30:]) and ("Số" in window or "số:" in window or "số :" in window) \
+                and OWN_NUMBER_RE.search(window):
             prev_end = end
             continue
         lb = lb or _lookback(window)
@@ -413,27 +469,126 @@ def _find(text: str, seen: Sentences | None = None) -> list[_Found]:
             flags=flags,
         )
         enum_numbers = re.findall(r"\d{1,5}[a-z]?", lb.enum) if lb.enum else []
+        subject_open = subject is not None and subject_end >= limit
         for number in enum_numbers:
             sibling = Citation(**{**base.__dict__, "flags": list(flags)})
             sibling.number = number
             sibling.symbol = str(symbols.Symbol(number, sym.doc_type, sym.issuer, sym.grammar, sym.year, sym.level))
             sibling.written = f"{number} … {written}"
-            found.append(_Found(sibling, lookback_start, tail_end, subject_end, date is not None))
-        found.append(_Found(base, lookback_start, tail_end, subject_end, date is not None))
+            found.append(_Found(sibling, lookback_start, tail_end, subject_end, date is not None, subject_open))
+        found.append(_Found(base, lookback_start, tail_end, subject_end, date is not None, subject_open))
         prev_end = end
+    found = _with_short_references(text, found, seen)
     _share_dates(text, found)
     return found
 
 
+# A Party document of the Central Committee, the Politburo or the Secretariat cited by type and
+# number only: "Chỉ thị số 35 ngày 30/5/2019 của Bộ Chính trị". Those bodies number each type in one
+# series per congress term with the code TW, so the type, the number and a date (or a term, or a
+# year) pin one document: 35-CT/TW of 2019. A number without them is left alone ("Chỉ thị 35 của Bộ
+# Chính trị": 35-CT/TW of 2019 or of 2024?), as is a local body's ("Kế hoạch số 101 của Tỉnh ủy":
+# whose code?) and a "Quy định" (QĐ/TW before 2018, QĐi/TW since). Examples: tests/test_citations_real_forms.py.
+SHORT_TYPE_NAMES = ("Nghị quyết", "Chỉ thị", "Kết luận", "Quyết định", "Hướng dẫn", "Thông báo kết luận", "Thông tri")
+# the type name, "số", the number, and after it a date, the issuer or a term (what _read_tail uses)
+_SHORT_AT_RE = re.compile(
+    r"(?P<tname>" + "|".join(_gapped(n) for n in sorted(SHORT_TYPE_NAMES, key=len, reverse=True)) + r")"
+    r"[ \t]+(?:số[ \t]+)?(?P<num>\d{1,4})(?![\w/]|[ \t]*[-–—/]|[ \t]*[,.][ \t]*\d)"
+    r"(?=[ \t]*,?[ \t\n]*(?:ngày|của|\(?[ \t]*kh))",
+    re.IGNORECASE,
+)
+# where to try it, found with str.find (a whole-text regex scan would cost more than the rest of
+# citation finding): the end of each type name, as written in lower case or capitalised
+_SHORT_ANCHORS = ("ghị quyết", "hỉ thị", "ết luận", "uyết định", "ướng dẫn", "hông tri")
+
+
+def _short_reference_starts(text: str) -> list[int]:
+    """Word starts of the type names a short reference may open with ("Thông báo kết luận" two
+    words before its "kết luận")."""
+    out = []
+    for anchor in _SHORT_ANCHORS:
+        pos = text.find(anchor)
+        while pos != -1:
+            at = pos
+            while at and text[at - 1].isalpha():
+                at -= 1
+            if anchor == "ết luận" and text[max(0, at - 10) : at].lower() == "thông báo ":
+                at -= 10
+            out.append(at)
+            pos = text.find(anchor, pos + len(anchor))
+    return sorted(set(out))
+
+
+# the Central Committee, the Politburo, the Secretariat: the bodies whose code is TW
+CENTRAL_PARTY_BODY_RE = re.compile(
+    r"(?:Hội nghị[^,;]{0,40}?)?(?:Bộ Chính trị|Ban Bí thư|Ban Chấp hành Trung ương|BCH Trung ương|BCH TW|"
+    r"Trung ương Đảng)\b",
+    re.IGNORECASE,
+)
+
+
+def _with_short_references(text: str, found: list[_Found], seen: Sentences) -> list[_Found]:
+    """`found` with the central Party documents cited by type and number only, in text order."""
+    if "hính trị" not in text and "í thư" not in text and "rung ương" not in text:
+        return found
+    spans = [(f.lookback_start, max(f.tail_end, f.citation.end)) for f in found]
+    starts = [f.lookback_start for f in found]
+    extra = []
+    for at in _short_reference_starts(text):
+        h = _SHORT_AT_RE.match(text, at)
+        if h is None:
+            continue
+        start, end = h.start(), h.end()
+        if any(a <= start < b or a < end <= b for a, b in spans):
+            continue
+        after = [p for p in starts if p >= end]
+        limit = min(min(after, default=len(text)), end + 600)
+        date, year_only, issuer, term, subject, tail_end, subject_end = _read_tail(text, end, limit)
+        if not (issuer and CENTRAL_PARTY_BODY_RE.match(issuer) and (date or year_only or term)):
+            continue
+        code = tables.name_to_codes().get(" ".join(h.group("tname").split()).lower(), {}).get("party")
+        if code is None:
+            continue
+        sym = symbols.Symbol(h.group("num"), code, "TW", "party", None, "central")
+        c = Citation(
+            symbol=str(sym), written=text[start:end], doc_type=code, number=sym.number, grammar="party",
+            issuer_code="TW", level="central", date=date, year=int(date[:4]) if date else year_only, term=term,
+            issuer_text=issuer, subject=subject, start=start, end=end,
+            evidence=_sentence(text, start, end, seen), flags=["symbol_inferred"],
+        )  # fmt: skip
+        subject_open = subject is not None and subject_end >= limit
+        extra.append(_Found(c, start, tail_end, subject_end, date is not None, subject_open))
+    if not extra:
+        return found
+    return sorted(found + extra, key=lambda f: (f.lookback_start, f.citation.start))
+
+
+def _body_code(c: Citation) -> str:
+    """The code of the body that issued a citation: its issuer code without the department
+    ("UBND-VX" -> "UBND") or the legislature ("QH13" -> "QH")."""
+    return re.sub(r"\d+$", "", c.issuer_code.split("-")[0])
+
+
 def _share_dates(text: str, found: list[_Found]) -> None:
-    """'Quyết định số 217-QĐ/TW và Quyết định số 218-QĐ/TW ngày 12/12/2013': both share the date."""
+    """'Quyết định số 217-QĐ/TW và Quyết định số 218-QĐ/TW ngày 12/12/2013': both share the date.
+
+    Only between symbols of one issuing body (the same issuer code): in "Chỉ thị số 35-CT/TW,
+    Thông tri số 10-TT/TU, Kế hoạch số 168-KH/HU ngày 5-8-2024 của Ban Chấp hành Đảng bộ huyện"
+    the date and the body are the plan's alone. One with a date of its own shares the body only
+    ("Nghị định số 52/1999/NĐ-CP ngày 08/7/1999 và Nghị định số 12/2000/NĐ-CP ngày 05/5/2000 của
+    Chính phủ")."""
     for i in range(len(found) - 2, -1, -1):
         a, b = found[i], found[i + 1]
-        if a.had_own_date or a.citation.issuer_text or a.citation.start == b.citation.start:
+        if a.citation.issuer_text or a.citation.start == b.citation.start:
             continue
-        gap = text[a.citation.end : b.lookback_start]
-        if SHARE_RE.match(gap) and a.citation.grammar == b.citation.grammar:
-            c, n = a.citation, b.citation
+        gap = text[a.tail_end if a.had_own_date else a.citation.end : b.lookback_start]
+        c, n = a.citation, b.citation
+        if not (SHARE_RE.match(gap) and c.grammar == n.grammar and _body_code(c) == _body_code(n)):
+            continue
+        if a.had_own_date:
+            if n.issuer_text:
+                c.issuer_text, c.term = n.issuer_text, c.term or n.term
+        else:
             c.date, c.issuer_text, c.term = n.date, n.issuer_text, n.term
             c.subject = c.subject or n.subject
             if n.date and not symbols.parse(c.symbol).year:  # "18/2000/CT-TTg" keeps the year it carries
@@ -483,13 +638,39 @@ def _link(text: str, found: list[_Found], seen: Sentences | None = None) -> list
             )
             targets.add(i)
     end = preamble_end(text)
+    governed: dict[int, _Governed] = {}
     for i, f in enumerate(found):
         c = f.citation
         c.relation = "references"
         if c.start >= end or i in targets:
             continue
-        c.relation = _preamble_relation(text, f.lookback_start, found, i) or "references"
+        g = governed[i] = _govern(text, f.lookback_start, found, i, governed)
+        c.relation = g.relation or "references"
+    asserted += _actor_edges(text, found, governed, seen)
     return asserted
+
+
+def _actor_edges(
+    text: str, found: list[_Found], governed: dict[int, _Governed], seen: Sentences
+) -> list[AssertedEdge]:
+    """ "Thực hiện X, Y; Huyện ủy xây dựng Kế hoạch số W": the actor's numbered document W is
+    what implements X and Y (the citing text may only report it, as news does)."""
+    out = []
+    for w, gw in governed.items():
+        if not gw.actor_plan or gw.trigger is None:
+            continue
+        for j in range(w):
+            gj = governed.get(j)
+            fj = found[j]
+            if gj is None or gj.trigger != gw.trigger or fj.citation.relation != "implements":
+                continue
+            if fj.citation.start >= gw.actor or fj.citation.start == found[w].citation.start:
+                continue
+            end = found[w].citation.end
+            out.append(
+                AssertedEdge(w, j, "implements", _sentence(text, fj.lookback_start, end, seen), fj.lookback_start, end)
+            )
+    return out
 
 
 def preamble_relation(text: str, pos: int, end: int | None = None) -> str:
@@ -498,7 +679,7 @@ def preamble_relation(text: str, pos: int, end: int | None = None) -> str:
     `end` is preamble_end(text), when the caller has it."""
     if pos >= (preamble_end(text) if end is None else end):
         return "references"
-    return _preamble_relation(text, pos, [], 0) or "references"
+    return _govern(text, pos, [], 0, {}).relation or "references"
 
 
 def sentence_around(text: str, start: int, end: int, seen: Sentences | None = None) -> str:
@@ -506,18 +687,89 @@ def sentence_around(text: str, start: int, end: int, seen: Sentences | None = No
     return _sentence(text, start, end, {} if seen is None else seen)
 
 
-def _preamble_relation(text: str, pos: int, found: list[_Found], index: int) -> str | None:
+@dataclass(frozen=True)
+class _Governed:
+    relation: str | None  # implements | based_on | references; None: no trigger governs it
+    trigger: int | None = None  # where the trigger that governs it starts
+    actor: int | None = None  # where the actor's clause starts, when the citation stands in it
+    actor_plan: bool = False  # it is the document the actor issues ("… xây dựng Kế hoạch số W")
+
+
+_NOT_GOVERNED = _Governed(None)
+# the words of a body that opens a clause as its actor: "…, Ban Thường vụ Huyện ủy xây dựng …"
+_ACTOR_BODIES = (
+    "Ban Thường vụ|Ban Chấp hành|Thường trực|Tỉnh ủy|Tỉnh uỷ|Thành ủy|Thành uỷ|Huyện ủy|Huyện uỷ|Quận ủy|Quận uỷ|"
+    "Thị ủy|Thị uỷ|Đảng ủy|Đảng uỷ|Đảng đoàn|Chi bộ|Chi ủy|Ủy ban|Uỷ ban|UBND|HĐND|Hội đồng|Ban|Sở|Bộ|Chính phủ|"
+    "Thủ tướng|Văn phòng|Mặt trận|MTTQ|BTV|BCH|BCĐ|Đoàn|Hội"
+)
+# the verbs of that clause (lower case: "Ban Tổ chức" is a name, "tổ chức" a verb)
+_ACTOR_VERBS = "ban hành|xây dựng|báo cáo|đề nghị|yêu cầu|thông báo|chỉ đạo|quyết định|thống nhất|kết luận|đề ra"
+# The actor's clause: a punctuation mark, maybe a date ("Ngày 10/12/2019, "), a capitalised body and,
+# before any "về"/"của" (which would make the body an issuer's or a subject's words), its verb.
+# What the preamble's trigger governs ends there: "Thực hiện Hướng dẫn số X …, Ban Thường vụ báo cáo
+# kết quả thực hiện Nghị quyết số Y" implements X, and only reports on Y.
+ACTOR_RE = re.compile(
+    rf"[,.;][ \t\n]+(?:Ngày[^,;\n]{{1,25}},[ \t\n]+)?(?:{_ACTOR_BODIES})\b"
+    rf"(?:(?!\b(?:về|của|theo|tại)\b)[^,;.]){{0,80}}?[ \t\n](?:(?:đã|vừa|sẽ|khẩn trương)[ \t\n]+)*"
+    rf"(?P<verb>{_gapped(_ACTOR_VERBS)})\b"
+)
+# in the actor's clause the document describes itself: "ban hành Chương trình hành động thực hiện Y"
+_SELF_LINK_RE = re.compile(
+    rf"(?:ban hành|xây dựng)[ \t\n]+(?:{_TYPE_NAMES})(?:[ \t\n]+hành[ \t\n]+động)?(?:[ \t\n]+(?:để|nhằm))?"
+    rf"(?:[ \t\n]+tiếp[ \t\n]+tục)?(?:[ \t\n]+triển[ \t\n]+khai)?"
+    rf"[ \t\n]+(?:thực[ \t\n]+hiện|triển[ \t\n]+khai|cụ[ \t\n]+thể[ \t\n]+h(?:óa|oá))[ \t\n]*$",
+    re.IGNORECASE,
+)
+# the actor issues the document named next: "… đã xây dựng [Kế hoạch số W]"
+_ACTOR_ISSUES_RE = re.compile(r"(?:ban hành|xây dựng)[ \t\n]*$")
+# a previous citation's subject that runs into this one joins it ("… về A và [Kết luận số …]",
+# "… và triển khai [Nghị quyết số …]"); else this one is inside it ("… về tổ chức sơ kết việc
+# thực hiện [Chỉ thị số 05-CT/TW]")
+_JOINS_NEXT_RE = re.compile(
+    r"(?:,|\bvà|\bcùng)(?:[ \t\n]+(?:tiếp[ \t\n]+tục|triển[ \t\n]+khai|thực[ \t\n]+hiện|quán[ \t\n]+triệt))*"
+    r"[ \t\n]*$",
+    re.IGNORECASE,
+)
+# a trigger after a heading in capitals on the same line: a text whose line ends were lost
+# ("… THƯƠNG BINH VÀ XÃ HỘI Căn cứ Nghị định số …")
+_FLAT_TRIGGER_RE = re.compile(rf"(?<=(?-i:[{_CAPITALS}][{_CAPITALS}])[ \t])" + _TRIGGER, re.IGNORECASE)
+
+
+def _govern(text: str, pos: int, found: list[_Found], index: int, governed: dict[int, _Governed]) -> _Governed:
     """The trigger ("Thực hiện", "Căn cứ") that governs a preamble citation, if any.
 
     A citation joined to the previous one by "và" or a comma shares its relation
-    ("Thực hiện Nghị quyết … và Kế hoạch …"). Otherwise the clause (back to the previous
+    ("Thực hiện Nghị quyết … và Kế hoạch …"); one the previous citation's subject runs into is
+    part of that subject, and only referenced. Otherwise the clause (back to the previous
     ';' or blank line) must open with a trigger, or one of its lines must; a clause
-    with none continues the previous clause of the same paragraph.
+    with none continues the previous clause of the same paragraph. What follows the actor's
+    clause (ACTOR_RE) is not governed by the trigger, save the document the text says it is
+    ("ban hành Kế hoạch thực hiện Y").
     """
     if index > 0:
         prev = found[index - 1]
-        if prev.citation.start < pos and prev.subject_end <= pos and CONNECTOR_RE.match(text, prev.subject_end, pos):
-            return prev.citation.relation if prev.citation.relation != "references" else None
+        if prev.citation.start < pos and prev.subject_end <= pos:
+            if prev.subject_open and prev.subject_end == pos and not _JOINS_NEXT_RE.search(text, max(0, pos - 60), pos):
+                return _Governed("references")
+            if CONNECTOR_RE.match(text, prev.subject_end, pos):
+                if prev.citation.relation == "references":
+                    return _NOT_GOVERNED
+                return governed.get(index - 1) or _Governed(prev.citation.relation)
+    trigger = _trigger_before(text, pos)
+    if trigger is None or not (trigger.group("impl") or trigger.group("base")):
+        return _NOT_GOVERNED
+    relation = "implements" if trigger.group("impl") else "based_on"
+    actor = ACTOR_RE.search(text, trigger.end(), pos)
+    if actor is None:
+        return _Governed(relation, trigger.start())
+    lead = text[actor.start("verb") : pos]
+    if _SELF_LINK_RE.search(lead):
+        return _Governed("implements", trigger.start(), actor.start())
+    return _Governed("references", trigger.start(), actor.start(), _ACTOR_ISSUES_RE.search(lead) is not None)
+
+
+def _trigger_before(text: str, pos: int) -> re.Match | None:
+    """The trigger of the clause that holds `pos` (see _govern), or None."""
     cursor = pos
     while cursor > 0:
         para = text.rfind("\n\n", 0, cursor)
@@ -525,13 +777,11 @@ def _preamble_relation(text: str, pos: int, found: list[_Found], index: int) -> 
         clause_start = max(para, semi, 0)
         opening = CLAUSE_TRIGGER_RE.match(text, clause_start + (1 if semi > para else 0), cursor)
         lines = _line_triggers(text, clause_start, cursor)
-        trigger = lines[-1] if lines else opening
+        flat = [m for m in _FLAT_TRIGGER_RE.finditer(text, clause_start, cursor) if m.group(0)[:1].isupper()]
+        inner = sorted(lines + flat, key=lambda m: m.start())
+        trigger = inner[-1] if inner else opening
         if trigger:
-            if trigger.group("impl"):
-                return "implements"
-            if trigger.group("base"):
-                return "based_on"
-            return None
+            return trigger
         if clause_start == 0 or para >= semi:
             return None
         cursor = clause_start  # continue into the previous clause of the same paragraph
@@ -556,18 +806,41 @@ def _issuer_place(issuer_text: str, level: str) -> Place:
     return locate(issuer_text, level)
 
 
+# a local committee's code, and the suffix of its departments' ("BDVTU"): what the central one's
+# would be ("TW", "BDVTW") when the issuer's words name a central body
+_CENTRAL_CODE_RE = re.compile(r"(?:TXU|TU|HU|QU|ĐU)$")
+
+
+def _names_own_body(c: Citation) -> bool:
+    """The issuer's words name the body the code stands for ("Đảng ủy Khối …" for ĐUK): no slip."""
+    entry = tables.find_issuer(c.grammar, c.issuer_code)
+    if entry is None or not c.issuer_text:
+        return False
+    return fold(entry.body) in fold(c.issuer_text)
+
+
+def _repair_issuer(c: Citation, code: str, level: str) -> None:
+    """Give a citation the issuer code its words call for, and flag the slip."""
+    sym = symbols.parse(c.symbol).with_issuer(code)
+    c.symbol, c.issuer_code, c.level = str(sym), code, level
+    c.flags.append("issuer_slip")
+
+
 def scope_citations(citations: list[Citation], doc_level: str | None, doc_place: Place) -> None:
     """Fill in the level and place of each citation and repair issuer slips, in place."""
     for c in citations:
         text_level = _level_of_text(c.issuer_text)
         if c.grammar == "party" and c.level in ("province", "district", "commune") and text_level == "central":
-            sym = symbols.parse(c.symbol).with_issuer("TW")
-            c.symbol, c.issuer_code, c.level = str(sym), "TW", "central"
-            c.flags.append("issuer_slip")
+            if _names_own_body(c):  # "23-HD/ĐUK của Đảng ủy Khối Doanh nghiệp Trung ương": a central ĐUK
+                c.level = "central"
+            else:
+                _repair_issuer(c, _CENTRAL_CODE_RE.sub("TW", c.issuer_code), "central")
         elif c.level is None:
             c.level = text_level or (doc_level if doc_level != "central" else None) or "province"
         elif c.issuer_code == "TU" and c.grammar == "party" and names_town_committee(c.issuer_text):
             c.level = "district"  # "Kế hoạch số 12-KH/TU của Thị ủy Sông Cầu"
+        if c.issuer_code == "TƯ":  # T.Ư (Trung ương), or a Tỉnh ủy's TU typed with Ư: the level decides
+            _repair_issuer(c, "TW" if c.level == "central" else "TU", "central" if c.level == "central" else "province")
         if c.level == "central":
             c.place = Place()
             continue

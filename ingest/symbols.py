@@ -29,6 +29,11 @@ class InvalidFormat(InvalidSymbol):
     """The text does not follow either symbol grammar."""
 
 
+class ThinSymbol(InvalidFormat):
+    """A number and one State code ("197/STTTT"): a symbol only where the text names it as a
+    document ("Công văn số 197/STTTT"); alone it may be a ratio or an address ("5/UBND")."""
+
+
 class UnknownType(InvalidSymbol):
     """The grammar fits but the type code is not in the type table."""
 
@@ -43,18 +48,22 @@ _L = "A-Za-zĐđÐ"
 
 # Both grammars open with the number ("25", "30c"); the tails tell them apart.
 _NUMBER = r"\d{1,5}[a-zđA-ZĐ]?"
+_INDENT = 32  # blanks a wrapped line may open with, after a dash that ended the line above
 # Party: number, dash, type, slash, issuer. Spaces are tolerated around the dash only, and a
 # line end before or after it: text wrapped at a fixed width breaks "114- KL/TW" as
-# "114-\nKL/TW" and "62 - KL/TW" as "62\n- KL/TW".
-_DASH_GAP = rf"[ \t]{{0,2}}\n?[ \t]{{0,2}}{_DASH}(?:[ \t]{{0,2}}\n)?[ \t]{{0,2}}"
+# "114-\nKL/TW" and "62 - KL/TW" as "62\n- KL/TW". Text taken from a PDF keeps the page's
+# indentation: the line after a dash may open with many blanks ("185-\n                KL/TW").
+_DASH_GAP = rf"[ \t]{{0,2}}\n?[ \t]{{0,2}}{_DASH}(?:[ \t]{{0,2}}\n[ \t]{{0,{_INDENT}}}|[ \t]{{0,2}})"
 PARTY_TAIL = (
     rf"{_DASH_GAP}(?P<ptype>[{_L}]{{1,5}})"
-    rf"[ \t]?/[ \t]?(?P<piss>[A-ZĐÐ][{_L}]{{0,11}})"
+    rf"[ \t]?/[ \t]?(?P<piss>[A-ZĐÐ][{_L}Ưư]{{0,11}})"  # "TƯ": T.Ư (Trung ương), or TU typed with Ư
 )
 # State: number, optional year, then the code: TYPE-ISSUER[-UNIT...] or an untyped issuer.
+# A slash may stand for the dash after the type code: "183/2010/TTLT/BTC-BNN" is 183/2010/TTLT-BTC-BNN.
 STATE_TAIL = (
     rf"[ \t]?/[ \t]?(?:(?P<syear>(?:19|20)\d\d)[ \t]?/[ \t]?)?"
-    rf"(?P<scode>[A-ZĐÐ][{_L}]{{0,9}}\d{{0,2}}(?:[ \t]?[-–][ \t]?[A-ZĐÐ][{_L}0-9]{{0,14}})*)"
+    rf"(?P<scode>[A-ZĐÐ][{_L}]{{0,9}}\d{{0,2}}(?:[ \t]?[-–/][ \t]?[A-ZĐÐ][{_L}0-9]{{0,14}})?"
+    rf"(?:[ \t]?[-–][ \t]?[A-ZĐÐ][{_L}0-9]{{0,14}})*)"
 )
 # The number is factored out of the two grammars, and the look-behind ("not glued to a
 # word, a path or another number") is checked after its first digit: a pattern that
@@ -76,7 +85,8 @@ _FULL_RE = re.compile(rf"\s*(?P<num>{_NUMBER})(?:{PARTY_TAIL}|{STATE_TAIL})\s*")
 _GRAMMAR_SLASH_RE = re.compile(r"/(?=[ \t]?(?:[A-ZĐÐ]|(?:19|20)\d\d[ \t]?/[ \t]?[A-ZĐÐ]))")
 # what stands before the grammar's slash: the number, then the Party dash and type or a space
 _HEAD_RE = re.compile(rf"{_SCAN_NUMBER}(?:{_DASH_GAP}[{_L}]{{1,5}})?[ \t]?/")
-_HEAD_WIDTH = 23  # longest _HEAD_RE match before its "/": number 6, dash and its gaps 11, type 6
+# longest _HEAD_RE match before its "/": number 6, dash and its gaps 9 + the indentation, type 6
+_HEAD_WIDTH = 21 + _INDENT
 
 
 def iter_symbols(text: str) -> Iterator[re.Match]:
@@ -144,9 +154,12 @@ def _canonical_state_code(code: str) -> str:
     return "-".join(out)
 
 
-def from_match(m: re.Match) -> Symbol:
-    """Build a Symbol from a SYMBOL_RE (or _FULL_RE) match; raises InvalidSymbol."""
-    got = _from_groups(m.group("num", "ptype", "piss", "syear", "scode"))
+def from_match(m: re.Match, named: bool = False) -> Symbol:
+    """Build a Symbol from a SYMBOL_RE (or _FULL_RE) match; raises InvalidSymbol.
+
+    `named`: the text introduces it as a document ("Công văn số 197/STTTT"), so a thin State
+    symbol (a number and one code) is taken: without those words it may be a ratio."""
+    got = _from_groups(m.group("num", "ptype", "piss", "syear", "scode"), named)
     if isinstance(got, Symbol):
         return got
     error, message = got
@@ -154,17 +167,19 @@ def from_match(m: re.Match) -> Symbol:
 
 
 @lru_cache(maxsize=8192)
-def _from_groups(groups: tuple[str | None, ...]) -> Symbol | tuple[type[InvalidSymbol], str]:
+def _from_groups(groups: tuple[str | None, ...], named: bool = False) -> Symbol | tuple[type[InvalidSymbol], str]:
     """from_match on the match's groups, memoised: a text cites the same symbols again and
     again, the tables are loaded once, and Symbol is frozen. An invalid symbol gives its
     error's type and message, so each call raises a fresh exception."""
     try:
-        return _symbol_of_groups(*groups)
+        return _symbol_of_groups(*groups, named=named)
     except InvalidSymbol as exc:
         return type(exc), str(exc)
 
 
-def _symbol_of_groups(num: str, ptype: str | None, piss: str | None, syear: str | None, scode: str | None) -> Symbol:
+def _symbol_of_groups(
+    num: str, ptype: str | None, piss: str | None, syear: str | None, scode: str | None, named: bool = False
+) -> Symbol:
     if ptype is not None:
         type_entry = tables.doc_types()["party"].get(tables.fold_code(ptype))
         if type_entry is None:
@@ -182,7 +197,7 @@ def _symbol_of_groups(num: str, ptype: str | None, piss: str | None, syear: str 
                 )
             raise UnknownIssuer(f"unknown Party issuer code {piss!r}")
         return Symbol(num.lower(), type_entry.code, issuer, "party", None, entry.level)
-    number, year, code = num.lower(), syear, scode
+    number, year, code = num.lower(), syear, scode.replace("/", "-")
     segments = [tables.fold_code(s.strip()) for s in re.split(r"[-–]", code)]
     type_entry = tables.doc_types()["state"].get(segments[0])
     if type_entry is not None:
@@ -203,9 +218,9 @@ def _symbol_of_groups(num: str, ptype: str | None, piss: str | None, syear: str 
         if party is not None:
             return party
         raise UnknownIssuer(f"unknown State issuer code {issuer_code!r}")
-    if doc_type is None and not year and "-" not in issuer_code and entry.level != "central":
+    if doc_type is None and not year and "-" not in issuer_code and entry.level != "central" and not named:
         # "5/UBND" alone is too thin to be sure it is a symbol and not a ratio
-        raise InvalidFormat("untyped State symbol without year or department")
+        raise ThinSymbol("untyped State symbol without year or department")
     return Symbol(number, doc_type, issuer_code, "state", int(year) if year else None, entry.level)
 
 
