@@ -49,7 +49,7 @@ def parse_text(text: str, path: str = "<text>") -> ParsedDocument:
         text=text,
         citations=citations,
         asserted=asserted,
-        unnumbered=_not_itself(find_unnumbered(masked, ident.level, ident.place), ident.title),
+        unnumbered=_not_itself(find_unnumbered(masked, ident.level, ident.place, citations), ident.title),
         **vars(ident),
     )
     _add_units(doc, masked)

@@ -18,12 +18,13 @@ fallback for laws the table does not hold.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
 from policygraph.ingest import tables
 from policygraph.ingest.citations import preamble_end, preamble_relation, sentence_around
-from policygraph.ingest.models import Place, UnnumberedMention
+from policygraph.ingest.models import Citation, Place, UnnumberedMention
 from policygraph.ingest.places import fold, locate
 
 _S = r"[ \t]*\n?[ \t]*"  # spacing inside a name: may wrap once
@@ -258,11 +259,13 @@ def _words(written: str) -> str:
     return " ".join(written.split())
 
 
-def find_unnumbered(text: str, level: str | None = None, place: Place | None = None) -> list[UnnumberedMention]:
+def find_unnumbered(text: str, level: str | None = None, place: Place | None = None,
+                    citations: Sequence[Citation] = ()) -> list[UnnumberedMention]:
     """Every document named without a number in `text` (noise-masked), in text order.
 
     `level` and `place` are the citing document's: a local congress is the one of the
-    citing document's own province, district or commune.
+    citing document's own province, district or commune. `citations` are the text's numbered
+    citations: a document named inside one's subject is part of that subject, only referenced.
     """
     found: list[UnnumberedMention] = []
     place = place or Place()
@@ -287,9 +290,20 @@ def find_unnumbered(text: str, level: str | None = None, place: Place | None = N
             kept.append(u)
     end, seen = preamble_end(text), {}
     for u in kept:
-        u.relation = preamble_relation(text, u.start, end)
+        u.relation = "references" if _in_a_subject(u, citations) else preamble_relation(text, u.start, end)
         u.evidence = sentence_around(text, u.start, u.end, seen)
     return kept
+
+
+SUBJECT_REACH = 600  # a citation's subject ends this far after its number at most (citations.py reads no further)
+
+
+def _in_a_subject(u: UnnumberedMention, citations: Sequence[Citation]) -> bool:
+    """Whether `u` is named in the "về …" subject of a numbered citation before it ("Thực hiện Kế hoạch số
+    12-KH/TU của Tỉnh ủy về thực hiện Nghị quyết Đại hội XIII của Đảng": the plan is implemented, the
+    resolution is what the plan is about)."""
+    name = _words(u.written)
+    return any(c.subject and 0 <= u.start - c.end <= SUBJECT_REACH and name in c.subject for c in citations)
 
 
 def _matches(rule: Rule, text: str, start: int, level: str | None, place: Place) -> list[tuple[int, int, dict]]:

@@ -85,6 +85,23 @@ def test_preamble_relations_follow_the_numbered_rules():
     assert found["plenum_resolution"].relation == "references"  # after the preamble
 
 
+def test_a_document_named_in_a_cited_documents_subject_is_only_referenced():
+    text = (
+        "KẾ HOẠCH\ntuyên truyền\n\n"
+        "Thực hiện Kế hoạch số 12-KH/TU ngày 10/5/2021 của Ban Thường vụ Tỉnh ủy về thực hiện Nghị quyết Đại hội "
+        "đại biểu toàn quốc lần thứ XIII của Đảng; Nghị quyết Đại hội đại biểu Đảng bộ tỉnh lần thứ XVI, "
+        "Ban Tuyên giáo Tỉnh ủy xây dựng kế hoạch như sau:\n"
+    )
+    doc = parse_text(text)
+    assert [(c.symbol, c.relation) for c in doc.citations] == [("12-KH/TU", "implements")]
+    relations = {u.ordinal: u.relation for u in doc.unnumbered}
+    # the plan is about the national congress's resolution; the provincial one is implemented by this text
+    assert relations == {"XIII": "references", "XVI": "implements"}
+    # without the numbered citations (the function alone) the trigger governs both
+    alone = {u.ordinal: u.relation for u in find_unnumbered(text, "province", Place("Gia Lai"))}
+    assert alone == {"XIII": "implements", "XVI": "implements"}
+
+
 def _fold(text: str) -> str:
     return re.sub(r"\s*[-–]\s*", "-", " ".join(text.split())).lower()
 
