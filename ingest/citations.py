@@ -621,8 +621,16 @@ def _link(text: str, found: list[_Found], seen: Sentences | None = None) -> list
         if a.citation.start == b.citation.start:
             continue
         gap = text[a.tail_end : b.lookback_start] if a.tail_end <= b.lookback_start else None
-        # "X … thực hiện Y" within one sentence; never across a paragraph (a title and the preamble)
-        if gap is not None and "\n\n" not in text[a.citation.end : b.lookback_start] and LINK_RE.match(gap):
+        # "X … thực hiện Y" within one sentence; never across a paragraph (a title and the preamble) nor
+        # into a line that opens a sentence ("… của Tỉnh ủy\nThực hiện Y": a title, then the preamble, in a
+        # text without blank lines), and a document does not implement itself
+        if (
+            gap is not None
+            and "\n\n" not in text[a.citation.end : b.lookback_start]
+            and LINK_RE.match(gap)
+            and not _opens_a_line(gap)
+            and a.citation.symbol != b.citation.symbol
+        ):
             src = i - 1
             while src > 0 and found[src - 1].citation.start == found[src].citation.start:
                 src -= 1
@@ -648,6 +656,14 @@ def _link(text: str, found: list[_Found], seen: Sentences | None = None) -> list
         c.relation = g.relation or "references"
     asserted += _actor_edges(text, found, governed, seen)
     return asserted
+
+
+_LINE_WORD_RE = re.compile(r"\n[ \t*#_>-]*(\w)")
+
+
+def _opens_a_line(gap: str) -> bool:
+    """Whether a line in `gap` opens with a capital: a new sentence, as no sentence goes on in one."""
+    return any(m.group(1).isupper() for m in _LINE_WORD_RE.finditer(gap))
 
 
 def _actor_edges(

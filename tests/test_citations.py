@@ -330,6 +330,23 @@ def test_an_asserted_edge_whose_words_are_wrapped():
     assert [c.doc_type for c in doc.citations] == ["KH", "KL", "CT"]
 
 
+def test_a_title_then_its_preamble_without_a_blank_line_both_implement():
+    # Word and PDF give paragraphs without blank lines: "Thực hiện" at a line's start opens the preamble, it
+    # does not continue the title into "X thực hiện X" (a document implementing itself)
+    text = (
+        "KẾ HOẠCH\nthực hiện Đề án số 01-ĐA/TU ngày 31/8/2016 của Tỉnh ủy\n"
+        "Thực hiện Đề án số 01-ĐA/TU ngày 31/8/2016 của Tỉnh ủy về công tác dân vận, Huyện ủy Bạch Thông "
+        "xây dựng Kế hoạch thực hiện như sau:\n"
+    )
+    doc = parse_text(text)
+    assert [(c.symbol, c.relation) for c in doc.citations] == [("01-ĐA/TU", "implements")] * 2
+    assert doc.asserted == []
+    # a line that goes on in lower case goes on with the sentence: the edge the text states stays
+    wrapped = parse_text("Kế hoạch số 109-KH/TU ngày 11/8/2010 của Tỉnh ủy\nthực hiện Kết luận số 65-KL/TW.\n")
+    assert [(wrapped.citations[a.source].symbol, wrapped.citations[a.target].symbol) for a in wrapped.asserted] == [
+        ("109-KH/TU", "65-KL/TW")]
+
+
 def test_an_issuer_ends_at_a_wrapped_verb():
     doc = parse_text("Căn cứ Nghị định số 94/2022/NĐ-CP ngày 07/11/2022 của Chính phủ quy\nđịnh nội dung chỉ tiêu;\n")
     assert [c.issuer_text for c in doc.citations] == ["Chính phủ"]
