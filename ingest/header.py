@@ -627,6 +627,11 @@ def identify(text: str, masked: str, citations: list[Citation]) -> Identity:
         ident.level = _level_of(actor_text, frame_body, authority)
     if ident.level is None:
         ident.level = "central" if sym and sym.level == "central" else None
+    if sym and sym.issuer == "TƯ":  # "Số 445-KL/TƯ" under "TỈNH ỦY …": a Tỉnh ủy's TU typed with Ư (T.Ư is central)
+        code = "TW" if ident.level == "central" else "TU"
+        ident.level = ident.level or "province"
+        ident.symbol, ident.issuer_code = str(sym.with_issuer(code)), code
+        ident.flags.append("issuer_slip")
     if ident.level != "central":
         ident.place = locate(masked, ident.level or "commune")
         if actor_text and ident.place.province and ident.level in ("district", "commune"):

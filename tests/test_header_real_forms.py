@@ -229,3 +229,32 @@ def test_escaped_line_breaks_of_a_page_source_are_read_as_line_breaks():
 def test_a_document_placed_only_by_its_text_is_not_put_in_a_district():
     doc = parse_text("KẾ HOẠCH\nvề giao thông trên địa bàn huyện Thái Thụy, tỉnh Thái Bình\n\nI. MỤC ĐÍCH\n")
     assert (doc.level, doc.place.province, doc.place.district) == ("province", "Thái Bình", None)
+
+
+# -- numbers in forms the grammar repairs ---------------------------------------------------------------
+
+
+def test_an_own_party_number_typed_with_u_horn_is_the_committees():
+    # "TƯ" is T.Ư (Trung ương) or a Tỉnh ủy's TU typed with Ư: the frame's level decides, and the slip is flagged
+    local = parse_text(
+        "TỈNH ỦY QUẢNG TRỊ\n*\nSố 512-KL/TƯ\nĐẢNG CỘNG SẢN VIỆT NAM\nĐông Hà, ngày 10 tháng 4 năm 2022\n\n"
+        "KẾT LUẬN\ncủa Ban Thường vụ Tỉnh ủy về phát triển hạ tầng\n"
+    )
+    assert (local.symbol, local.level, local.place.province) == ("512-KL/TU", "province", "Quảng Trị")
+    assert "issuer_slip" in local.flags
+    central = parse_text(
+        "BAN CHẤP HÀNH TRUNG ƯƠNG\n*\nSố 31-NQ/TƯ\nĐẢNG CỘNG SẢN VIỆT NAM\nHà Nội, ngày 12 tháng 5 năm 2014\n\n"
+        "NGHỊ QUYẾT\nvề công tác thanh niên\n"
+    )
+    assert (central.symbol, central.level, central.place.province) == ("31-NQ/TW", "central", None)
+
+
+def test_a_state_number_with_the_old_committee_code():
+    # before about 2004 a People's Committee signed "QĐ-UB", not "QĐ-UBND"
+    doc = parse_text(
+        "ỦY BAN NHÂN DÂN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |\n"
+        "Số: 33/2002/QĐ-UB | Pleiku, ngày 7 tháng 5 năm 2002 |\n"
+        "QUYẾT ĐỊNH\nVỀ VIỆC GIAO CHỈ TIÊU KẾ HOẠCH\nCHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH GIA LAI\n"
+    )
+    assert (doc.symbol, doc.date, doc.level, doc.place.province) == (
+        "33/2002/QĐ-UB", "2002-05-07", "province", "Gia Lai")
