@@ -497,25 +497,27 @@ _SHORT_AT_RE = re.compile(
     r"(?=[ \t]*,?[ \t\n]*(?:ngày|của|\(?[ \t]*kh))",
     re.IGNORECASE,
 )
-# where to try it, found with str.find (a whole-text regex scan would cost more than the rest of
-# citation finding): the end of each type name, as written in lower case or capitalised
+# where to try it: the end of each type name (as written in lower case or capitalised) with a bare
+# number after it, one pattern per name: each opens with a literal, which re skips to in C, and
+# passes over the type names of full symbols ("Nghị quyết số 25-NQ/TW"), most of them
 _SHORT_ANCHORS = ("ghị quyết", "hỉ thị", "ết luận", "uyết định", "ướng dẫn", "hông tri")
+_SHORT_ANCHOR_RES = tuple(
+    re.compile(re.escape(anchor) + r"[ \t]+(?:số[ \t]+)?\d{1,4}(?![\w/]|[ \t]*[-–—/])") for anchor in _SHORT_ANCHORS
+)
 
 
 def _short_reference_starts(text: str) -> list[int]:
     """Word starts of the type names a short reference may open with ("Thông báo kết luận" two
     words before its "kết luận")."""
     out = []
-    for anchor in _SHORT_ANCHORS:
-        pos = text.find(anchor)
-        while pos != -1:
-            at = pos
+    for anchor, rx in zip(_SHORT_ANCHORS, _SHORT_ANCHOR_RES, strict=True):
+        for m in rx.finditer(text):
+            at = m.start()
             while at and text[at - 1].isalpha():
                 at -= 1
             if anchor == "ết luận" and text[max(0, at - 10) : at].lower() == "thông báo ":
                 at -= 10
             out.append(at)
-            pos = text.find(anchor, pos + len(anchor))
     return sorted(set(out))
 
 

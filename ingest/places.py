@@ -95,6 +95,9 @@ CLUE_WORDS: dict[str, tuple[str, ...]] = {
                 "ĐẢNG ỦY XÃ"),
 }
 _NAME_AFTER = re.compile(r"[ ]+" + _NAME)
+# districts and wards of cities are numbered ("Quận 3", "Phường 12"): after these words a number is a name
+NUMBERED_CLUE_WORDS = frozenset({"quận", "Quận", "QUẬN", "phường", "Phường", "PHƯỜNG"})
+_NUMBER_AFTER = re.compile(r"[ ]+(\d{1,2})(?![\d/.:,-]?\d)")
 
 
 @dataclass
@@ -149,7 +152,7 @@ def _trie_pattern(words: list[str]) -> str:
     return emit(tree)
 
 
-_CLUE_LOOKAHEAD = "(?= +[A-ZĐ]| (?:" + "|".join(map(re.escape, _CLUE_SECOND_WORDS)) + "))"
+_CLUE_LOOKAHEAD = "(?= +[A-ZĐ\\d]| (?:" + "|".join(map(re.escape, _CLUE_SECOND_WORDS)) + "))"
 _CLUE_FIRST_RE = re.compile(_trie_pattern(sorted(_CLUE_GROUPS)) + _CLUE_LOOKAHEAD)
 # find_clues runs _CLUE_FIRST_RE as three scans. A pattern that opens with a set of letters costs
 # re a test of that set at every character (about 4 ns), and an attempt at each "t" and "h" of
@@ -184,6 +187,8 @@ def find_clues(text: str) -> list[Clue]:
                 for order, level, word in _CLUE_GROUPS[fm.group()]:
                     if text.startswith(word, i):
                         m = _NAME_AFTER.match(text, i + len(word))
+                        if m is None and word in NUMBERED_CLUE_WORDS:
+                            m = _NUMBER_AFTER.match(text, i + len(word))
                         if m:
                             found.append((i, level, order, Clue(level, m.group(1), i)))
     found.sort(key=lambda f: f[:3])

@@ -258,3 +258,16 @@ def test_a_state_number_with_the_old_committee_code():
     )
     assert (doc.symbol, doc.date, doc.level, doc.place.province) == (
         "33/2002/QĐ-UB", "2002-05-07", "province", "Gia Lai")
+
+
+def test_numbered_districts_and_wards_of_a_city_are_places():
+    doc = parse_text(
+        "ĐẢNG BỘ THÀNH PHỐ HỒ CHÍ MINH\nQUẬN ỦY QUẬN 3\n*\nSố 88-KH/QU\nĐẢNG CỘNG SẢN VIỆT NAM\n"
+        "Quận 3, ngày 5 tháng 3 năm 2019\n\nKẾ HOẠCH\nvề công tác dân vận năm 2019\n"
+    )
+    assert (doc.symbol, doc.level, doc.place.province, doc.place.district) == (
+        "88-KH/QU", "district", "Hồ Chí Minh", "3")
+    # a number after other clue words, or a number that goes on ("quận 1/2"), is no place
+    assert match_province("5") is None
+    plan = parse_text("KẾ HOẠCH\nhỗ trợ các huyện 30a của tỉnh Lào Cai\n")
+    assert plan.place.district is None
