@@ -18,7 +18,8 @@ if TYPE_CHECKING:
 RELATION_RANK = {"implements": 3, "based_on": 2, "references": 1}
 # what a citation's edge says of how it was written: slips repaired, a number in the other grammar's form
 EDGE_FLAGS = frozenset(
-    {"issuer_slip", "date_conflict", "ambiguous", "place_unresolved", "state_in_party_form", "party_in_state_form"}
+    {"issuer_slip", "date_conflict", "ambiguous", "place_unresolved", "state_in_party_form", "party_in_state_form",
+     "symbol_inferred"}
 )
 ROLE_RANK = {"lead": 3, "execute": 2, "support": 1}
 

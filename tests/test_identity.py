@@ -90,6 +90,16 @@ def test_a_local_issuer_code_on_a_central_resolution_is_a_slip():
     assert not [n for n, a in g.nodes.items() if a.get("symbol") == "25-NQ/TU"]
 
 
+def test_a_central_party_document_cited_without_its_symbol_joins_the_one_cited_in_full():
+    g = graph(
+        plan(f"Thực hiện {XI_2013}"),
+        plan("Thực hiện Nghị quyết số 25 ngày 03/6/2013 của Ban Chấp hành Trung ương Đảng (khóa XI)", number="13"),
+    )
+    edges = cited(g, 1)
+    assert list(edges) == [TW_XI] == list(cited(g, 0))
+    assert edges[TW_XI]["type"] == "implements" and edges[TW_XI]["flags"] == ["symbol_inferred"]
+
+
 def test_one_local_symbol_in_two_provinces_is_two_documents():
     body = "Thực hiện Chỉ thị số 28-CT/TU ngày 05/5/2012 của Tỉnh ủy về công tác dân vận"  # same date on purpose
     g = graph(plan(body), plan(body, province="Bắc Kạn", district="Bạch Thông"))
