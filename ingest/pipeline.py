@@ -66,11 +66,13 @@ def _not_itself(mentions: list, title: str | None) -> list:
 
 
 def _add_units(doc: ParsedDocument, masked: str) -> None:
+    # deadlines are read from the document's date; without one, from the start of its year (known or estimated
+    # from what it cites): "trước ngày 10/12 hằng năm" in a 2017 plan is due first on 10 December 2017
+    since = doc.date or (f"{doc.year}-01-01" if doc.year else None)
     doc.units = extract_units(
         masked,
-        UnitContext(
-            level=doc.level, place=doc.place, issuer_code=doc.issuer_code, doc_date=doc.date, doc_type=doc.doc_type
-        ),
+        UnitContext(level=doc.level, place=doc.place, issuer_code=doc.issuer_code, doc_date=since,
+                    doc_type=doc.doc_type),
     )
 
 

@@ -42,3 +42,19 @@ def test_two_milestones():
                                   "trước ngày 31 tháng 13 năm 2020", "Quy chế dân chủ ở cơ sở"])
 def test_not_deadlines(text):
     assert find_deadlines(text, "2020-01-01") == []
+
+
+def test_an_undated_plan_counts_its_deadlines_from_the_year_it_is_known_by():
+    from policygraph.ingest.pipeline import parse_text
+
+    text = (
+        "TỈNH ỦY GIA LAI\n*\nKẾ HOẠCH\nvề công tác dân vận\n\n"
+        "Thực hiện Kế hoạch số 711-KH/BDVTW ngày 08/3/2017 của Ban Dân vận Trung ương, Ban Thường vụ Tỉnh ủy "
+        "xây dựng kế hoạch như sau:\n\nIII. TỔ CHỨC THỰC HIỆN\n"
+        "1. Các huyện ủy báo cáo kết quả trước ngày 10 tháng 12 hằng năm.\n"
+        "2. Ban Dân vận Tỉnh ủy tổng kết trong quý IV.\n"
+    )
+    doc = parse_text(text)
+    assert (doc.date, doc.year, "year_estimated" in doc.flags) == (None, 2017, True)
+    assert [(a.deadline, a.deadline_rule) for a in doc.units.assigns] == [
+        ("2017-12-10", "yearly:12-10"), ("2017-12-31", "by:2017-12-31")]
