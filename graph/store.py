@@ -328,7 +328,9 @@ class Store:
         """Make `graph` (a graph.model.Graph) the store's graph: snapshot first, then the
         generation that names it, in one transaction.
 
-        Also used by benchmarks to load a generated graph without parsing texts.
+        Also used by benchmarks to load a generated graph without parsing texts. The returned
+        graph takes `graph`'s attribute dicts as they are (see _networkx): `graph` is not to be
+        changed afterwards.
         """
         generation = str(int(self.generation()) + 1)
         with _gc_paused():
@@ -465,8 +467,55 @@ def drop_inherited_locks() -> None:
 
 
 def _networkx(nodes, edges) -> nx.MultiDiGraph:
-    """(id, attrs) nodes and (src, dst, key, attrs) edges as a MultiDiGraph."""
+    """(id, attrs) nodes and (src, dst, key, attrs) edges as a MultiDiGraph that takes their attribute dicts.
+
+    Builds networkx's documented dict-of-dict-of-dict adjacency in one pass instead of
+    add_nodes_from / add_edges_from, which copy every attribute dict and spend most of the
+    rest on per-edge checks, view lookups and cache clearing (2,000 documents: 0.175 -> 0.06
+    ms per document). The result is what those calls make, down to the order of every dict:
+    nodes in the given order, then nodes first named by an edge (source before target) in
+    edge order; each node's successors and predecessors in the order of their first edge;
+    one key dict per (source, target) shared by ``_succ`` and ``_pred``; an edge given twice
+    under one key has the first one's attributes updated with the second's. The one
+    difference: the given attribute dicts are used, not copied, so each must belong to one
+    node or edge and the caller must not change them afterwards (the resolver makes a new
+    dict for every node and edge, and its graph is dropped once written). Every edge must
+    have its key (the resolver always gives one).
+    """
+    node: dict = {}
+    succ: dict = {}
+    pred: dict = {}
+    u = None
+    for n, attrs in nodes:
+        if n in node:  # given twice: add_nodes_from updates the first one's attributes
+            node[n] = {**node[n], **attrs}
+            continue
+        node[n] = attrs
+        succ[n] = {}
+        pred[n] = {}
+    for u, v, key, attrs in edges:
+        if key is None or u is None or v is None:
+            raise ValueError(f"edge {u!r} -> {v!r} needs both ends and a key (key {key!r})")
+        out = succ.get(u)
+        if out is None:
+            node[u] = {}
+            out = succ[u] = {}
+            pred[u] = {}
+        if v not in succ:
+            node[v] = {}
+            succ[v] = {}
+            pred[v] = {}
+        keys = out.get(v)
+        if keys is None:
+            out[v] = pred[v][u] = {key: attrs}
+        elif key in keys:
+            keys[key] = {**keys[key], **attrs}  # a new dict: the first edge's stays as it was given
+        else:
+            keys[key] = attrs
     g = nx.MultiDiGraph()
-    g.add_nodes_from(nodes)
-    g.add_edges_from(edges)
+    g._node = node
+    g._adj = succ  # networkx sets _succ with it (and drops its cached views)
+    g._pred = pred
+    if u is not None:  # add_edges_from leaves this view cached once it adds an edge: the snapshot pickles it too
+        g.adj  # noqa: B018
     return g

@@ -1,0 +1,71 @@
+"""The store builds its MultiDiGraph's adjacency dicts directly (graph/store.py _networkx): the
+result must be the graph networkx's add_nodes_from / add_edges_from make, down to the order of
+every dict and which dicts are shared, since the snapshot pickles it as it is."""
+
+import copy
+import pickle
+from pathlib import Path
+
+import networkx as nx
+from policygraph.graph.identity import resolve
+from policygraph.graph.store import _networkx
+from policygraph.ingest.pipeline import parse_file
+
+SAMPLES = Path(__file__).resolve().parents[1] / "data" / "samples"
+
+
+def _by_networkx(nodes, edges) -> nx.MultiDiGraph:
+    g = nx.MultiDiGraph()
+    g.add_nodes_from(nodes)
+    g.add_edges_from(edges)
+    return g
+
+
+def _assert_same(nodes, edges) -> None:
+    """_networkx on the given lists equals networkx's own build on a deep copy of them."""
+    expected = _by_networkx(*copy.deepcopy((nodes, edges)))
+    built = _networkx(nodes, edges)
+    assert type(built) is nx.MultiDiGraph
+    # pickle records order, values and which objects are one object: equal bytes, equal graphs
+    assert pickle.dumps(built, protocol=pickle.HIGHEST_PROTOCOL) == pickle.dumps(
+        expected, protocol=pickle.HIGHEST_PROTOCOL
+    )
+    assert list(built.nodes(data=True)) == list(expected.nodes(data=True))
+    assert list(built.edges(keys=True, data=True)) == list(expected.edges(keys=True, data=True))
+    assert list(built.in_edges(keys=True, data=True)) == list(expected.in_edges(keys=True, data=True))
+    for u, v in built.edges():
+        assert built._succ[u][v] is built._pred[v][u]  # one key dict seen from both ends
+
+
+def test_the_samples_graph_is_the_one_networkx_builds():
+    g = resolve([parse_file(p) for p in sorted(SAMPLES.glob("*.txt"))])
+    assert len(g.edges) > 100
+    _assert_same(sorted(g.nodes.items()), g.edges)
+
+
+def test_edge_cases_are_built_as_networkx_builds_them():
+    nodes = [("doc:b", {"kind": "document", "flags": ["x"]}), ("doc:a", {"kind": "document"})]
+    edges = [
+        ("doc:b", "doc:a", "implements", {"type": "implements", "span": [3, 9]}),
+        ("doc:b", "unit:new", "assigns", {"type": "assigns", "role": "lead"}),  # a node only an edge names
+        ("unit:other", "unit:new", "reports_to@doc:b", {"type": "reports_to"}),  # both ends new
+        ("doc:a", "doc:a", "references", {"type": "references"}),  # a loop
+        ("doc:b", "doc:a", "references", {"type": "references"}),  # a second key between the same two
+        ("doc:b", "unit:new", "assigns", {"role": "execute", "task": "t"}),  # the same key again: merged
+    ]
+    _assert_same(nodes, edges)
+    _assert_same([("doc:a", {"x": 1}), ("doc:a", {"y": 2, "x": 3})], [])  # a node given twice
+
+
+def test_a_repeated_edge_leaves_the_given_attributes_as_they_were():
+    first, second = {"type": "assigns", "role": "lead"}, {"role": "execute"}
+    g = _networkx([], [("a", "b", "k", first), ("a", "b", "k", second)])
+    assert g["a"]["b"]["k"] == {"type": "assigns", "role": "execute"}
+    assert first == {"type": "assigns", "role": "lead"}  # the resolver's graph still counts it right
+
+
+def test_the_resolver_gives_every_node_and_edge_its_own_attribute_dict():
+    """_networkx takes the attribute dicts without copying them: shared ones would tie two edges together."""
+    g = resolve([parse_file(p) for p in sorted(SAMPLES.glob("*.txt"))])
+    assert len({id(a) for a in g.nodes.values()}) == len(g.nodes)
+    assert len({id(e[3]) for e in g.edges}) == len(g.edges)
