@@ -28,21 +28,27 @@ def document_edges(
 ) -> None:
     best: dict[str, tuple[int, dict]] = {}
     for m, c in zip(mentions, d.citations, strict=True):
-        if m.node == src:
+        node = m.node
+        if node == src:
             continue
         relation = c.relation or "references"
         rank = RELATION_RANK.get(relation, 1)
-        attrs = {
-            "type": relation,
-            "stated_in": src,
-            "span": [c.start, c.end],
-            "evidence": c.evidence or "",
-            "asserted": False,
-            "written": c.written,
-            "flags": sorted(set(m.flags) & EDGE_FLAGS),
-        }
-        if m.node not in best or rank > best[m.node][0]:
-            best[m.node] = (rank, attrs)
+        have = best.get(node)
+        if have is not None and rank <= have[0]:
+            continue  # a weaker or equal mention of a document already linked: the first strongest wins
+        flags = m.flags
+        best[node] = (
+            rank,
+            {
+                "type": relation,
+                "stated_in": src,
+                "span": [c.start, c.end],
+                "evidence": c.evidence or "",
+                "asserted": False,
+                "written": c.written,
+                "flags": sorted(set(flags) & EDGE_FLAGS) if flags else [],
+            },
+        )
     for target, (_, attrs) in sorted(best.items()):
         g.edges.append((src, target, attrs["type"], attrs))
     seen = set()
@@ -115,10 +121,11 @@ class UnitNodes:
         self._last: dict[str, tuple[str, dict]] = {}
 
     def __call__(self, u: UnitMention) -> str:
-        key = (u.name, u.level, u.place, u.collective, u.unit_type)
+        # the place's names, not the Place: hashing and comparing a frozen dataclass runs Python code
+        place = u.place
+        key = (u.name, u.level, place.province, place.district, place.commune, u.collective, u.unit_type)
         hit = self._known.get(key)
         if hit is None:
-            place = u.place
             hit = self._known[key] = (
                 unit_id(u.name, u.level, place),
                 dict(
@@ -184,7 +191,10 @@ def _unit_edges(g: Graph, src: str, d: ParsedDocument, unit_node: UnitNodes | No
                 "in_body": key[1],
             }
             continue
-        have.setdefault("more_tasks", []).append(
+        more = have.get("more_tasks")
+        if more is None:
+            more = have["more_tasks"] = []
+        more.append(
             {
                 "task": a.task,
                 "role": a.role,
@@ -240,32 +250,49 @@ def _unit_edges(g: Graph, src: str, d: ParsedDocument, unit_node: UnitNodes | No
 
 
 def place_edges(g: Graph) -> None:
-    """Place nodes for every placed document or unit, and district -> province links."""
-    for node_id, n in sorted(g.nodes.items()):
+    """Place nodes for every placed document or unit, and district -> province links.
+
+    Thousands of nodes share a few hundred places: each place's chain of nodes and links is
+    made once, by the first node (in id order) placed there.
+    """
+    placed: dict[tuple, str | None] = {}  # (province, district, commune) -> its place id
+    nodes = g.nodes
+    for node_id in sorted(nodes):
+        n = nodes[node_id]
         if n.get("kind") not in ("document", "unit"):
             continue
-        province, district, commune = n.get("province"), n.get("district"), n.get("commune")
-        pid = place_id(province, district, commune)
-        if pid is None:
-            continue
-        chain = [(place_id(province), "province", province, None)]
-        if district:
-            chain.append((place_id(province, district), "district", district, province))
-        if commune:
-            chain.append((pid, "commune", commune, district or province))
-        for i, (cid, level, name, _parent) in enumerate(chain):
-            if cid not in g.nodes:
-                g.add_node(
-                    cid,
-                    kind="place",
-                    name=name,
-                    level=level,
-                    province=province,
-                    district=district if level != "province" else None,
-                )
-                if i:
-                    g.edges.append((cid, chain[i - 1][0], "part_of", {"type": "part_of"}))
-        g.edges.append((node_id, pid, "located_in", {"type": "located_in"}))
+        where = (n.get("province"), n.get("district"), n.get("commune"))
+        if where in placed:
+            pid = placed[where]
+        else:
+            pid = placed[where] = _place_chain(g, *where)
+        if pid is not None:
+            g.edges.append((node_id, pid, "located_in", {"type": "located_in"}))
+
+
+def _place_chain(g: Graph, province: str | None, district: str | None, commune: str | None) -> str | None:
+    """The id of the place, after adding its nodes and part_of links that `g` lacks (None: not placed)."""
+    pid = place_id(province, district, commune)
+    if pid is None:
+        return None
+    chain = [(place_id(province), "province", province, None)]
+    if district:
+        chain.append((place_id(province, district), "district", district, province))
+    if commune:
+        chain.append((pid, "commune", commune, district or province))
+    for i, (cid, level, name, _parent) in enumerate(chain):
+        if cid not in g.nodes:
+            g.add_node(
+                cid,
+                kind="place",
+                name=name,
+                level=level,
+                province=province,
+                district=district if level != "province" else None,
+            )
+            if i:
+                g.edges.append((cid, chain[i - 1][0], "part_of", {"type": "part_of"}))
+    return pid
 
 
 def share_strings(g: Graph) -> None:

@@ -69,3 +69,59 @@ def test_the_resolver_gives_every_node_and_edge_its_own_attribute_dict():
     g = resolve([parse_file(p) for p in sorted(SAMPLES.glob("*.txt"))])
     assert len({id(a) for a in g.nodes.values()}) == len(g.nodes)
     assert len({id(e[3]) for e in g.edges}) == len(g.edges)
+
+
+def _place_edges_node_by_node(g) -> None:
+    """The place edges worked out anew for every node (what place_edges did before it kept each place's id)."""
+    from policygraph.graph.keys import place_id
+
+    for node_id, n in sorted(g.nodes.items()):
+        if n.get("kind") not in ("document", "unit"):
+            continue
+        province, district, commune = n.get("province"), n.get("district"), n.get("commune")
+        pid = place_id(province, district, commune)
+        if pid is None:
+            continue
+        chain = [(place_id(province), "province", province)]
+        if district:
+            chain.append((place_id(province, district), "district", district))
+        if commune:
+            chain.append((pid, "commune", commune))
+        for i, (cid, level, name) in enumerate(chain):
+            if cid not in g.nodes:
+                district_attr = district if level != "province" else None
+                g.add_node(cid, kind="place", name=name, level=level, province=province, district=district_attr)
+                if i:
+                    g.edges.append((cid, chain[i - 1][0], "part_of", {"type": "part_of"}))
+        g.edges.append((node_id, pid, "located_in", {"type": "located_in"}))
+
+
+def test_place_edges_make_each_place_once_and_link_every_placed_node():
+    import random
+
+    from policygraph.graph.edges import place_edges
+    from policygraph.graph.model import Graph
+
+    rng = random.Random(3)
+    places = [
+        ("Bắc Kạn", "Bạch Thông", "Quang Thuận"),
+        ("Bắc Kạn", "Bạch Thông", None),
+        ("Bắc Kạn", None, None),
+        ("Gia Lai", None, "Ia Hrú"),  # a commune of the two-level map
+        (None, "Chư Sê", None),  # no province: not placed
+        (None, None, None),
+    ]
+    for _ in range(50):
+        nodes = {}
+        for i in range(rng.randint(1, 40)):
+            province, district, commune = rng.choice(places)
+            kind = rng.choice(["document", "unit", "place"])
+            nodes[f"{kind}:{rng.randint(0, 99)}-{i}"] = dict(
+                kind=kind, province=province, district=district, commune=commune
+            )
+        fast, slow = Graph(copy.deepcopy(nodes)), Graph(copy.deepcopy(nodes))
+        place_edges(fast)
+        _place_edges_node_by_node(slow)
+        assert list(fast.nodes.items()) == list(slow.nodes.items())
+        assert [list(a.items()) for a in fast.nodes.values()] == [list(a.items()) for a in slow.nodes.values()]
+        assert fast.edges == slow.edges
