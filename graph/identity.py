@@ -25,8 +25,9 @@ depend on the order files arrived in.
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from collections import defaultdict
 from dataclasses import dataclass
+from functools import lru_cache
 
 from policygraph.graph.edges import (
     EDGE_FLAGS,
@@ -81,8 +82,13 @@ def epoch_for(
     return (str(year) if year else None), False
 
 
+@lru_cache(maxsize=65536)
 def _anachronism(symbol: str, grammar: str, date: str | None) -> bool:
-    """True when the issuing body did not exist on the date (e.g. a /HU symbol dated after 2025-06-30)."""
+    """True when the issuing body did not exist on the date (e.g. a /HU symbol dated after 2025-06-30).
+
+    Cached: a corpus cites the same documents with the same dates over and over, and the
+    answer depends on nothing but the arguments and the issuer table.
+    """
     if not date:
         return False
     code = symbol.split("/", 1)[1] if grammar == "party" else symbol.rsplit("/", 1)[1].split("-", 1)[-1]
@@ -90,38 +96,6 @@ def _anachronism(symbol: str, grammar: str, date: str | None) -> bool:
     if entry is None:
         return False
     return bool((entry.valid_to and date > entry.valid_to) or (entry.valid_from and date < entry.valid_from))
-
-
-def _mention(
-    symbol: str,
-    grammar: str,
-    level: str | None,
-    place: Place,
-    date: str | None,
-    year: int | None,
-    term: str | None,
-    scope_hint: str,
-    **extra,
-) -> Mention:
-    scope = scope_key(level, place)
-    if scope == "?" or scope.startswith("?"):
-        scope = f"?{scope_hint}"  # an unplaced local symbol is never merged with another one
-    epoch, conflict = epoch_for(grammar, level, date, year, term)
-    if _anachronism(symbol, grammar, date):
-        extra["flags"] = [*extra.get("flags", []), "anachronism"]
-    return Mention(
-        family=f"{symbol}|{scope}",
-        symbol=symbol,
-        grammar=grammar,
-        level=level,
-        place=place,
-        epoch=epoch,
-        conflict=conflict,
-        date=date,
-        year=year,
-        term=term,
-        **extra,
-    )
 
 
 def _mention_from(
@@ -133,8 +107,12 @@ def _mention_from(
     issuer: str | None,
     own: bool = False,
 ) -> Mention:
-    """A mention from a parsed document's own identity or from one of its citations."""
-    return _mention(
+    """A mention from a parsed document's own identity or from one of its citations.
+
+    `hint` (the citing text's hash) scopes a local symbol whose place is unknown: such a
+    symbol is never merged with another one.
+    """
+    symbol, grammar, level, place, date, year, term = (
         row.symbol,
         row.grammar or "party",
         row.level,
@@ -142,18 +120,38 @@ def _mention_from(
         row.date,
         row.year,
         row.term,
-        hint,
-        subject=subject,
-        issuer=issuer,
-        doc_type=row.doc_type,
-        flags=list(row.flags),
-        citing_year=citing_year,
-        own=own,
+    )
+    scope = scope_key(level, place)
+    if scope.startswith("?"):
+        scope = f"?{hint}"
+    epoch, conflict = epoch_for(grammar, level, date, year, term)
+    flags = list(row.flags)
+    if _anachronism(symbol, grammar, date):
+        flags.append("anachronism")
+    return Mention(
+        f"{symbol}|{scope}",
+        symbol,
+        grammar,
+        level,
+        place,
+        epoch,
+        conflict,
+        date,
+        year,
+        term,
+        subject,
+        issuer,
+        row.doc_type,
+        flags,
+        citing_year,
+        own,
     )
 
 
-def _words(text: str | None) -> set[str]:
-    return {w for w in fold(text or "").split() if len(w) > 2}
+@lru_cache(maxsize=65536)
+def _words(text: str | None) -> frozenset[str]:
+    """The folded words of a subject longer than two letters (cached: citations repeat their subjects)."""
+    return frozenset(w for w in fold(text or "").split() if len(w) > 2)
 
 
 def _resolve_family(mentions: list[Mention]) -> None:
@@ -271,10 +269,13 @@ def resolve(docs: list[ParsedDocument]) -> Graph:
 
 
 def _most_common(values: list) -> object | None:
-    values = [v for v in values if v]
-    if not values:
-        return None
-    counts = Counter(values)
+    """The most frequent non-empty value; among equals the least as a string (None if there is none)."""
+    counts: dict = {}
+    for v in values:
+        if v:
+            counts[v] = counts.get(v, 0) + 1
+    if len(counts) < 2:  # most stubs are named one way: no Counter, no comparing
+        return next(iter(counts), None)
     return min(counts, key=lambda v: (-counts[v], str(v)))
 
 
