@@ -33,3 +33,22 @@ def test_subject_words_are_folded_and_longer_than_two_letters():
     assert _words("về tăng cường công tác dân vận") == {"cuong", "cong", "tac", "dan", "van", "tang"}
     assert _words(None) == frozenset() and _words("") == frozenset()
     assert _words("Về TĂNG cường") is _words("Về TĂNG cường")  # cached: one answer per subject
+
+
+def test_edges_are_sorted_by_source_target_key_and_span_ties_kept_in_order():
+    from policygraph.graph.identity import _sorted_edges
+
+    rng = random.Random(4)
+    for _ in range(300):
+        edges = [
+            (
+                rng.choice(["doc:b", "doc:a", "unit:x", "doc:a|2016"]),
+                rng.choice(["doc:a", "place:gia-lai", "unit:y"]),
+                rng.choice(["references", "implements", "reports_to@doc:b"]),
+                {"n": i} | ({"span": [rng.randint(0, 3), 9]} if rng.random() < 0.7 else {}),
+            )
+            for i in range(rng.randint(0, 25))
+        ]
+        expected = sorted(edges, key=lambda e: (e[0], e[1], e[2], e[3].get("span") or [0, 0]))
+        assert _sorted_edges(edges) == expected  # "n" tells equal edges apart: the order of ties counts
+
