@@ -74,17 +74,23 @@ _MARK_DIRTY = "UPDATE meta SET value='1' WHERE key='dirty' AND value<>'1'"
 
 
 @contextmanager
-def _gc_paused() -> Iterator[None]:
+def _gc_paused(freeze: bool = False) -> Iterator[None]:
     """Pause the cyclic garbage collector while building or writing a whole graph.
 
     The rebuild allocates millions of small dicts and lists and makes no cycles, so the
-    collections they trigger only rescan them (a third of the rebuild time).
+    collections they trigger only rescan them (a third of the rebuild time). A pause only
+    defers the first of them: every object made meanwhile is young, and the first allocation
+    after the pause scans them all. With `freeze` what is alive at the end moves to the
+    permanent generation first (gc.freeze, as load_graph does with a loaded graph), so that
+    scan does not happen (2,000 documents: a tenth of the ingest's rebuild time).
     """
     was_enabled = gc.isenabled()
     gc.disable()
     try:
         yield
     finally:
+        if freeze:
+            gc.freeze()
         if was_enabled:
             gc.enable()
 
@@ -318,8 +324,11 @@ class Store:
         return row[0] if row else "0"
 
     def rebuild(self) -> nx.MultiDiGraph:
-        """Resolve identities over every stored file and replace the graph at once."""
-        with _gc_paused():
+        """Resolve identities over every stored file and replace the graph at once.
+
+        The graph returned (and whatever else is alive) ends in the collector's permanent
+        generation, as a loaded graph does (see _gc_paused)."""
+        with _gc_paused(freeze=True):
             g = self.write_graph(resolve(self.parsed_documents()))
         self._fresh.clear()
         return g
