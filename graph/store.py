@@ -136,6 +136,25 @@ def _decompress(blob: bytes) -> bytes:
     return _decompressor.decompress(blob) if blob[:4] == _ZSTD_MAGIC else zlib.decompress(blob)
 
 
+class _Transaction:
+    """``with store.transaction():`` BEGIN IMMEDIATE, then COMMIT, or ROLLBACK if the block raises.
+
+    A class of its own, not one made per call: building a class took a fifth of the time
+    a file's transaction did."""
+
+    __slots__ = ("conn",)
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self.conn = conn
+
+    def __enter__(self) -> None:
+        self.conn.execute("BEGIN IMMEDIATE")
+
+    def __exit__(self, exc_type, exc, tb) -> bool:
+        self.conn.execute("COMMIT" if exc_type is None else "ROLLBACK")
+        return False
+
+
 class StoreError(Exception):
     """The store cannot be opened or used (the message says why)."""
 
@@ -240,18 +259,8 @@ class Store:
                 [("schema", SCHEMA_VERSION), ("model", MODEL_FINGERPRINT), ("dirty", "1")],
             )
 
-    def transaction(self):
-        store = self
-
-        class _Tx:
-            def __enter__(self):
-                store.conn.execute("BEGIN IMMEDIATE")
-
-            def __exit__(self, exc_type, exc, tb):
-                store.conn.execute("COMMIT" if exc_type is None else "ROLLBACK")
-                return False
-
-        return _Tx()
+    def transaction(self) -> _Transaction:
+        return _Transaction(self.conn)
 
     def close(self) -> None:
         self.conn.close()
