@@ -25,7 +25,6 @@ stored texts on open.
 
 from __future__ import annotations
 
-import copy
 import dataclasses
 import gc
 import hashlib
@@ -105,7 +104,10 @@ class FileRow(NamedTuple):
 
 
 def _without_text(doc: ParsedDocument) -> ParsedDocument:
-    bare = copy.copy(doc)
+    """A shallow copy of `doc` with an empty text: what copy.copy makes of a dataclass
+    instance (a new object, the same attribute dict), without copy's protocol lookups."""
+    bare = object.__new__(type(doc))
+    bare.__dict__.update(doc.__dict__)
     bare.text = ""
     return bare
 
