@@ -49,7 +49,11 @@ def document_edges(
                 "flags": sorted(set(flags) & EDGE_FLAGS) if flags else [],
             },
         )
+    share = g.quotes.setdefault
     for target, (_, attrs) in sorted(best.items()):
+        evidence = attrs["evidence"]
+        if evidence:
+            attrs["evidence"] = share(evidence, evidence)
         g.edges.append((src, target, attrs["type"], attrs))
     seen = set()
     for a in d.asserted:
@@ -66,7 +70,7 @@ def document_edges(
                     "type": a.type,
                     "stated_in": src,
                     "span": [a.start, a.end],
-                    "evidence": a.evidence,
+                    "evidence": share(a.evidence, a.evidence) if a.evidence else a.evidence,
                     "asserted": True,
                 },
             )
@@ -94,7 +98,11 @@ def named_edges(g: Graph, src: str, d: ParsedDocument, nodes: list[str]) -> None
                 "flags": sorted(set(u.flags) & {"place_unresolved"}),
             },
         )
+    share = g.quotes.setdefault
     for target, (_, attrs) in sorted(best.items()):
+        evidence = attrs["evidence"]
+        if evidence:
+            attrs["evidence"] = share(evidence, evidence)
         g.edges.append((src, target, attrs["type"], attrs))
 
 
@@ -150,6 +158,7 @@ class UnitNodes:
 def _unit_edges(g: Graph, src: str, d: ParsedDocument, unit_node: UnitNodes | None = None) -> None:
     units = d.units
     unit_node = unit_node or UnitNodes(g)
+    share = g.quotes.setdefault
 
     if units.issuer:
         g.edges.append(
@@ -161,7 +170,7 @@ def _unit_edges(g: Graph, src: str, d: ParsedDocument, unit_node: UnitNodes | No
                     "type": "issued_by",
                     "stated_in": src,
                     "span": [units.issuer.start, units.issuer.end],
-                    "evidence": units.issuer.written or "",
+                    "evidence": share(units.issuer.written, units.issuer.written) if units.issuer.written else "",
                     "asserted": False,
                     "signer": units.signer_name,
                     "signer_title": units.signer_title,
@@ -209,6 +218,9 @@ def _unit_edges(g: Graph, src: str, d: ParsedDocument, unit_node: UnitNodes | No
         if not have.get("deadline_rule") and a.deadline_rule:
             have.update(deadline=a.deadline, deadline_rule=a.deadline_rule, deadline_text=a.deadline_text)
     for (uid, in_body), attrs in merged.items():
+        evidence = attrs["evidence"]
+        if evidence:
+            attrs["evidence"] = share(evidence, evidence)
         g.edges.append((src, uid, "assigns@body" if in_body else "assigns", attrs))
     for r in units.recipients:
         uid = unit_node(r.unit)
@@ -221,7 +233,7 @@ def _unit_edges(g: Graph, src: str, d: ParsedDocument, unit_node: UnitNodes | No
                     "type": "sent_to",
                     "stated_in": src,
                     "span": [r.unit.start, r.unit.end],
-                    "evidence": r.written or "",
+                    "evidence": share(r.written, r.written) if r.written else "",
                     "asserted": False,
                     "for_report": bool(r.for_report),
                 },
@@ -241,7 +253,7 @@ def _unit_edges(g: Graph, src: str, d: ParsedDocument, unit_node: UnitNodes | No
                         "type": "reports_to",
                         "stated_in": src,
                         "span": [r.start, r.end],
-                        "evidence": r.evidence or "",
+                        "evidence": share(r.evidence, r.evidence) if r.evidence else "",
                         "asserted": False,
                         "via": via,
                     },
@@ -293,18 +305,3 @@ def _place_chain(g: Graph, province: str | None, district: str | None, commune: 
             if i:
                 g.edges.append((cid, chain[i - 1][0], "part_of", {"type": "part_of"}))
     return pid
-
-
-def share_strings(g: Graph) -> None:
-    """Make equal quoted sentences of edges one string object.
-
-    Documents repeat the same "Căn cứ …" lines, and several citations in one sentence quote
-    it: pickle writes a string object once, so sharing them shrinks the graph snapshot and the
-    memory of a loaded graph (a task already is its assigns edge's evidence object).
-    """
-    seen: dict[str, str] = {}
-    share = seen.setdefault
-    for _, _, _, attrs in g.edges:
-        evidence = attrs.get("evidence")
-        if evidence:
-            attrs["evidence"] = share(evidence, evidence)

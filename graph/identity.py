@@ -35,7 +35,6 @@ from policygraph.graph.edges import (
     document_edges,
     named_edges,
     place_edges,
-    share_strings,
 )
 from policygraph.graph.keys import doc_id, named_doc_id, named_scope, scope_key, unnumbered_id
 from policygraph.graph.model import Graph
@@ -263,7 +262,6 @@ def resolve(docs: list[ParsedDocument]) -> Graph:
             document_edges(g, ids[i], d, cites[i], unit_nodes)
             named_edges(g, ids[i], d, named[i])
     place_edges(g)
-    share_strings(g)
     g.edges = _sorted_edges(g.edges)
     return g
 
