@@ -52,3 +52,26 @@ def test_edges_are_sorted_by_source_target_key_and_span_ties_kept_in_order():
         expected = sorted(edges, key=lambda e: (e[0], e[1], e[2], e[3].get("span") or [0, 0]))
         assert _sorted_edges(edges) == expected  # "n" tells equal edges apart: the order of ties counts
 
+
+
+def test_counts_name_every_kind_and_type_once():
+    from policygraph.graph.model import Graph
+    from policygraph.graph.store import _counts
+
+    g = Graph()
+    g.add_node("doc:a", kind="document")
+    g.add_node("doc:b", kind="document")
+    g.add_node("unit:x", kind="unit")
+    g.add_node("odd")  # no kind
+    g.edges += [
+        ("doc:a", "doc:b", "implements", {"type": "implements"}),
+        ("doc:a", "unit:x", "assigns@body", {"type": "assigns"}),
+        ("doc:b", "unit:x", "assigns", {"type": "assigns"}),
+    ]
+    assert _counts(g) == {
+        "document_nodes": 2,
+        "unit_nodes": 1,
+        "None_nodes": 1,
+        "implements_edges": 1,
+        "assigns_edges": 2,
+    }
