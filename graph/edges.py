@@ -29,22 +29,32 @@ def document_edges(
 ) -> None:
     best: dict[str, tuple[int, dict]] = {}
     for m, c in zip(mentions, d.citations, strict=True):
-        if m.node == src:
+        node = m.node
+        if node == src:
             continue
         relation = c.relation or "references"
         rank = RELATION_RANK.get(relation, 1)
-        attrs = {
-            "type": relation,
-            "stated_in": src,
-            "span": [c.start, c.end],
-            "evidence": c.evidence or "",
-            "asserted": False,
-            "written": c.written,
-            "flags": sorted(set(m.flags) & EDGE_FLAGS),
-        }
-        if m.node not in best or rank > best[m.node][0]:
-            best[m.node] = (rank, attrs)
+        have = best.get(node)
+        if have is not None and rank <= have[0]:
+            continue  # a weaker or equal mention of a document already linked: the first strongest wins
+        flags = m.flags
+        best[node] = (
+            rank,
+            {
+                "type": relation,
+                "stated_in": src,
+                "span": [c.start, c.end],
+                "evidence": c.evidence or "",
+                "asserted": False,
+                "written": c.written,
+                "flags": sorted(set(flags) & EDGE_FLAGS) if flags else [],
+            },
+        )
+    share = g.quotes.setdefault
     for target, (_, attrs) in sorted(best.items()):
+        evidence = attrs["evidence"]
+        if evidence:
+            attrs["evidence"] = share(evidence, evidence)
         g.edges.append((src, target, attrs["type"], attrs))
     seen = set()
     for a in d.asserted:
@@ -61,7 +71,7 @@ def document_edges(
                     "type": a.type,
                     "stated_in": src,
                     "span": [a.start, a.end],
-                    "evidence": a.evidence,
+                    "evidence": share(a.evidence, a.evidence) if a.evidence else a.evidence,
                     "asserted": True,
                 },
             )
@@ -89,7 +99,11 @@ def named_edges(g: Graph, src: str, d: ParsedDocument, nodes: list[str]) -> None
                 "flags": sorted(set(u.flags) & {"place_unresolved"}),
             },
         )
+    share = g.quotes.setdefault
     for target, (_, attrs) in sorted(best.items()):
+        evidence = attrs["evidence"]
+        if evidence:
+            attrs["evidence"] = share(evidence, evidence)
         g.edges.append((src, target, attrs["type"], attrs))
 
 
@@ -116,10 +130,11 @@ class UnitNodes:
         self._last: dict[str, tuple[str, dict]] = {}
 
     def __call__(self, u: UnitMention) -> str:
-        key = (u.name, u.level, u.place, u.collective, u.unit_type)
+        # the place's names, not the Place: hashing and comparing a frozen dataclass runs Python code
+        place = u.place
+        key = (u.name, u.level, place.province, place.district, place.commune, u.collective, u.unit_type)
         hit = self._known.get(key)
         if hit is None:
-            place = u.place
             hit = self._known[key] = (
                 unit_id(u.name, u.level, place),
                 dict(
@@ -144,6 +159,7 @@ class UnitNodes:
 def _unit_edges(g: Graph, src: str, d: ParsedDocument, unit_node: UnitNodes | None = None) -> None:
     units = d.units
     unit_node = unit_node or UnitNodes(g)
+    share = g.quotes.setdefault
 
     if units.issuer:
         g.edges.append(
@@ -155,7 +171,7 @@ def _unit_edges(g: Graph, src: str, d: ParsedDocument, unit_node: UnitNodes | No
                     "type": "issued_by",
                     "stated_in": src,
                     "span": [units.issuer.start, units.issuer.end],
-                    "evidence": units.issuer.written or "",
+                    "evidence": share(units.issuer.written, units.issuer.written) if units.issuer.written else "",
                     "asserted": False,
                     "signer": units.signer_name,
                     "signer_title": units.signer_title,
@@ -185,7 +201,10 @@ def _unit_edges(g: Graph, src: str, d: ParsedDocument, unit_node: UnitNodes | No
                 "in_body": key[1],
             }
             continue
-        have.setdefault("more_tasks", []).append(
+        more = have.get("more_tasks")
+        if more is None:
+            more = have["more_tasks"] = []
+        more.append(
             {
                 "task": a.task,
                 "role": a.role,
@@ -200,6 +219,9 @@ def _unit_edges(g: Graph, src: str, d: ParsedDocument, unit_node: UnitNodes | No
         if not have.get("deadline_rule") and a.deadline_rule:
             have.update(deadline=a.deadline, deadline_rule=a.deadline_rule, deadline_text=a.deadline_text)
     for (uid, in_body), attrs in merged.items():
+        evidence = attrs["evidence"]
+        if evidence:
+            attrs["evidence"] = share(evidence, evidence)
         g.edges.append((src, uid, "assigns@body" if in_body else "assigns", attrs))
     for r in units.recipients:
         uid = unit_node(r.unit)
@@ -212,7 +234,7 @@ def _unit_edges(g: Graph, src: str, d: ParsedDocument, unit_node: UnitNodes | No
                     "type": "sent_to",
                     "stated_in": src,
                     "span": [r.unit.start, r.unit.end],
-                    "evidence": r.written or "",
+                    "evidence": share(r.written, r.written) if r.written else "",
                     "asserted": False,
                     "for_report": bool(r.for_report),
                 },
@@ -232,7 +254,7 @@ def _unit_edges(g: Graph, src: str, d: ParsedDocument, unit_node: UnitNodes | No
                         "type": "reports_to",
                         "stated_in": src,
                         "span": [r.start, r.end],
-                        "evidence": r.evidence or "",
+                        "evidence": share(r.evidence, r.evidence) if r.evidence else "",
                         "asserted": False,
                         "via": via,
                     },
@@ -241,44 +263,46 @@ def _unit_edges(g: Graph, src: str, d: ParsedDocument, unit_node: UnitNodes | No
 
 
 def place_edges(g: Graph) -> None:
-    """Place nodes for every placed document or unit, and district -> province links."""
-    for node_id, n in sorted(g.nodes.items()):
+    """Place nodes for every placed document or unit, and district -> province links.
+
+    Thousands of nodes share a few hundred places: each place's chain of nodes and links is
+    made once, by the first node (in id order) placed there.
+    """
+    placed: dict[tuple, str | None] = {}  # (province, district, commune) -> its place id
+    nodes = g.nodes
+    for node_id in sorted(nodes):
+        n = nodes[node_id]
         if n.get("kind") not in ("document", "unit"):
             continue
-        province, district, commune = n.get("province"), n.get("district"), n.get("commune")
-        pid = place_id(province, district, commune)
-        if pid is None:
-            continue
-        chain = [(place_id(province), "province", province, None)]
-        if district:
-            chain.append((place_id(province, district), "district", district, province))
-        if commune:
-            chain.append((pid, "commune", commune, district or province))
-        for i, (cid, level, name, _parent) in enumerate(chain):
-            if cid not in g.nodes:
-                g.add_node(
-                    cid,
-                    kind="place",
-                    name=name,
-                    level=level,
-                    province=province,
-                    district=district if level != "province" else None,
-                )
-                if i:
-                    g.edges.append((cid, chain[i - 1][0], "part_of", {"type": "part_of"}))
-        g.edges.append((node_id, pid, "located_in", {"type": "located_in"}))
+        where = (n.get("province"), n.get("district"), n.get("commune"))
+        if where in placed:
+            pid = placed[where]
+        else:
+            pid = placed[where] = _place_chain(g, *where)
+        if pid is not None:
+            g.edges.append((node_id, pid, "located_in", {"type": "located_in"}))
 
 
-def share_strings(g: Graph) -> None:
-    """Make equal quoted sentences of edges one string object.
-
-    Documents repeat the same "Căn cứ …" lines, and several citations in one sentence quote
-    it: pickle writes a string object once, so sharing them shrinks the graph snapshot and the
-    memory of a loaded graph (a task already is its assigns edge's evidence object).
-    """
-    seen: dict[str, str] = {}
-    share = seen.setdefault
-    for _, _, _, attrs in g.edges:
-        evidence = attrs.get("evidence")
-        if evidence:
-            attrs["evidence"] = share(evidence, evidence)
+def _place_chain(g: Graph, province: str | None, district: str | None, commune: str | None) -> str | None:
+    """The id of the place, after adding its nodes and part_of links that `g` lacks (None: not placed)."""
+    pid = place_id(province, district, commune)
+    if pid is None:
+        return None
+    chain = [(place_id(province), "province", province, None)]
+    if district:
+        chain.append((place_id(province, district), "district", district, province))
+    if commune:
+        chain.append((pid, "commune", commune, district or province))
+    for i, (cid, level, name, _parent) in enumerate(chain):
+        if cid not in g.nodes:
+            g.add_node(
+                cid,
+                kind="place",
+                name=name,
+                level=level,
+                province=province,
+                district=district if level != "province" else None,
+            )
+            if i:
+                g.edges.append((cid, chain[i - 1][0], "part_of", {"type": "part_of"}))
+    return pid

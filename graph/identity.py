@@ -25,8 +25,9 @@ depend on the order files arrived in.
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from collections import defaultdict
 from dataclasses import dataclass
+from functools import lru_cache
 
 from policygraph.graph.edges import (
     EDGE_FLAGS,
@@ -34,7 +35,6 @@ from policygraph.graph.edges import (
     document_edges,
     named_edges,
     place_edges,
-    share_strings,
 )
 from policygraph.graph.keys import doc_id, named_doc_id, named_scope, scope_key, unnumbered_id
 from policygraph.graph.model import Graph
@@ -81,8 +81,13 @@ def epoch_for(
     return (str(year) if year else None), False
 
 
+@lru_cache(maxsize=65536)
 def _anachronism(symbol: str, grammar: str, date: str | None) -> bool:
-    """True when the issuing body did not exist on the date (e.g. a /HU symbol dated after 2025-06-30)."""
+    """True when the issuing body did not exist on the date (e.g. a /HU symbol dated after 2025-06-30).
+
+    Cached: a corpus cites the same documents with the same dates over and over, and the
+    answer depends on nothing but the arguments and the issuer table.
+    """
     if not date:
         return False
     code = symbol.split("/", 1)[1] if grammar == "party" else symbol.rsplit("/", 1)[1].split("-", 1)[-1]
@@ -90,38 +95,6 @@ def _anachronism(symbol: str, grammar: str, date: str | None) -> bool:
     if entry is None:
         return False
     return bool((entry.valid_to and date > entry.valid_to) or (entry.valid_from and date < entry.valid_from))
-
-
-def _mention(
-    symbol: str,
-    grammar: str,
-    level: str | None,
-    place: Place,
-    date: str | None,
-    year: int | None,
-    term: str | None,
-    scope_hint: str,
-    **extra,
-) -> Mention:
-    scope = scope_key(level, place)
-    if scope == "?" or scope.startswith("?"):
-        scope = f"?{scope_hint}"  # an unplaced local symbol is never merged with another one
-    epoch, conflict = epoch_for(grammar, level, date, year, term)
-    if _anachronism(symbol, grammar, date):
-        extra["flags"] = [*extra.get("flags", []), "anachronism"]
-    return Mention(
-        family=f"{symbol}|{scope}",
-        symbol=symbol,
-        grammar=grammar,
-        level=level,
-        place=place,
-        epoch=epoch,
-        conflict=conflict,
-        date=date,
-        year=year,
-        term=term,
-        **extra,
-    )
 
 
 def _mention_from(
@@ -133,8 +106,12 @@ def _mention_from(
     issuer: str | None,
     own: bool = False,
 ) -> Mention:
-    """A mention from a parsed document's own identity or from one of its citations."""
-    return _mention(
+    """A mention from a parsed document's own identity or from one of its citations.
+
+    `hint` (the citing text's hash) scopes a local symbol whose place is unknown: such a
+    symbol is never merged with another one.
+    """
+    symbol, grammar, level, place, date, year, term = (
         row.symbol,
         row.grammar or "party",
         row.level,
@@ -142,18 +119,38 @@ def _mention_from(
         row.date,
         row.year,
         row.term,
-        hint,
-        subject=subject,
-        issuer=issuer,
-        doc_type=row.doc_type,
-        flags=list(row.flags),
-        citing_year=citing_year,
-        own=own,
+    )
+    scope = scope_key(level, place)
+    if scope.startswith("?"):
+        scope = f"?{hint}"
+    epoch, conflict = epoch_for(grammar, level, date, year, term)
+    flags = list(row.flags)
+    if _anachronism(symbol, grammar, date):
+        flags.append("anachronism")
+    return Mention(
+        f"{symbol}|{scope}",
+        symbol,
+        grammar,
+        level,
+        place,
+        epoch,
+        conflict,
+        date,
+        year,
+        term,
+        subject,
+        issuer,
+        row.doc_type,
+        flags,
+        citing_year,
+        own,
     )
 
 
-def _words(text: str | None) -> set[str]:
-    return {w for w in fold(text or "").split() if len(w) > 2}
+@lru_cache(maxsize=65536)
+def _words(text: str | None) -> frozenset[str]:
+    """The folded words of a subject longer than two letters (cached: citations repeat their subjects)."""
+    return frozenset(w for w in fold(text or "").split() if len(w) > 2)
 
 
 def _resolve_family(mentions: list[Mention]) -> None:
@@ -265,16 +262,40 @@ def resolve(docs: list[ParsedDocument]) -> Graph:
             document_edges(g, ids[i], d, cites[i], unit_nodes)
             named_edges(g, ids[i], d, named[i])
     place_edges(g)
-    share_strings(g)
-    g.edges.sort(key=lambda e: (e[0], e[1], e[2], e[3].get("span") or [0, 0]))
+    g.edges = _sorted_edges(g.edges)
     return g
 
 
+def _sorted_edges(edges: list[tuple[str, str, str, dict]]) -> list[tuple[str, str, str, dict]]:
+    """The edges by source, target, key and span, equal ones in the order given.
+
+    Sorted per source, then the sources: most of a document's edges share its id, so the
+    sort then compares far fewer tuples (2,000 documents: 0.054 -> 0.043 ms per document).
+    """
+    by_source: dict[str, list] = {}
+    for e in edges:
+        group = by_source.get(e[0])
+        if group is None:
+            by_source[e[0]] = [e]
+        else:
+            group.append(e)
+    out: list[tuple[str, str, str, dict]] = []
+    for source in sorted(by_source):
+        group = by_source[source]
+        if len(group) > 1:
+            group.sort(key=lambda e: (e[1], e[2], e[3].get("span") or [0, 0]))
+        out += group
+    return out
+
+
 def _most_common(values: list) -> object | None:
-    values = [v for v in values if v]
-    if not values:
-        return None
-    counts = Counter(values)
+    """The most frequent non-empty value; among equals the least as a string (None if there is none)."""
+    counts: dict = {}
+    for v in values:
+        if v:
+            counts[v] = counts.get(v, 0) + 1
+    if len(counts) < 2:  # most stubs are named one way: no Counter, no comparing
+        return next(iter(counts), None)
     return min(counts, key=lambda v: (-counts[v], str(v)))
 
 
