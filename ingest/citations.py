@@ -148,8 +148,54 @@ SUBJECT_STOP_RE = re.compile(
     # the next cell of a table row: the articles a row cites ("… thanh toán không dùng tiền mặt Điều 19, …")
     r"|[ \t\n]+(?=(?-i:Khoản|Điểm)[ \t]+\w|(?-i:Điều)[ \t]+\d+[a-zđ]?(?:[,;]|[ \t]*\n|[ \t]*$|[ \t]+(?-i:Bộ|Điều)\b))"
 )
+# SUBJECT_STOP_RE as re runs it fast: its marks, each opening with its own character, and its phrases, each
+# opening with its first word; a phrase stops the subject from the run of spaces (and "đã") before it. Its
+# last two branches open with a space class, so re tries them at every space of the text (7x the time).
+_SUBJECT_MARK_RE = re.compile(
+    rf";|\.(?:\s|$)|\n[ \t]*\n|\n[ \t]*[-•+]|,[ \t\n]+(?=[{_CAPITALS}])|\(sau đây|:(?=\s)"
+    r"|\n[ \t]*(?=(?:Thực hiện|Căn cứ|Triển khai|Quán triệt|Theo đề nghị|Xét đề nghị)\b)"
+)
+_SUBJECT_PHRASE_RE = re.compile(
+    r"(?:" + _gapped("được sửa đổi|được bổ sung|có hiệu lực|hết hiệu lực") + r")\b"
+    r"|(?:Khoản|Điểm)[ \t]+\w|Điều[ \t]+\d+[a-zđ]?(?:[,;]|[ \t]*\n|[ \t]*$|[ \t]+(?:Bộ|Điều)\b)"
+)
+_BEFORE_STATUS = " \t\n,("  # what may stand before "được sửa đổi …" (and "đã" before it: " \t\n" only)
+_BEFORE_ARTICLE = " \t\n"  # before "Khoản", "Điểm", "Điều"
+
+
+def _subject_stop_match(text: str, pos: int, limit: int) -> tuple[int, int] | None:
+    """(start, end) of the first SUBJECT_STOP_RE match in [pos, limit), or None: the same match."""
+    mark = _SUBJECT_MARK_RE.search(text, pos, limit)
+    best = (mark.start(), mark.end()) if mark else None
+    for m in _SUBJECT_PHRASE_RE.finditer(text, pos, limit):
+        at = m.start()
+        allowed = _BEFORE_ARTICLE if text[at] in "KĐ" else _BEFORE_STATUS
+        run = end = at
+        while run > pos and text[run - 1] in allowed:
+            run -= 1
+        if run == at:
+            continue  # no space before it: inside a word, or at `pos`
+        if allowed is _BEFORE_STATUS and text[run - 2 : run] == "đã" and not text[run:at].strip(" \t\n"):
+            before = end = run - 2  # "… đã được sửa đổi": from the spaces before "đã"
+            while before > pos and text[before - 1] in _BEFORE_STATUS:
+                before -= 1
+            if before < end:
+                run = before
+            else:
+                end = at
+        if best is not None and best[0] <= run:
+            break  # the mark comes first (the phrases come in order: a later one starts later)
+        return run, end
+    return best
+
+
 # what may end a subject cut short by the next citation: it joins the two ("… và Kết luận số …")
 _TRAILING_JOIN_RE = re.compile(r"[ ,]+(?:và|cùng)$")
+
+
+def _without_trailing_join(words: str) -> str:
+    """`words` without a last "và"/"cùng" (the next citation cut the phrase there); the regex only when one is."""
+    return _TRAILING_JOIN_RE.sub("", words) if words.endswith(("và", "cùng")) else words
 LINK_RE = re.compile(
     r"^[\s,]*(?:(?:về|để|nhằm)[ \t\n]+)?(?:việc[ \t\n]+)?(?:" + _gapped("tiếp tục") + r"[ \t\n]+)?"
     r"(?:" + _gapped("triển khai") + r"[ \t\n,]+)?(?:" + _gapped("thực hiện|triển khai") + r")[ \t\n]*$",
@@ -314,7 +360,7 @@ def _issuer_words(written: str) -> str:
 
     An issuer cut short by the next citation drops the word that joins them ("Ban Bí thư và
     [Kết luận số …]")."""
-    return _TRAILING_JOIN_RE.sub("", " ".join(written.split()).rstrip(" ,"))
+    return _without_trailing_join(" ".join(written.split()).rstrip(" ,"))
 
 
 @lru_cache(maxsize=4096)
@@ -385,7 +431,7 @@ def _read_tail(
             end, subject_end = close.start(), close.end()
         else:  # no quote, or one never closed: the subject ends where its clause does
             end = subject_end = _subject_stop(text, start, limit)
-        subject = _TRAILING_JOIN_RE.sub("", " ".join(text[start:end].split()).strip(' ,“”"*_').rstrip(" (")) or None
+        subject = _without_trailing_join(" ".join(text[start:end].split()).strip(' ,“”"*_').rstrip(" (")) or None
         if subject and LINK_ONLY_RE.match(subject):  # "về tiếp tục thực hiện <next citation>"
             subject = None
     return date, year, issuer, term, subject, tail_end, subject_end
@@ -394,12 +440,12 @@ def _read_tail(
 def _subject_stop(text: str, start: int, limit: int) -> int:
     """Where an unquoted subject ends: the first SUBJECT_STOP_RE match, a comma inside brackets
     aside ("… đổi mới sáng tạo (KHCN, ĐMST) và chuyển đổi số"), else `limit`."""
-    stop = SUBJECT_STOP_RE.search(text, start, limit)
-    while stop is not None and text[stop.start()] == "," and text.count("(", start, stop.start()) > text.count(
-        ")", start, stop.start()
+    stop = _subject_stop_match(text, start, limit)
+    while stop is not None and text[stop[0]] == "," and text.count("(", start, stop[0]) > text.count(
+        ")", start, stop[0]
     ):
-        stop = SUBJECT_STOP_RE.search(text, stop.end(), limit)
-    return stop.start() if stop else limit
+        stop = _subject_stop_match(text, stop[1], limit)
+    return stop[0] if stop else limit
 
 
 def find_citations(text: str) -> list[Citation]:

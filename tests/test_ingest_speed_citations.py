@@ -51,3 +51,28 @@ def test_clue_first_words_as_a_trie_match_as_the_longest_first_alternation():
     texts += ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 10))) for _ in range(20000)]
     for text in texts:
         assert [m.span() for m in P._CLUE_FIRST_RE.finditer(text)] == [m.span() for m in plain.finditer(text)], text
+
+
+def test_subject_stops_found_in_two_scans_are_the_subject_stop_pattern():
+    """_subject_stop_match (the marks, then the phrases with the spaces before them) = SUBJECT_STOP_RE.search."""
+    from policygraph.ingest import citations as C
+    from policygraph.ingest.noise import mask_noise
+    from policygraph.ingest.reader import read_document
+
+    def ref(text, a, b):
+        m = C.SUBJECT_STOP_RE.search(text, a, b)
+        return (m.start(), m.end()) if m else None
+
+    rng = random.Random(11)
+    pieces = [" ", "\n", ",", "(", ")", "đã", " đã ", "được sửa đổi", "được\nbổ sung", "có hiệu lực", "hết  hiệu lực",
+              "Khoản 2", "Điểm a", "Điều 5,", "Điều 12\n", "Điều 3 Bộ", "abc", "Xyz", ";", ". ", "\n\n", ":", " : ",
+              "(sau đây", "\nThực hiện", "\n- ", "cóhiệu lực", "xđã được sửa đổi", "\t", "Ủy ban"]
+    for _ in range(20000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randrange(1, 12)))
+        a = rng.randrange(len(text))
+        b = rng.randrange(a, len(text) + 1)
+        assert C._subject_stop_match(text, a, b) == ref(text, a, b), (text, a, b)
+    for path in SAMPLES:
+        text = mask_noise(read_document(path))
+        for a in range(0, len(text), 7):
+            assert C._subject_stop_match(text, a, min(len(text), a + 600)) == ref(text, a, min(len(text), a + 600))
