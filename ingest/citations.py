@@ -159,6 +159,7 @@ _SUBJECT_PHRASE_RE = re.compile(
     r"(?:" + _gapped("được sửa đổi|được bổ sung|có hiệu lực|hết hiệu lực") + r")\b"
     r"|(?:Khoản|Điểm)[ \t]+\w|Điều[ \t]+\d+[a-zđ]?(?:[,;]|[ \t]*\n|[ \t]*$|[ \t]+(?:Bộ|Điều)\b)"
 )
+_PHRASE_REACH = 60  # "đã", spaces and the longest phrase ("hết hiệu lực", "Điều 123a Bộ") fit in this
 _BEFORE_STATUS = " \t\n,("  # what may stand before "được sửa đổi …" (and "đã" before it: " \t\n" only)
 _BEFORE_ARTICLE = " \t\n"  # before "Khoản", "Điểm", "Điều"
 
@@ -167,8 +168,18 @@ def _subject_stop_match(text: str, pos: int, limit: int) -> tuple[int, int] | No
     """(start, end) of the first SUBJECT_STOP_RE match in [pos, limit), or None: the same match."""
     mark = _SUBJECT_MARK_RE.search(text, pos, limit)
     best = (mark.start(), mark.end()) if mark else None
-    for m in _SUBJECT_PHRASE_RE.finditer(text, pos, limit):
+    # a phrase after the mark counts only if the spaces before it (and "đã") reach back over the mark: look no
+    # further than that run's end, plus the longest phrase; a phrase found there is matched again up to `limit`
+    reach = limit
+    if mark is not None:
+        reach = mark.start()
+        while reach < limit and text[reach] in _BEFORE_STATUS:
+            reach += 1
+        reach = min(limit, reach + _PHRASE_REACH)
+    for m in _SUBJECT_PHRASE_RE.finditer(text, pos, reach):
         at = m.start()
+        if reach < limit and _SUBJECT_PHRASE_RE.match(text, at, limit) is None:
+            continue  # "Điều 5" at the window's end: only the whole window says whether it ends a line
         allowed = _BEFORE_ARTICLE if text[at] in "KĐ" else _BEFORE_STATUS
         run = end = at
         while run > pos and text[run - 1] in allowed:
