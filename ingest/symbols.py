@@ -60,10 +60,13 @@ PARTY_TAIL = (
 )
 # State: number, optional year, then the code: TYPE-ISSUER[-UNIT...] or an untyped issuer.
 # A slash may stand for the dash after the type code: "183/2010/TTLT/BTC-BNN" is 183/2010/TTLT-BTC-BNN.
+# A code segment may join two abbreviations with "&": "SNN&PTNT" (Sở Nông nghiệp và Phát triển nông
+# thôn), "473/TTr-NN&PTNT", "2231/SNV-CCHC&PC".
+_AMP = rf"(?:&[A-ZĐÐ][{_L}]{{0,9}})?"
 STATE_TAIL = (
     rf"[ \t]?/[ \t]?(?:(?P<syear>(?:19|20)\d\d)[ \t]?/[ \t]?)?"
-    rf"(?P<scode>[A-ZĐÐ][{_L}]{{0,9}}\d{{0,2}}(?:[ \t]?[-–/][ \t]?[A-ZĐÐ][{_L}0-9]{{0,14}})?"
-    rf"(?:[ \t]?[-–][ \t]?[A-ZĐÐ][{_L}0-9]{{0,14}})*)"
+    rf"(?P<scode>[A-ZĐÐ][{_L}]{{0,9}}\d{{0,2}}{_AMP}(?:[ \t]?[-–/][ \t]?[A-ZĐÐ][{_L}0-9]{{0,14}}{_AMP})?"
+    rf"(?:[ \t]?[-–][ \t]?[A-ZĐÐ][{_L}0-9]{{0,14}}{_AMP})*)"
 )
 # The number is factored out of the two grammars, and the look-behind ("not glued to a
 # word, a path or another number") is checked after its first digit: a pattern that

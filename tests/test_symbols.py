@@ -71,6 +71,13 @@ PARSES = [
     ("41/2024/QH15", "41/2024/QH15", "state", None, "QH15", "central", 2024),
     ("3637/UBND-VX", "3637/UBND-VX", "state", None, "UBND-VX", "context", None),
     ("1234/BNV-CQĐP", "1234/BNV-CQĐP", "state", None, "BNV-CQĐP", "central", None),
+    # two abbreviations joined by "&" in a code segment; the committee's code before UBND; a Sở's appraisal
+    ("473/TTr-NN&PTNT", "473/TTr-NN&PTNT", "state", "TTr", "NN&PTNT", "province", None),
+    ("473/TTr - NN&PTNT", "473/TTr-NN&PTNT", "state", "TTr", "NN&PTNT", "province", None),
+    ("12/QĐ-SNN&PTNT", "12/QĐ-SNN&PTNT", "state", "QĐ", "SNN&PTNT", "province", None),
+    ("2231/SNV-CCHC&PC", "2231/SNV-CCHC&PC", "state", None, "SNV-CCHC&PC", "province", None),
+    ("14/2001/QĐ-UB", "14/2001/QĐ-UB", "state", "QĐ", "UB", "context", 2001),
+    ("18/BCTĐ-STP", "18/BCTĐ-STP", "state", "BCTĐ", "STP", "province", None),
 ]
 
 
