@@ -50,12 +50,8 @@ def document_edges(
                 "flags": sorted(set(flags) & EDGE_FLAGS) if flags else [],
             },
         )
+    _add_best(g, src, best)
     share = g.quotes.setdefault
-    for target, (_, attrs) in sorted(best.items()):
-        evidence = attrs["evidence"]
-        if evidence:
-            attrs["evidence"] = share(evidence, evidence)
-        g.edges.append((src, target, attrs["type"], attrs))
     seen = set()
     for a in d.asserted:
         s, t = mentions[a.source].node, mentions[a.target].node
@@ -99,6 +95,11 @@ def named_edges(g: Graph, src: str, d: ParsedDocument, nodes: list[str]) -> None
                 "flags": sorted(set(u.flags) & {"place_unresolved"}),
             },
         )
+    _add_best(g, src, best)
+
+
+def _add_best(g: Graph, src: str, best: dict[str, tuple[int, dict]]) -> None:
+    """Add the strongest edge to each target, in target order, its quoted sentence shared with equal ones."""
     share = g.quotes.setdefault
     for target, (_, attrs) in sorted(best.items()):
         evidence = attrs["evidence"]
