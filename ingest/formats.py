@@ -172,6 +172,8 @@ def read_pdf(raw: bytes, path: Path) -> str:
         raise
     except (PdfReadError, ValueError, KeyError, TypeError, OSError) as exc:
         raise ReadError(f"not a readable PDF ({type(exc).__name__}: {exc})") from None
+    except Exception as exc:  # noqa: BLE001 - a damaged file trips pypdf in many ways ("unsupported filter" …)
+        raise ReadError(f"damaged or unsupported PDF ({type(exc).__name__}: {exc})") from None
     text = "\n".join(pages)
     if len(text.strip()) < MIN_PDF_TEXT:
         raise ReadError(f"the PDF has no text layer ({len(pages)} pages, a scan?): run OCR on it first")

@@ -180,3 +180,27 @@ def test_the_formats_are_supported_and_old_word_files_are_not():
     assert all(supported(Path(f"a{ext}")) for ext in (".docx", ".DOCX", ".pdf", ".html", ".htm", ".txt", ".md"))
     with pytest.raises(ReadError, match="unsupported file type '.doc'"):
         read_document(Path(__file__).with_name("x.doc"))
+
+
+def test_a_damaged_pdf_or_docx_is_a_read_error_whatever_the_damage():
+    """Bytes of the committed PDF and of a real .docx changed at random: each file reads, or gets a ReadError
+    with a reason; no other exception reaches the pipeline (whose catch-all would hide the reason)."""
+    import random
+
+    rng = random.Random(3)
+    buffer = io.BytesIO()
+    document = docx.Document()
+    document.add_paragraph("Số 45-KH/HU")
+    document.save(buffer)
+    for name, raw in (("plan.pdf", PDF_FIXTURE.read_bytes()), ("plan.docx", buffer.getvalue())):
+        reader = formats.read_pdf if name.endswith(".pdf") else formats.read_docx
+        for _ in range(150):
+            damaged = bytearray(raw)
+            for _ in range(rng.randrange(1, 40)):
+                damaged[rng.randrange(len(damaged))] = rng.randrange(256)
+            if rng.random() < 0.3:
+                damaged = damaged[: rng.randrange(len(damaged))]
+            try:
+                reader(bytes(damaged), Path(name))
+            except ReadError as exc:
+                assert str(exc), name
