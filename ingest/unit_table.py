@@ -59,6 +59,11 @@ HEADS: tuple[Head, ...] = (
          examples=("Thành ủy",)),
     Head(("thị ủy",), "party_committee", "level", "district", canonical="Thị ủy", examples=("Thị ủy",)),
     Head(("quận ủy",), "party_committee", "level", "district", canonical="Quận ủy", examples=("Quận ủy",)),
+    # the Party committees of a province's bodies since 2025 (they replaced its Ban cán sự đảng and Đảng đoàn)
+    Head(("đảng ủy ủy ban nhân dân", "đảng ủy ubnd"), "party_committee", "level", canonical="Đảng ủy Ủy ban nhân dân",
+         examples=("Đảng ủy Ủy ban nhân dân tỉnh", "Đảng ủy UBND tỉnh")),
+    Head(("đảng ủy các cơ quan đảng",), "party_committee", "level", canonical="Đảng ủy các cơ quan Đảng",
+         examples=("Đảng ủy các cơ quan Đảng tỉnh",)),
     Head(("đảng ủy",), "party_committee", "level", canonical="Đảng ủy",
          examples=("Đảng ủy xã", "Đảng ủy")),
     Head(("đảng bộ",), "party_committee", "level", canonical="Đảng bộ",
@@ -276,6 +281,7 @@ LEVEL_WORDS: tuple[tuple[str, str], ...] = (
     ("cấp tỉnh", "province"), ("cấp huyện", "district"), ("cấp xã", "commune"),
     ("tỉnh", "province"), ("thành phố", "district"), ("thị xã", "district"), ("huyện", "district"),
     ("quận", "district"), ("xã", "commune"), ("phường", "commune"), ("thị trấn", "commune"),
+    ("đặc khu", "commune"),  # since July 2025: a commune-level island zone ("đặc khu Phú Quốc")
 )
 # Owners of a party board: the party committee (or scope) the board belongs to.
 OWNER_WORDS: tuple[tuple[str, str], ...] = (

@@ -116,6 +116,7 @@ _STOP_NAME = ("Ban|Về|Và|Thực|Kế|Quy|Nghị|Chỉ|Công|Quyết|Chương|
 _PLACE_NAME = rf"(?:(?!(?:{_STOP_NAME})(?!\w)){_CAP})(?:\s*[-–]?\s*(?!(?:Ban|Về|Và|Của|Theo|Trong)(?!\w)){_CAP}){{0,3}}"
 LEVEL_TAIL_RE = re.compile(rf"\s+(?i:(?P<lw>{_LEVEL_WORDS}))(?!\w)(?:\s+(?P<pn>{_PLACE_NAME}))?")
 PLACE_TAIL_RE = re.compile(rf"\s+(?P<pn>{_PLACE_NAME})")
+_MORE_LEVEL_RE = re.compile(rf"\s*,\s*(?i:(?P<lw>{_LEVEL_WORDS}))(?!\w)(?!\s+[{UPPER}])")
 OWNER_TAIL_RE = re.compile(
     rf"\s+(?i:(?P<ow>{_alternation(w for w, _ in T.OWNER_WORDS)}))(?!\w)"
     rf"(?:\s+(?i:(?P<lw>{_LEVEL_WORDS}))(?!\w))?(?:\s+(?P<pn>{_PLACE_NAME}))?")
@@ -416,6 +417,10 @@ def _collective_at(text: str, pos: int, limit: int) -> Found | None:
         target_end, pn = om.end(), om.group("pn")
     elif (lm := LEVEL_TAIL_RE.match(text, probe)) and lm.end() <= limit:
         target_level, target_end, pn = _level_of_word(lm.group("lw")), lm.end(), lm.group("pn")
+        if pn is None:  # "các đảng ủy xã, phường, đặc khu": more words of the same level
+            while (more := _MORE_LEVEL_RE.match(text, target_end)) and more.end() <= limit and _level_of_word(
+                    more.group("lw")) == target_level:
+                target_end = more.end()
     elif link and (mb := OWN_MINISTRY_RE.match(text, probe)) and mb.end() <= limit:  # "các đơn vị thuộc Bộ"
         target_level, target_end = "central", mb.end()
     else:

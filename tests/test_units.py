@@ -319,3 +319,24 @@ def test_a_head_written_once_for_two_levels_gives_both_units():
     assert ("Ủy ban nhân dân huyện", "district") in found and ("Ủy ban nhân dân xã", "commune") in found
     assert ("Ủy ban nhân dân thành phố", "district") not in found  # "tỉnh, thành phố trực thuộc TW": one level
     assert not [name for name, _ in found if name.startswith("Ủy ban nhân dân") and "xã" in name and "ủy" in name]
+
+
+def test_the_party_committees_and_zones_of_the_two_level_administration():
+    # since July 2025 a province's People's Committee has a Party committee (no Ban cán sự đảng), its Party
+    # bodies share one, and communes, wards and island zones ("đặc khu") answer to the province directly
+    ctx = UnitContext(level="province", place=Place("Gia Lai"), issuer_code="TU", doc_date="2025-09-05")
+    text = (
+        "III. TỔ CHỨC THỰC HIỆN\n1. Đảng ủy Ủy ban nhân dân tỉnh lãnh đạo xây dựng kế hoạch.\n"
+        "2. Các đảng ủy xã, phường, đặc khu trực thuộc Tỉnh ủy quán triệt.\n"
+        "3. Đảng ủy UBND tỉnh, Đảng ủy các cơ quan Đảng tỉnh theo dõi.\n"
+    )
+    got = [(a.unit.name, a.unit.level, a.unit.collective) for a in extract_units(text, ctx).assigns]
+    assert got == [
+        ("Đảng ủy Ủy ban nhân dân tỉnh", "province", False),
+        ("Các đảng ủy xã, phường, đặc khu", "commune", True),
+        ("Đảng ủy Ủy ban nhân dân tỉnh", "province", False),
+        ("Đảng ủy các cơ quan Đảng tỉnh", "province", False),
+    ]
+    # a head written once for two levels still gives both units
+    both = extract_units("III. TỔ CHỨC THỰC HIỆN\nUBND huyện, xã thực hiện.\n", ctx).assigns
+    assert [a.unit.name for a in both] == ["Ủy ban nhân dân huyện", "Ủy ban nhân dân xã"]
