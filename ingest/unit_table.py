@@ -83,6 +83,11 @@ HEADS: tuple[Head, ...] = (
          examples=("Ban Kinh tế Trung ương",)),
     Head(("ban đối ngoại",), "party_board", "owner", canonical="Ban Đối ngoại",
          examples=("Ban Đối ngoại Tỉnh ủy",)),
+    # the ministry-level committee for ethnic affairs, and the province's agency that answers to it
+    Head(("ủy ban dân tộc",), "department", "none", "central", canonical="Ủy ban Dân tộc",
+         examples=("Ủy ban Dân tộc",)),
+    Head(("ban dân tộc",), "department", "level", canonical="Ban Dân tộc",
+         examples=("Ban Dân tộc tỉnh", "Ban Dân tộc")),
     Head(("ủy ban kiểm tra",), "party_board", "owner", canonical="Ủy ban Kiểm tra",
          examples=("Ủy ban Kiểm tra Huyện ủy", "UBKT Tỉnh ủy")),
     Head(("khối dân vận",), "party_board", "owner", canonical="Khối Dân vận",
@@ -389,6 +394,13 @@ TITLES: tuple[Title, ...] = (
                     ("Vụ trưởng, Cục trưởng, Tổng cục trưởng các Vụ, Cục, Tổng cục thuộc Bộ Y tế",
                      "Các vụ, cục, tổng cục thuộc Bộ Y tế"))),
     Title(("chánh",), None, examples=(("Chánh Văn phòng Bộ", "Văn phòng Bộ"),)),
+    Title(("trưởng",), None, examples=(("Trưởng Ban Dân tộc tỉnh", "Ban Dân tộc tỉnh"),
+                                      ("Trưởng Ban Tuyên giáo Huyện ủy", "Ban Tuyên giáo Huyện ủy"))),
+    # those who head or sit on a body act for it: "người đứng đầu các cơ quan, đơn vị … thực hiện"
+    Title(("người đứng đầu", "các thành viên", "thành viên"), None,
+          examples=(("Người đứng đầu các cơ quan, đơn vị", "Các cơ quan, đơn vị"),
+                    ("Các thành viên Ban Chỉ đạo phòng chống thiên tai huyện",
+                     "Ban Chỉ đạo phòng chống thiên tai huyện"))),
 )
 
 # Words a sentence cannot end with: a line that ends with one was wrapped, and the next line
@@ -430,6 +442,16 @@ REQUEST_VERBS: tuple[tuple[str, str], ...] = (
     (r"đề nghị", "Ban Thường vụ Huyện ủy đề nghị các chi bộ trực thuộc thực hiện"),
     (r"yêu cầu", "Ban Thường vụ Tỉnh ủy yêu cầu các huyện ủy, thành ủy quán triệt"),
     (r"giao", "Ủy ban nhân dân tỉnh giao Sở Nội vụ chủ trì, phối hợp"),
+)
+
+# Words that open a clause with a subject of its own: when that subject names no unit this module reads, the
+# clause still does not take the subject of the clause before it on the line (only a clause that opens on its
+# verb does). An official's title opens such a clause too ("Chánh Văn phòng UBND tỉnh; Các thành viên Tổ công
+# tác chịu trách nhiệm thi hành"). "Các …" alone does not: "; các hoạt động văn hóa …" goes on with the object of
+# the clause before it, and "Các phong trào thi đua phải thiết thực" still binds its actor. (phrase, example)
+OWN_SUBJECT_OPENERS: tuple[tuple[str, str], ...] = (
+    ("nội dung", "UBND các huyện tăng cường phòng dịch. Nội dung văn bản như sau:"),
+    ("toàn thể", "Sở Y tế hướng dẫn; toàn thể nhân dân thực hiện"),
 )
 
 # Phrases that look like units but are not: people, the document itself, generic actors.

@@ -715,14 +715,17 @@ def _same_head_other_level(text: str, found: Found, limit: int) -> Found | None:
 
 
 def _share_level_word(units: list[Found]) -> None:
-    """"HĐND, UBND huyện": the last unit's level word also belongs to the bare ones before it."""
+    """"HĐND, UBND huyện": the last unit's level word also belongs to the bare ones right before it (a unit
+    that writes its own level ends the run: "Trưởng Ban Dân tộc, …, UBND cấp huyện, UBND cấp xã")."""
     if len(units) < 2:
         return
     last = units[-1]
     m = _LAST_LEVEL_WORD_RE.search(last.name)
     if not m or not last.explicit_level:
         return
-    for u in units[:-1]:
+    for u in reversed(units[:-1]):
+        if u.explicit_level:
+            break
         if not u.explicit_level and u.head is not None and u.head.tail == "level" and not u.collective:
             u.name = f"{u.name} {m.group(1)}"
             u.level, u.explicit_level = last.level, True
@@ -1049,6 +1052,12 @@ class _Breaks:
 
 
 _SUBJECT_KEYS = _OPENER_KEYS | _UNIT_KEYS | _TITLE_KEYS  # first words a clause subject can start with
+_OWN_SUBJECT_RE = re.compile(rf"(?i:{_alternation(p for p, _ in T.OWN_SUBJECT_OPENERS)})(?!\w)")
+
+
+def _own_subject(text: str, cs: int, ce: int) -> bool:
+    """Whether the clause at `cs` opens on a subject of its own (a title, "các …") rather than on its verb."""
+    return bool(_OWN_SUBJECT_RE.match(text, cs, ce) or TITLE_RE.match(text, cs, ce))
 
 _HEADING_REST_RE = re.compile(r"[\s*:.]*(?i:có\s+trách\s+nhiệm)?[\s*:.]*$")
 _RESP_RE = re.compile(r"(?i:trách\s+nhiệm(?:\s+của)?)\s+")
@@ -1121,8 +1130,8 @@ def _scan(text: str, start: int, end: int, ctx: UnitContext, in_body: bool, sect
                 units = listed
             elif opens and not line_subject and not in_body:
                 units = heading
-            elif line_subject:
-                units = line_subject
+            elif line_subject and not (pred == cs and _own_subject(text, cs, ce)):
+                units = line_subject  # the clause opens on its verb: the subject before it on the line acts
             if not units:
                 continue
             role = _role(text, pred, ce, given)
