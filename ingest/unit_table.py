@@ -454,6 +454,22 @@ OWN_SUBJECT_OPENERS: tuple[tuple[str, str], ...] = (
     ("toàn thể", "Sở Y tế hướng dẫn; toàn thể nhân dân thực hiện"),
 )
 
+# Predicates that say what a unit did, got or heard, not what it is to do: a clause whose predicate opens with one
+# is no task. (pattern, example)
+NOT_TASK_PREDICATES: tuple[tuple[str, str], ...] = (
+    (r"có ý kiến", "UBND tỉnh có ý kiến như sau:"),
+    (r"(?:đã )?nhận được", "Ủy ban nhân dân tỉnh nhận được Công văn số 12/UBND-KT của tỉnh bạn"),
+    # the two columns of a letter's header read as one line: the issuer, then the national motto
+    (r"cộng hòa xã hội chủ nghĩa", "ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"),
+)
+# Passive verbs by which a unit is granted or spared something, anywhere in its clause: no task.
+PASSIVE_NOT_TASKS: tuple[tuple[str, str], ...] = (
+    (r"được xem xét", "Người đứng đầu các cơ quan, đơn vị tham gia soạn thảo được xem xét miễn trách nhiệm"),
+    (r"được miễn", "Các hợp tác xã được miễn lệ phí"),
+    (r"được khen thưởng", "Các đơn vị làm tốt được khen thưởng"),
+    (r"được hưởng", "Các trạm y tế xã được hưởng kinh phí hỗ trợ"),
+)
+
 # Phrases that look like units but are not: people, the document itself, generic actors.
 NOT_UNITS: tuple[str, ...] = (
     "Nhân dân", "nhân dân", "cán bộ, đảng viên", "Kế hoạch này", "cấp ủy", "chính quyền",

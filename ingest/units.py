@@ -1055,6 +1055,16 @@ _SUBJECT_KEYS = _OPENER_KEYS | _UNIT_KEYS | _TITLE_KEYS  # first words a clause 
 _OWN_SUBJECT_RE = re.compile(rf"(?i:{_alternation(p for p, _ in T.OWN_SUBJECT_OPENERS)})(?!\w)")
 
 
+_NOT_TASK_RE = re.compile(rf"[\s:,]*(?i:{'|'.join(_phrase(p) for p, _ in T.NOT_TASK_PREDICATES)})(?!\w)")
+_PASSIVE_RE = re.compile(rf"(?i:{'|'.join(_phrase(p) for p, _ in T.PASSIVE_NOT_TASKS)})(?!\w)")
+
+
+def _no_task(text: str, pred: int, ce: int, low: str) -> bool:
+    """Whether the predicate at `pred` says what its subject did or is granted rather than what it is to do
+    (`low` is the clause in lower case: the passive is looked for only in clauses that hold "được")."""
+    return bool(_NOT_TASK_RE.match(text, pred, ce) or ("được" in low and _PASSIVE_RE.search(text, pred, ce)))
+
+
 def _own_subject(text: str, cs: int, ce: int) -> bool:
     """Whether the clause at `cs` opens on a subject of its own (a title, "các …") rather than on its verb."""
     return bool(_OWN_SUBJECT_RE.match(text, cs, ce) or TITLE_RE.match(text, cs, ce))
@@ -1134,8 +1144,10 @@ def _scan(text: str, start: int, end: int, ctx: UnitContext, in_body: bool, sect
                 units = line_subject  # the clause opens on its verb: the subject before it on the line acts
             if not units:
                 continue
-            role = _role(text, pred, ce, given)
             task, limit, low = _task(text, cs, ce, ctx.doc_date)
+            if _no_task(text, pred, ce, low):
+                continue
+            role = _role(text, pred, ce, given)
             _assign(units, role, task, limit, cs, ce, ctx, resolved, in_body, section, out)
             if GATE_WORDS["co_lead"] in low:
                 for co in CO_LEAD_RE.finditer(text, cs, ce):
