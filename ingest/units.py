@@ -612,7 +612,12 @@ def unit_list_at(text: str, pos: int, limit: int | None = None, key: str | None 
         key = None
         if not found:
             break
-        units.append(found)
+        members = _named_members(text, found, limit)
+        if members:
+            units += members
+            found = members[-1]
+        else:
+            units.append(found)
         sibling = _same_head_other_level(text, found, limit)
         if sibling is not None:
             units.append(sibling)
@@ -623,6 +628,38 @@ def unit_list_at(text: str, pos: int, limit: int | None = None, key: str | None 
             break
     _share_level_word(units)
     return units
+
+
+_MEMBERS_COLON_RE = re.compile(r"[^\S\n]*:[^\S\n]*")
+_MEMBER_SEP_RE = re.compile(r"[^\S\n]*,[^\S\n]*")
+
+
+def _named_members(text: str, found: Found, limit: int) -> list[Found]:
+    """"Giám đốc các Sở: Nội vụ, Tài chính, Y tế": a collective whose kind word is followed by a colon and names
+    written without it stands for those units, each read as if the kind word were written before its name."""
+    if not found.collective or found.head is not None:
+        return []
+    colon = _MEMBERS_COLON_RE.match(text, found.end, limit)
+    if colon is None:
+        return []
+    word = found.written.split()[-1]
+    word = word[:1].upper() + word[1:]
+    out: list[Found] = []
+    pos = colon.end()
+    while pos < limit:
+        written = f"{word} {text[pos:limit]}"
+        unit = unit_at(written, 0)
+        if unit is None or unit.collective or unit.end <= len(word) + 1:
+            break
+        shift = pos - len(word) - 1
+        unit.start, unit.end, unit.titled = pos, unit.end + shift, found.titled
+        unit.written = text[pos:unit.end]
+        out.append(unit)
+        sep = _MEMBER_SEP_RE.match(text, unit.end, limit)
+        if sep is None:
+            break
+        pos = sep.end()
+    return out
 
 
 # --- officials named by title -----------------------------------------------------------
@@ -637,6 +674,7 @@ TITLE_RE = _title_pattern()
 _TITLE_KEYS = frozenset(_first_key(p) for title in T.TITLES for p in title.phrases)
 _TITLE_OF_GROUP = {name: T.TITLES[int(name[1:].split("_")[0])] for name in TITLE_RE.groupindex}
 _SPACES_RE = re.compile(r"\s+")
+_TITLE_GAP_RE = re.compile(r"[^\S\n]*:\s*|\s+")
 # the enacting formula names its document with a capital: "ban hành Thông tư" (not "ban hành quyết định công nhận")
 ENACTING_RE = re.compile(r"\s*(?i:ban\s+hành)\s+(?:" + "|".join(
     _phrase(t[0].upper() + t[1:]) for t in T.ENACTING_TYPES) + r")(?!\w)")
@@ -655,7 +693,7 @@ def _title_at(text: str, pos: int, limit: int) -> Found | None:
     m = TITLE_RE.match(text, pos, limit)
     if m is None or m.group(0).isupper():
         return None  # "BỘ TRƯỞNG", "KT. CHỦ TỊCH": a signer in the signature frame, not a task's subject
-    after = _SPACES_RE.match(text, m.end(), limit)
+    after = _TITLE_GAP_RE.match(text, m.end(), limit)  # "Giao Giám đốc: Sở Văn hóa, …"
     if after:
         unit = unit_at(text, after.end(), limit)
         if unit is not None:
