@@ -200,7 +200,7 @@ GIVEN_LEAD_RE = re.compile(rf"\s*(?i:{'|'.join(_phrase(v) for v in T.GIVEN_LEAD_
 CO_LEAD_RE = re.compile(r"(?i:chủ\s+trì\s*,?\s*(?:và\s+)?phối\s+hợp(?:\s+chặt\s+chẽ)?(?:\s+với)?)\s+")
 REPORT_RE = re.compile(r"(?i:báo\s+cáo)(?!\w)")
 REPORT_TO_RE = re.compile(r"(?i:\s+(?:kết quả|tình hình)[^.;()]{0,80}?)?\s+(?i:(?:về|với|lên|cho|gửi)\s+)?")
-VIA_RE = re.compile(r"\s*\(?\s*(?i:qua)\s+")
+VIA_RE = re.compile(r"\s*\(?\s*(?i:(?:thông\s+)?qua)\s+")  # "(qua Sở Nội vụ)", "(thông qua Phòng Nội vụ)"
 
 LINE_RE = re.compile(r"[^\n]*")
 MARKUP_RE = re.compile(r"[\s#>*_]*")
@@ -981,6 +981,11 @@ def _any_between(marks: list[tuple[int, int]], start: int, end: int) -> bool:
     return i < len(marks) and marks[i][0] < end
 
 
+_NAME_WORD = rf"[{UPPER}][{LOWER}]*"
+_COMRADE_RE = re.compile(rf"(?i:đồng\s+chí)\s+(?:{_NAME_WORD}\s+){{1,5}}[–-]\s*")
+_PERSON_RE = re.compile(rf"(?:\s+{_NAME_WORD}){{2,5}}\s*")  # "Chủ tịch UBND tỉnh Nguyễn Văn An yêu cầu"
+
+
 def _requester_before(text: str, cs: int, at: int) -> bool:
     """Whether the words between the clause's last comma before `at` (or its start) and `at` name units only (the
     verb at `at` must start a word)."""
@@ -991,8 +996,12 @@ def _requester_before(text: str, cs: int, at: int) -> bool:
     if not words.strip():
         return True
     first = start + len(words) - len(words.lstrip())
-    requester = unit_list_at(text, first, at, titles=True)
-    return bool(requester) and not text[requester[-1].end:at].strip()
+    comrade = _COMRADE_RE.match(text, first, at)  # "đồng chí Trần Văn An – Phó Chủ tịch UBND huyện yêu cầu"
+    requester = unit_list_at(text, comrade.end() if comrade else first, at, titles=True)
+    if not requester:
+        return False
+    rest = text[requester[-1].end:at]
+    return not rest.strip() or (requester[-1].titled and _PERSON_RE.fullmatch(rest) is not None)
 
 
 def _lists_items(text: str, ce: int, le: int) -> bool:
@@ -1239,7 +1248,8 @@ def _reports(text: str, cs: int, ce: int, ctx: UnitContext, out: UnitExtraction)
     """"báo cáo … về A (qua B)": reports go to A through B."""
     for m in REPORT_RE.finditer(text, cs, ce):
         probe = REPORT_TO_RE.match(text, m.end(), ce)
-        to = unit_at(text, probe.end(), ce) if probe else None
+        # the report may go to the official who heads the body: "báo cáo Chủ tịch UBND tỉnh (qua Sở Nội vụ)"
+        to = (_title_at(text, probe.end(), ce) or unit_at(text, probe.end(), ce)) if probe else None
         if not to:
             continue
         via = None
