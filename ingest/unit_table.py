@@ -258,6 +258,22 @@ SENTENCE_CASE_EXAMPLES: tuple[tuple[str, str], ...] = (
     ("Chi cục Thống kê huyện tổng hợp", "Chi cục Thống kê huyện"),
 )
 
+# Abbreviated names of departments, read after their head ("Sở TN&MT", "Phòng GD&ĐT huyện") and expanded in
+# canonical names like ABBREVIATIONS. (abbreviation, expansion, written example)
+NAME_ABBREVIATIONS: tuple[tuple[str, str, str], ...] = (
+    ("TN&MT", "Tài nguyên và Môi trường", "Sở TN&MT"),
+    ("NN&PTNT", "Nông nghiệp và Phát triển nông thôn", "Sở NN&PTNT"),
+    ("GD&ĐT", "Giáo dục và Đào tạo", "Phòng GD&ĐT huyện"),
+    ("KH&ĐT", "Kế hoạch và Đầu tư", "Sở KH&ĐT"),
+    ("KH&CN", "Khoa học và Công nghệ", "Sở KH&CN"),
+    ("LĐ-TB&XH", "Lao động - Thương binh và Xã hội", "Sở LĐ-TB&XH"),
+    ("LĐTB&XH", "Lao động - Thương binh và Xã hội", "Phòng LĐTB&XH huyện"),
+    ("TT&TT", "Thông tin và Truyền thông", "Sở TT&TT"),
+    ("VH-TT&DL", "Văn hóa, Thể thao và Du lịch", "Sở VH-TT&DL"),
+    ("VHTT&DL", "Văn hóa, Thể thao và Du lịch", "Sở VHTT&DL"),
+    ("GTVT", "Giao thông vận tải", "Sở GTVT"),
+)
+
 # Abbreviations expanded in canonical names (word-bounded, case-sensitive).
 ABBREVIATIONS: tuple[tuple[str, str, str], ...] = (
     # (abbreviation, expansion, written example)

@@ -95,9 +95,10 @@ def _head_patterns() -> dict[str, re.Pattern]:
 
 
 _WB = r"(?!\w)"
+_ALL_ABBREVIATIONS = T.NAME_ABBREVIATIONS + T.ABBREVIATIONS  # the longer names first: "TT&TT" before "TT"
 _ABBREV_RE = re.compile("|".join(
     rf"(?<!\w)(?P<a{i}>{re.escape(a)}){_WB if a[-1].isalnum() else ''}"
-    for i, (a, _, _) in enumerate(T.ABBREVIATIONS)))
+    for i, (a, _, _) in enumerate(_ALL_ABBREVIATIONS)))
 
 
 def _abbrev_patterns() -> dict[str, re.Pattern]:
@@ -127,7 +128,8 @@ PLACE_KINDS_RE = re.compile(
     rf"{_alternation(w for w, _ in T.PLACE_KINDS)}))*)(?!\w)")
 _NAMEWORD = rf"{_CAP}(?:\s+(?![{UPPER}]){_LOW})?"
 NAME_TAIL_RE = re.compile(
-    rf"\s+(?P<nm>(?i:{_alternation(T.DEPARTMENT_NAMES)})(?!\w)|(?!(?:{_STOP_NAME})(?!\w)){_NAMEWORD}"
+    rf"\s+(?P<nm>(?:{'|'.join(re.escape(a) for a, _, _ in T.NAME_ABBREVIATIONS)})(?!\w)"
+    rf"|(?i:{_alternation(T.DEPARTMENT_NAMES)})(?!\w)|(?!(?:{_STOP_NAME})(?!\w)){_NAMEWORD}"
     rf"(?:(?:\s+|\s*[-–]\s*|\s+và\s+)(?!(?:{_STOP_NAME})(?!\w)){_NAMEWORD})*)")
 # Sentence-case names ("Vụ Bình đẳng giới", unit_table.NAME_END_WORDS): a first capitalised word (any: the head
 # is always followed by its name, "Vụ Kế hoạch - Tài chính", "Cục Phòng, chống …"), then words in
@@ -294,7 +296,7 @@ def _fix_tones(text: str) -> str:
 def canonical_unit_name(written: str, first_upper: bool = True) -> str:
     """The name a unit is known by: abbreviations expanded, one spacing, usual case."""
     s = _fix_tones(unicodedata.normalize("NFC", written))
-    s = _ABBREV_RE.sub(lambda m: T.ABBREVIATIONS[int(m.lastgroup[1:])][1] + " ", s)
+    s = _ABBREV_RE.sub(lambda m: _ALL_ABBREVIATIONS[int(m.lastgroup[1:])][1] + " ", s)
     s = re.sub(r"\s*[-–—]\s*", " - ", s)
     s = re.sub(r"\s*,\s*", ", ", s)
     s = " ".join(s.replace("*", " ").split()).strip(" ,;:.")
