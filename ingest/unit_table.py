@@ -83,6 +83,11 @@ HEADS: tuple[Head, ...] = (
          examples=("Ban Kinh tế Trung ương",)),
     Head(("ban đối ngoại",), "party_board", "owner", canonical="Ban Đối ngoại",
          examples=("Ban Đối ngoại Tỉnh ủy",)),
+    # the ministry-level committee for ethnic affairs, and the province's agency that answers to it
+    Head(("ủy ban dân tộc",), "department", "none", "central", canonical="Ủy ban Dân tộc",
+         examples=("Ủy ban Dân tộc",)),
+    Head(("ban dân tộc",), "department", "level", canonical="Ban Dân tộc",
+         examples=("Ban Dân tộc tỉnh", "Ban Dân tộc")),
     Head(("ủy ban kiểm tra",), "party_board", "owner", canonical="Ủy ban Kiểm tra",
          examples=("Ủy ban Kiểm tra Huyện ủy", "UBKT Tỉnh ủy")),
     Head(("khối dân vận",), "party_board", "owner", canonical="Khối Dân vận",
@@ -253,6 +258,22 @@ SENTENCE_CASE_EXAMPLES: tuple[tuple[str, str], ...] = (
     ("Chi cục Thống kê huyện tổng hợp", "Chi cục Thống kê huyện"),
 )
 
+# Abbreviated names of departments, read after their head ("Sở TN&MT", "Phòng GD&ĐT huyện") and expanded in
+# canonical names like ABBREVIATIONS. (abbreviation, expansion, written example)
+NAME_ABBREVIATIONS: tuple[tuple[str, str, str], ...] = (
+    ("TN&MT", "Tài nguyên và Môi trường", "Sở TN&MT"),
+    ("NN&PTNT", "Nông nghiệp và Phát triển nông thôn", "Sở NN&PTNT"),
+    ("GD&ĐT", "Giáo dục và Đào tạo", "Phòng GD&ĐT huyện"),
+    ("KH&ĐT", "Kế hoạch và Đầu tư", "Sở KH&ĐT"),
+    ("KH&CN", "Khoa học và Công nghệ", "Sở KH&CN"),
+    ("LĐ-TB&XH", "Lao động - Thương binh và Xã hội", "Sở LĐ-TB&XH"),
+    ("LĐTB&XH", "Lao động - Thương binh và Xã hội", "Phòng LĐTB&XH huyện"),
+    ("TT&TT", "Thông tin và Truyền thông", "Sở TT&TT"),
+    ("VH-TT&DL", "Văn hóa, Thể thao và Du lịch", "Sở VH-TT&DL"),
+    ("VHTT&DL", "Văn hóa, Thể thao và Du lịch", "Sở VHTT&DL"),
+    ("GTVT", "Giao thông vận tải", "Sở GTVT"),
+)
+
 # Abbreviations expanded in canonical names (word-bounded, case-sensitive).
 ABBREVIATIONS: tuple[tuple[str, str, str], ...] = (
     # (abbreviation, expansion, written example)
@@ -374,8 +395,9 @@ TITLES: tuple[Title, ...] = (
     Title(("thủ trưởng",), None,
           examples=(("Thủ trưởng các cơ quan, đơn vị thuộc Bộ Khoa học và Công nghệ",
                      "Các cơ quan, đơn vị thuộc Bộ Khoa học và Công nghệ"),)),
-    Title(("chủ tịch",), None,
+    Title(("phó chủ tịch", "chủ tịch"), None,
           examples=(("Chủ tịch Ủy ban nhân dân tỉnh", "Ủy ban nhân dân tỉnh"),
+                    ("Phó Chủ tịch UBND huyện", "Ủy ban nhân dân huyện"),
                     ("Chủ tịch Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương",
                      "Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương"))),
     Title(("tổng giám đốc", "giám đốc"), None,
@@ -389,6 +411,13 @@ TITLES: tuple[Title, ...] = (
                     ("Vụ trưởng, Cục trưởng, Tổng cục trưởng các Vụ, Cục, Tổng cục thuộc Bộ Y tế",
                      "Các vụ, cục, tổng cục thuộc Bộ Y tế"))),
     Title(("chánh",), None, examples=(("Chánh Văn phòng Bộ", "Văn phòng Bộ"),)),
+    Title(("trưởng",), None, examples=(("Trưởng Ban Dân tộc tỉnh", "Ban Dân tộc tỉnh"),
+                                      ("Trưởng Ban Tuyên giáo Huyện ủy", "Ban Tuyên giáo Huyện ủy"))),
+    # those who head or sit on a body act for it: "người đứng đầu các cơ quan, đơn vị … thực hiện"
+    Title(("người đứng đầu", "các thành viên", "thành viên"), None,
+          examples=(("Người đứng đầu các cơ quan, đơn vị", "Các cơ quan, đơn vị"),
+                    ("Các thành viên Ban Chỉ đạo phòng chống thiên tai huyện",
+                     "Ban Chỉ đạo phòng chống thiên tai huyện"))),
 )
 
 # Words a sentence cannot end with: a line that ends with one was wrapped, and the next line
@@ -430,6 +459,32 @@ REQUEST_VERBS: tuple[tuple[str, str], ...] = (
     (r"đề nghị", "Ban Thường vụ Huyện ủy đề nghị các chi bộ trực thuộc thực hiện"),
     (r"yêu cầu", "Ban Thường vụ Tỉnh ủy yêu cầu các huyện ủy, thành ủy quán triệt"),
     (r"giao", "Ủy ban nhân dân tỉnh giao Sở Nội vụ chủ trì, phối hợp"),
+)
+
+# Words that open a clause with a subject of its own: when that subject names no unit this module reads, the
+# clause still does not take the subject of the clause before it on the line (only a clause that opens on its
+# verb does). An official's title opens such a clause too ("Chánh Văn phòng UBND tỉnh; Các thành viên Tổ công
+# tác chịu trách nhiệm thi hành"). "Các …" alone does not: "; các hoạt động văn hóa …" goes on with the object of
+# the clause before it, and "Các phong trào thi đua phải thiết thực" still binds its actor. (phrase, example)
+OWN_SUBJECT_OPENERS: tuple[tuple[str, str], ...] = (
+    ("nội dung", "UBND các huyện tăng cường phòng dịch. Nội dung văn bản như sau:"),
+    ("toàn thể", "Sở Y tế hướng dẫn; toàn thể nhân dân thực hiện"),
+)
+
+# Predicates that say what a unit did, got or heard, not what it is to do: a clause whose predicate opens with one
+# is no task. (pattern, example)
+NOT_TASK_PREDICATES: tuple[tuple[str, str], ...] = (
+    (r"có ý kiến", "UBND tỉnh có ý kiến như sau:"),
+    (r"(?:đã )?nhận được", "Ủy ban nhân dân tỉnh nhận được Công văn số 12/UBND-KT của tỉnh bạn"),
+    # the two columns of a letter's header read as one line: the issuer, then the national motto
+    (r"cộng hòa xã hội chủ nghĩa", "ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"),
+)
+# Passive verbs by which a unit is granted or spared something, anywhere in its clause: no task.
+PASSIVE_NOT_TASKS: tuple[tuple[str, str], ...] = (
+    (r"được xem xét", "Người đứng đầu các cơ quan, đơn vị tham gia soạn thảo được xem xét miễn trách nhiệm"),
+    (r"được miễn", "Các hợp tác xã được miễn lệ phí"),
+    (r"được khen thưởng", "Các đơn vị làm tốt được khen thưởng"),
+    (r"được hưởng", "Các trạm y tế xã được hưởng kinh phí hỗ trợ"),
 )
 
 # Phrases that look like units but are not: people, the document itself, generic actors.

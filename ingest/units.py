@@ -95,9 +95,10 @@ def _head_patterns() -> dict[str, re.Pattern]:
 
 
 _WB = r"(?!\w)"
+_ALL_ABBREVIATIONS = T.NAME_ABBREVIATIONS + T.ABBREVIATIONS  # the longer names first: "TT&TT" before "TT"
 _ABBREV_RE = re.compile("|".join(
     rf"(?<!\w)(?P<a{i}>{re.escape(a)}){_WB if a[-1].isalnum() else ''}"
-    for i, (a, _, _) in enumerate(T.ABBREVIATIONS)))
+    for i, (a, _, _) in enumerate(_ALL_ABBREVIATIONS)))
 
 
 def _abbrev_patterns() -> dict[str, re.Pattern]:
@@ -127,7 +128,8 @@ PLACE_KINDS_RE = re.compile(
     rf"{_alternation(w for w, _ in T.PLACE_KINDS)}))*)(?!\w)")
 _NAMEWORD = rf"{_CAP}(?:\s+(?![{UPPER}]){_LOW})?"
 NAME_TAIL_RE = re.compile(
-    rf"\s+(?P<nm>(?i:{_alternation(T.DEPARTMENT_NAMES)})(?!\w)|(?!(?:{_STOP_NAME})(?!\w)){_NAMEWORD}"
+    rf"\s+(?P<nm>(?:{'|'.join(re.escape(a) for a, _, _ in T.NAME_ABBREVIATIONS)})(?!\w)"
+    rf"|(?i:{_alternation(T.DEPARTMENT_NAMES)})(?!\w)|(?!(?:{_STOP_NAME})(?!\w)){_NAMEWORD}"
     rf"(?:(?:\s+|\s*[-–]\s*|\s+và\s+)(?!(?:{_STOP_NAME})(?!\w)){_NAMEWORD})*)")
 # Sentence-case names ("Vụ Bình đẳng giới", unit_table.NAME_END_WORDS): a first capitalised word (any: the head
 # is always followed by its name, "Vụ Kế hoạch - Tài chính", "Cục Phòng, chống …"), then words in
@@ -200,7 +202,7 @@ GIVEN_LEAD_RE = re.compile(rf"\s*(?i:{'|'.join(_phrase(v) for v in T.GIVEN_LEAD_
 CO_LEAD_RE = re.compile(r"(?i:chủ\s+trì\s*,?\s*(?:và\s+)?phối\s+hợp(?:\s+chặt\s+chẽ)?(?:\s+với)?)\s+")
 REPORT_RE = re.compile(r"(?i:báo\s+cáo)(?!\w)")
 REPORT_TO_RE = re.compile(r"(?i:\s+(?:kết quả|tình hình)[^.;()]{0,80}?)?\s+(?i:(?:về|với|lên|cho|gửi)\s+)?")
-VIA_RE = re.compile(r"\s*\(?\s*(?i:qua)\s+")
+VIA_RE = re.compile(r"\s*\(?\s*(?i:(?:thông\s+)?qua)\s+")  # "(qua Sở Nội vụ)", "(thông qua Phòng Nội vụ)"
 
 LINE_RE = re.compile(r"[^\n]*")
 MARKUP_RE = re.compile(r"[\s#>*_]*")
@@ -294,7 +296,7 @@ def _fix_tones(text: str) -> str:
 def canonical_unit_name(written: str, first_upper: bool = True) -> str:
     """The name a unit is known by: abbreviations expanded, one spacing, usual case."""
     s = _fix_tones(unicodedata.normalize("NFC", written))
-    s = _ABBREV_RE.sub(lambda m: T.ABBREVIATIONS[int(m.lastgroup[1:])][1] + " ", s)
+    s = _ABBREV_RE.sub(lambda m: _ALL_ABBREVIATIONS[int(m.lastgroup[1:])][1] + " ", s)
     s = re.sub(r"\s*[-–—]\s*", " - ", s)
     s = re.sub(r"\s*,\s*", ", ", s)
     s = " ".join(s.replace("*", " ").split()).strip(" ,;:.")
@@ -612,7 +614,12 @@ def unit_list_at(text: str, pos: int, limit: int | None = None, key: str | None 
         key = None
         if not found:
             break
-        units.append(found)
+        members = _named_members(text, found, limit)
+        if members:
+            units += members
+            found = members[-1]
+        else:
+            units.append(found)
         sibling = _same_head_other_level(text, found, limit)
         if sibling is not None:
             units.append(sibling)
@@ -623,6 +630,38 @@ def unit_list_at(text: str, pos: int, limit: int | None = None, key: str | None 
             break
     _share_level_word(units)
     return units
+
+
+_MEMBERS_COLON_RE = re.compile(r"[^\S\n]*:[^\S\n]*")
+_MEMBER_SEP_RE = re.compile(r"[^\S\n]*,[^\S\n]*")
+
+
+def _named_members(text: str, found: Found, limit: int) -> list[Found]:
+    """"Giám đốc các Sở: Nội vụ, Tài chính, Y tế": a collective whose kind word is followed by a colon and names
+    written without it stands for those units, each read as if the kind word were written before its name."""
+    if not found.collective or found.head is not None:
+        return []
+    colon = _MEMBERS_COLON_RE.match(text, found.end, limit)
+    if colon is None:
+        return []
+    word = found.written.split()[-1]
+    word = word[:1].upper() + word[1:]
+    out: list[Found] = []
+    pos = colon.end()
+    while pos < limit:
+        written = f"{word} {text[pos:limit]}"
+        unit = unit_at(written, 0)
+        if unit is None or unit.collective or unit.end <= len(word) + 1:
+            break
+        shift = pos - len(word) - 1
+        unit.start, unit.end, unit.titled = pos, unit.end + shift, found.titled
+        unit.written = text[pos:unit.end]
+        out.append(unit)
+        sep = _MEMBER_SEP_RE.match(text, unit.end, limit)
+        if sep is None:
+            break
+        pos = sep.end()
+    return out
 
 
 # --- officials named by title -----------------------------------------------------------
@@ -637,6 +676,7 @@ TITLE_RE = _title_pattern()
 _TITLE_KEYS = frozenset(_first_key(p) for title in T.TITLES for p in title.phrases)
 _TITLE_OF_GROUP = {name: T.TITLES[int(name[1:].split("_")[0])] for name in TITLE_RE.groupindex}
 _SPACES_RE = re.compile(r"\s+")
+_TITLE_GAP_RE = re.compile(r"[^\S\n]*:\s*|\s+")
 # the enacting formula names its document with a capital: "ban hành Thông tư" (not "ban hành quyết định công nhận")
 ENACTING_RE = re.compile(r"\s*(?i:ban\s+hành)\s+(?:" + "|".join(
     _phrase(t[0].upper() + t[1:]) for t in T.ENACTING_TYPES) + r")(?!\w)")
@@ -655,7 +695,7 @@ def _title_at(text: str, pos: int, limit: int) -> Found | None:
     m = TITLE_RE.match(text, pos, limit)
     if m is None or m.group(0).isupper():
         return None  # "BỘ TRƯỞNG", "KT. CHỦ TỊCH": a signer in the signature frame, not a task's subject
-    after = _SPACES_RE.match(text, m.end(), limit)
+    after = _TITLE_GAP_RE.match(text, m.end(), limit)  # "Giao Giám đốc: Sở Văn hóa, …"
     if after:
         unit = unit_at(text, after.end(), limit)
         if unit is not None:
@@ -715,14 +755,17 @@ def _same_head_other_level(text: str, found: Found, limit: int) -> Found | None:
 
 
 def _share_level_word(units: list[Found]) -> None:
-    """"HĐND, UBND huyện": the last unit's level word also belongs to the bare ones before it."""
+    """"HĐND, UBND huyện": the last unit's level word also belongs to the bare ones right before it (a unit
+    that writes its own level ends the run: "Trưởng Ban Dân tộc, …, UBND cấp huyện, UBND cấp xã")."""
     if len(units) < 2:
         return
     last = units[-1]
     m = _LAST_LEVEL_WORD_RE.search(last.name)
     if not m or not last.explicit_level:
         return
-    for u in units[:-1]:
+    for u in reversed(units[:-1]):
+        if u.explicit_level:
+            break
         if not u.explicit_level and u.head is not None and u.head.tail == "level" and not u.collective:
             u.name = f"{u.name} {m.group(1)}"
             u.level, u.explicit_level = last.level, True
@@ -940,6 +983,11 @@ def _any_between(marks: list[tuple[int, int]], start: int, end: int) -> bool:
     return i < len(marks) and marks[i][0] < end
 
 
+_NAME_WORD = rf"[{UPPER}][{LOWER}]*"
+_COMRADE_RE = re.compile(rf"(?i:đồng\s+chí)\s+(?:{_NAME_WORD}\s+){{1,5}}[–-]\s*")
+_PERSON_RE = re.compile(rf"(?:\s+{_NAME_WORD}){{2,5}}\s*")  # "Chủ tịch UBND tỉnh Nguyễn Văn An yêu cầu"
+
+
 def _requester_before(text: str, cs: int, at: int) -> bool:
     """Whether the words between the clause's last comma before `at` (or its start) and `at` name units only (the
     verb at `at` must start a word)."""
@@ -950,8 +998,12 @@ def _requester_before(text: str, cs: int, at: int) -> bool:
     if not words.strip():
         return True
     first = start + len(words) - len(words.lstrip())
-    requester = unit_list_at(text, first, at, titles=True)
-    return bool(requester) and not text[requester[-1].end:at].strip()
+    comrade = _COMRADE_RE.match(text, first, at)  # "đồng chí Trần Văn An – Phó Chủ tịch UBND huyện yêu cầu"
+    requester = unit_list_at(text, comrade.end() if comrade else first, at, titles=True)
+    if not requester:
+        return False
+    rest = text[requester[-1].end:at]
+    return not rest.strip() or (requester[-1].titled and _PERSON_RE.fullmatch(rest) is not None)
 
 
 def _lists_items(text: str, ce: int, le: int) -> bool:
@@ -1049,6 +1101,22 @@ class _Breaks:
 
 
 _SUBJECT_KEYS = _OPENER_KEYS | _UNIT_KEYS | _TITLE_KEYS  # first words a clause subject can start with
+_OWN_SUBJECT_RE = re.compile(rf"(?i:{_alternation(p for p, _ in T.OWN_SUBJECT_OPENERS)})(?!\w)")
+
+
+_NOT_TASK_RE = re.compile(rf"[\s:,]*(?i:{'|'.join(_phrase(p) for p, _ in T.NOT_TASK_PREDICATES)})(?!\w)")
+_PASSIVE_RE = re.compile(rf"(?i:{'|'.join(_phrase(p) for p, _ in T.PASSIVE_NOT_TASKS)})(?!\w)")
+
+
+def _no_task(text: str, pred: int, ce: int, low: str) -> bool:
+    """Whether the predicate at `pred` says what its subject did or is granted rather than what it is to do
+    (`low` is the clause in lower case: the passive is looked for only in clauses that hold "được")."""
+    return bool(_NOT_TASK_RE.match(text, pred, ce) or ("được" in low and _PASSIVE_RE.search(text, pred, ce)))
+
+
+def _own_subject(text: str, cs: int, ce: int) -> bool:
+    """Whether the clause at `cs` opens on a subject of its own (a title, "các …") rather than on its verb."""
+    return bool(_OWN_SUBJECT_RE.match(text, cs, ce) or TITLE_RE.match(text, cs, ce))
 
 _HEADING_REST_RE = re.compile(r"[\s*:.]*(?i:có\s+trách\s+nhiệm)?[\s*:.]*$")
 _RESP_RE = re.compile(r"(?i:trách\s+nhiệm(?:\s+của)?)\s+")
@@ -1121,12 +1189,14 @@ def _scan(text: str, start: int, end: int, ctx: UnitContext, in_body: bool, sect
                 units = listed
             elif opens and not line_subject and not in_body:
                 units = heading
-            elif line_subject:
-                units = line_subject
+            elif line_subject and not (pred == cs and _own_subject(text, cs, ce)):
+                units = line_subject  # the clause opens on its verb: the subject before it on the line acts
             if not units:
                 continue
-            role = _role(text, pred, ce, given)
             task, limit, low = _task(text, cs, ce, ctx.doc_date)
+            if _no_task(text, pred, ce, low):
+                continue
+            role = _role(text, pred, ce, given)
             _assign(units, role, task, limit, cs, ce, ctx, resolved, in_body, section, out)
             if GATE_WORDS["co_lead"] in low:
                 for co in CO_LEAD_RE.finditer(text, cs, ce):
@@ -1180,7 +1250,8 @@ def _reports(text: str, cs: int, ce: int, ctx: UnitContext, out: UnitExtraction)
     """"báo cáo … về A (qua B)": reports go to A through B."""
     for m in REPORT_RE.finditer(text, cs, ce):
         probe = REPORT_TO_RE.match(text, m.end(), ce)
-        to = unit_at(text, probe.end(), ce) if probe else None
+        # the report may go to the official who heads the body: "báo cáo Chủ tịch UBND tỉnh (qua Sở Nội vụ)"
+        to = (_title_at(text, probe.end(), ce) or unit_at(text, probe.end(), ce)) if probe else None
         if not to:
             continue
         via = None
