@@ -766,6 +766,8 @@ def _share_level_word(units: list[Found]) -> None:
     for u in reversed(units[:-1]):
         if u.explicit_level:
             break
+        if u.head is not None and u.head.level is not None:
+            continue  # a head with a level of its own ("Thường trực Huyện ủy, HĐND, UBND huyện")
         if not u.explicit_level and u.head is not None and u.head.tail == "level" and not u.collective:
             u.name = f"{u.name} {m.group(1)}"
             u.level, u.explicit_level = last.level, True

@@ -340,3 +340,10 @@ def test_the_party_committees_and_zones_of_the_two_level_administration():
     # a head written once for two levels still gives both units
     both = extract_units("III. TỔ CHỨC THỰC HIỆN\nUBND huyện, xã thực hiện.\n", ctx).assigns
     assert [a.unit.name for a in both] == ["Ủy ban nhân dân huyện", "Ủy ban nhân dân xã"]
+
+
+def test_a_shared_level_word_is_not_given_to_a_committee_whose_name_holds_its_level():
+    text = "Thường trực Huyện ủy, HĐND, UBND huyện chỉ đạo"
+    got = [(f.name, f.level) for f in unit_list_at(text, 0, len(text), titles=True)]
+    assert got == [("Thường trực Huyện ủy", "district"), ("Hội đồng nhân dân huyện", "district"),
+                   ("Ủy ban nhân dân huyện", "district")]
