@@ -868,6 +868,8 @@ def _govern(text: str, pos: int, found: list[_Found], index: int, governed: dict
                 if prev.citation.relation == "references":
                     return _NOT_GOVERNED
                 return governed.get(index - 1) or _Governed(prev.citation.relation)
+    if index > 0 and _inside_description(text, found[index - 1], pos):
+        return _Governed("references")
     trigger = _trigger_before(text, pos)
     grounds = _preamble(text)[1]
     if grounds is not None and grounds < pos and (trigger is None or trigger.start() < grounds):
@@ -891,6 +893,35 @@ SENTENCE_TRIGGER_RE = re.compile(r"\.[ \t]+" + _TRIGGER, re.IGNORECASE)
 
 def _capitalised(m: re.Match) -> bool:
     return m.group(0).lstrip(". \t")[:1].isupper()
+
+
+# what a cited document does, said right after its number, date and issuer: "Thông tư số 36/2006/TT-BVHTT …
+# hướng dẫn thực hiện một số điều của Quy chế … ban hành kèm theo [Nghị định số 91/2005/NĐ-CP]". Not "sửa đổi":
+# a text amended ("X sửa đổi … của Y", "Y được sửa đổi bởi X") is a ground as amended, with what amends it.
+_DESCRIBES_RE = re.compile(
+    r"[ \t\n,]*(?:\([^()]{0,120}\)[ \t\n,]*)?"  # "(nay là Bộ …)" after the issuer
+    r"(?:" + _gapped("ban hành|hướng dẫn|quy định|phê duyệt|thay thế|bãi bỏ") + r")\b",
+    re.IGNORECASE,
+)
+
+
+_AMENDED_BY_RE = re.compile(r"\bđược[ \t\n]+(?:sửa|bổ|thay|hợp)", re.IGNORECASE)
+
+
+def _inside_description(text: str, prev: _Found, pos: int) -> bool:
+    """Whether the citation at `pos` is named inside what the previous one is said to do (_DESCRIBES_RE), in the
+    same clause and not joined to it ("…, và Nghị định số …"): then it is that document's content, not a ground."""
+    if not (prev.citation.start < prev.tail_end <= pos) or pos - prev.tail_end > 300:
+        return False
+    gap = text[prev.tail_end : pos]
+    if ";" in gap or "\n\n" in gap or _JOINS_NEXT_RE.search(gap) or not _DESCRIBES_RE.match(gap):
+        return False
+    if _AMENDED_BY_RE.search(gap):  # "… được sửa đổi, bổ sung bởi Nghị định số …": the amending text is a ground too
+        return False
+    # a sentence or a line that opens with its own trigger ends the description
+    if any(_capitalised(m) for m in SENTENCE_TRIGGER_RE.finditer(gap)):
+        return False
+    return not _line_triggers(text, prev.tail_end, pos)
 
 
 def _trigger_before(text: str, pos: int) -> re.Match | None:

@@ -271,3 +271,22 @@ def test_the_enacting_sentence_may_name_the_framed_body_by_its_initials():
         " Chính phủ, UBND tỉnh ban hành Kế hoạch như sau:\n\nI. MỤC ĐÍCH\n"
     )
     assert parse_text(text).issuer == "Ủy ban nhân dân tỉnh Quảng Ngãi"
+
+
+def test_a_document_named_inside_what_a_ground_does_is_only_referenced():
+    text = (
+        "NGHỊ QUYẾT\nVề đặt tên đường\n\n"
+        "Căn cứ Thông tư số 52/2009/TT-BVHTT ngày 10/5/2009 của Bộ Văn hóa - Thông tin (nay là Bộ Văn hóa,"
+        " Thể thao và Du lịch) hướng dẫn một số điều của Quy chế đặt tên đường ban hành kèm theo Nghị định số"
+        " 77/2006/NĐ-CP ngày 11/7/2006 của Chính phủ;\n\nQUYẾT NGHỊ:\n"
+    )
+    assert _relations(text) == [("52/2009/TT-BVHTT", "based_on"), ("77/2006/NĐ-CP", "references")]
+
+
+def test_a_text_amended_by_a_ground_is_a_ground_as_amended():
+    text = (
+        "THÔNG TƯ\nHướng dẫn đấu thầu\n\n"
+        "Căn cứ Nghị định số 12/2023/NĐ-CP ngày 14/3/2023 của Chính phủ sửa đổi, bổ sung một số điều của Nghị"
+        " định số 63/2014/NĐ-CP ngày 26/6/2014 của Chính phủ;\n\nĐiều 1.\n"
+    )
+    assert _relations(text) == [("12/2023/NĐ-CP", "based_on"), ("63/2014/NĐ-CP", "based_on")]
