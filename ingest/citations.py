@@ -268,7 +268,8 @@ CONNECTOR_RE = re.compile(r"[\s,]*(?:(?:và|cùng)[\s,]+)?$", re.IGNORECASE)
 CENTRAL_WORDS = re.compile(r"Trung ương|Bộ Chính trị|Ban Bí thư|Thủ tướng|Chính phủ|Quốc hội", re.IGNORECASE)
 PROVINCE_WORDS = re.compile(r"Tỉnh ủy|Tỉnh uỷ|Thành ủy|\btỉnh\b|Đảng bộ tỉnh", re.IGNORECASE)
 DISTRICT_WORDS = re.compile(r"Huyện ủy|Huyện uỷ|Quận ủy|Thị ủy|\bhuyện\b|\bquận\b|thị xã", re.IGNORECASE)
-COMMUNE_WORDS = re.compile(r"\bxã\b|\bphường\b|thị trấn", re.IGNORECASE)
+# "Xã hội" (society: "Ban Văn hóa - Xã hội", "Lao động - Thương binh và Xã hội") is not a commune
+COMMUNE_WORDS = re.compile(r"\bxã\b(?![ \t\n]+hội\b)|\bphường\b|thị trấn", re.IGNORECASE)
 # sentence or clause boundaries; a line break counts when the line does not end in a space
 # (gazette texts wrap lines with a trailing space) and the next starts a new paragraph.
 # Every branch opens with a literal character (".", "!", "?", ";", "\n"; the look-behind

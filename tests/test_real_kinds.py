@@ -290,3 +290,13 @@ def test_a_text_amended_by_a_ground_is_a_ground_as_amended():
         " định số 63/2014/NĐ-CP ngày 26/6/2014 của Chính phủ;\n\nĐiều 1.\n"
     )
     assert _relations(text) == [("12/2023/NĐ-CP", "based_on"), ("63/2014/NĐ-CP", "based_on")]
+
+
+def test_a_council_committee_report_is_of_the_councils_level_not_a_communes():
+    # "Xã hội" in "Ban Văn hóa - Xã hội" is society, not a commune ("xã")
+    text = (
+        "NGHỊ QUYẾT\nVề chính sách\n\nXét Báo cáo thẩm tra số 21/BC-VHXH ngày 02/12/2020 của Ban Văn hóa - Xã hội"
+        " Hội đồng nhân dân tỉnh Phú Yên,\n\nQUYẾT NGHỊ:\n"
+    )
+    (c,) = parse_text(text).citations
+    assert (c.symbol, c.level, c.place.province, c.relation) == ("21/BC-VHXH", "province", "Phú Yên", "references")
