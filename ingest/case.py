@@ -32,6 +32,10 @@ _LEVEL_WORDS = re.compile(
 _NAME_WORDS = re.compile(r"\w+(?: \w+){0,3}")  # up to four words: the longest place name tried
 # "Hội nghị lần thứ bảy", "Hội nghị Trung ương"; a meeting in general ("tổ chức hội nghị") stays lower case
 _MEETING = re.compile(r"\bhội nghị(?=\s+(?:lần thứ|Trung ương|Ban Chấp hành))")
+# bodies written by their initials keep them in capitals: "THƯỜNG TRỰC HĐND - UBND TỈNH" is
+# "Thường trực HĐND - UBND tỉnh", not "… hđnd - ubnd …"
+ABBREVIATIONS = ("HĐND", "UBND", "UBMTTQ", "MTTQ", "BTV", "BCH", "BCĐ")
+_ABBREVIATION_RE = re.compile(r"\b(?:" + "|".join(a.lower() for a in ABBREVIATIONS) + r")\b")
 
 
 def sentence_case(text: str, first_upper: bool = True) -> str:
@@ -66,6 +70,7 @@ def _names_put_back(s: str) -> str:
     s = _PARTY_GENERIC.sub("đảng", s)
     s = _ROMAN.sub(lambda m: m.group(1) + m.group(2) + m.group(3).upper(), s)
     s = _MEETING.sub("Hội nghị", s)
+    s = _ABBREVIATION_RE.sub(lambda m: m.group(0).upper(), s)
     s = _numbered_type_re().sub(lambda m: m.group(0)[:1].upper() + m.group(0)[1:], s)
     return _places_after_level_words(s)
 
@@ -122,7 +127,7 @@ def _places_after_level_words(s: str) -> str:
             tables = ("communes",)
         for n in range(len(words), 0, -1):
             written = " ".join(words[:n])
-            name = _known_name(g, fold(written), tables)
+            name = _known_name(g, fold(written), tables, written)
             if name:
                 out.append(name)
                 pos += len(written)
@@ -131,21 +136,25 @@ def _places_after_level_words(s: str) -> str:
     return "".join(out)
 
 
-def _known_name(g, key: str, tables: tuple[str, ...]) -> str | None:
+def _known_name(g, key: str, tables: tuple[str, ...], written: str = "") -> str | None:
     """The gazetteer's spelling of a folded name in the first of `tables` that has it; a province's former
     name keeps its own spelling ("Thừa Thiên Huế", which the gazetteer knows as "Huế")."""
     for table in tables:
         if table == "provinces":
             name = FORMER_PROVINCE_NAMES_BY_KEY.get(key) or g.provinces.get(key)
         else:
-            name = _first(getattr(g, table).get(key))
+            name = _first(getattr(g, table).get(key), written)
         if name:
             return name
     return None
 
 
-def _first(entries: list[tuple] | None) -> str | None:
-    return entries[0][-1] if entries else None
+def _first(entries: list[tuple] | None, written: str = "") -> str | None:
+    """The entry written as the text writes it, tone marks and all; else the first. The key folds the marks
+    away, so "xuân đông" and "xuân đồng" share it: two communes, and the text says which one."""
+    if not entries:
+        return None
+    return next((e[-1] for e in entries if e[-1].lower() == written), entries[0][-1])
 
 
 # A ministry's or a provincial department's name capitalises the first word of each of its

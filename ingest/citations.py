@@ -207,8 +207,16 @@ _TRAILING_JOIN_RE = re.compile(r"[ ,]+(?:và|cùng)$")
 def _without_trailing_join(words: str) -> str:
     """`words` without a last "và"/"cùng" (the next citation cut the phrase there); the regex only when one is."""
     return _TRAILING_JOIN_RE.sub("", words) if words.endswith(("và", "cùng")) else words
+# "X issues/approves a plan that carries Y out": the plan is X's own content, so X implements Y
+# ("Nghị quyết số 71/NQ-CP … ban hành Chương trình hành động thực hiện Nghị quyết số 57-NQ/TW",
+# "Quyết định số 12/QĐ-UBND … về việc ban hành Kế hoạch triển khai thực hiện Chỉ thị số …")
+_ISSUES_PLAN = (
+    r"(?:" + _gapped("ban hành|phê duyệt") + r")[ \t\n]+(?:" + _TYPE_NAMES + r")(?:[ \t\n]+" + _gapped("hành động")
+    + r")?[ \t\n]+"
+)
 LINK_RE = re.compile(
-    r"^[\s,]*(?:(?:về|để|nhằm)[ \t\n]+)?(?:việc[ \t\n]+)?(?:" + _gapped("tiếp tục") + r"[ \t\n]+)?"
+    r"^[\s,]*(?:(?:về|để|nhằm)[ \t\n]+)?(?:việc[ \t\n]+)?(?:" + _ISSUES_PLAN + r")?(?:" + _gapped("tiếp tục")
+    + r"[ \t\n]+)?"
     r"(?:" + _gapped("triển khai") + r"[ \t\n,]+)?(?:" + _gapped("thực hiện|triển khai") + r")[ \t\n]*$",
     re.IGNORECASE,
 )
@@ -221,11 +229,16 @@ PREAMBLE_END_RE = LinePattern(
 # ("Thực hiện …", "Để cụ thể hóa …", "Quán triệt và triển khai thực hiện …" implement; "Căn cứ …");
 # only at the opening of a clause (after ';' or a blank line) or of a line, never mid-sentence
 # ("… phân cấp thực hiện thủ tục hành chính" is not a trigger)
+# A decision's title "(Về việc) ban hành Kế hoạch thực hiện X" opens like the plan's own title: the decision and
+# the plan it issues carry X out. "Trên cơ sở X" (on the basis of X) is "Căn cứ X" in other words; "Trên cơ sở
+# xem xét Tờ trình …", like "Xét đề nghị …", names what was considered, not a ground.
 _TRIGGER = (
     r"(?:(?:để|nhằm)[ \t]+)?(?:" + _gapped("tiếp tục") + r"[ \t]+)?"
-    r"(?:(?P<impl>(?:" + _gapped("quán triệt") + r"(?:,|[ \t]+và)?[ \t]+)?(?:"
-    + _gapped("triển khai thực hiện|thực hiện|triển khai|cụ thể hóa|cụ thể hoá") + r"))|(?P<base>" + _gapped("căn cứ")
-    + r")|(?P<stop>" + _gapped("theo đề nghị|xét đề nghị") + r"))\b"
+    r"(?:(?P<impl>(?:(?:" + _gapped("về việc") + r"[ \t\n]+)?" + _ISSUES_PLAN + r")?"
+    r"(?:" + _gapped("tiếp tục") + r"[ \t]+)?(?:" + _gapped("quán triệt") + r"(?:,|[ \t]+và)?[ \t]+)?(?:"
+    + _gapped("triển khai thực hiện|thực hiện|triển khai|cụ thể hóa|cụ thể hoá") + r"))"
+    r"|(?P<stop>" + _gapped("theo đề nghị|xét đề nghị|trên cơ sở xem xét|trên cơ sở đề nghị") + r")"
+    r"|(?P<base>" + _gapped("căn cứ|trên cơ sở") + r"))\b"
 )
 # a clause may open with the type heading the title follows, on its line or the line above:
 # "KẾ HOẠCH triển khai thực hiện …", "Kế hoạch\ntriển khai thực hiện …"
@@ -255,7 +268,8 @@ CONNECTOR_RE = re.compile(r"[\s,]*(?:(?:và|cùng)[\s,]+)?$", re.IGNORECASE)
 CENTRAL_WORDS = re.compile(r"Trung ương|Bộ Chính trị|Ban Bí thư|Thủ tướng|Chính phủ|Quốc hội", re.IGNORECASE)
 PROVINCE_WORDS = re.compile(r"Tỉnh ủy|Tỉnh uỷ|Thành ủy|\btỉnh\b|Đảng bộ tỉnh", re.IGNORECASE)
 DISTRICT_WORDS = re.compile(r"Huyện ủy|Huyện uỷ|Quận ủy|Thị ủy|\bhuyện\b|\bquận\b|thị xã", re.IGNORECASE)
-COMMUNE_WORDS = re.compile(r"\bxã\b|\bphường\b|thị trấn", re.IGNORECASE)
+# "Xã hội" (society: "Ban Văn hóa - Xã hội", "Lao động - Thương binh và Xã hội") is not a commune
+COMMUNE_WORDS = re.compile(r"\bxã\b(?![ \t\n]+hội\b)|\bphường\b|thị trấn", re.IGNORECASE)
 # sentence or clause boundaries; a line break counts when the line does not end in a space
 # (gazette texts wrap lines with a trailing space) and the next starts a new paragraph.
 # Every branch opens with a literal character (".", "!", "?", ";", "\n"; the look-behind
@@ -654,9 +668,34 @@ def _share_dates(text: str, found: list[_Found]) -> None:
                 c.year = int(n.date[:4])  # a bare "năm 2022" is not shared: it may be the last one's alone
 
 
+# A plan may give its grounds in a section of their own, a list under "I. CĂN CỨ XÂY DỰNG KẾ HOẠCH" ("I. Cơ sở
+# pháp lý", "I. CĂN CỨ BAN HÀNH"): that section is still the preamble, which then ends at the next heading
+# ("II. MỤC ĐÍCH, YÊU CẦU"), and what it lists without a trigger of its own is based_on (_govern).
+GROUNDS_HEADING_RE = LinePattern(
+    r"^[ \t#*_]*I[ \t]*[.\-–)][ \t]*(?i:căn[ \t]+cứ|cơ[ \t]+sở[ \t]+(?:pháp[ \t]+lý|xây[ \t]+dựng|ban[ \t]+hành))"
+    r"(?![^\n]*\d[-/])[^\n]{0,80}$"
+)
+_AFTER_GROUNDS_RE = LinePattern(
+    r"^[ \t#*_]*(?:II[ \t]*[.\-–)]|Chương[ \t]+I\b|Điều[ \t]+1\b|QUYẾT NGHỊ|QUYẾT ĐỊNH[ \t]*:|NGHỊ QUYẾT[ \t]*:)"
+)
+
+
 def preamble_end(text: str) -> int:
+    return _preamble(text)[0]
+
+
+@lru_cache(maxsize=8)
+def _preamble(text: str) -> tuple[int, int | None]:
+    """Where the preamble ends, and where its grounds section starts when it has one (GROUNDS_HEADING_RE).
+    Cached: asked for every citation the preamble rules look at; a text's hash is computed once."""
     m = PREAMBLE_END_RE.search(text)
-    return m.start() if m else min(len(text), 3000)
+    if m is None:
+        return min(len(text), 3000), None
+    grounds = GROUNDS_HEADING_RE.rx.match(text, m.start())
+    if grounds is None:
+        return m.start(), None
+    after = _AFTER_GROUNDS_RE.search(text, grounds.end())
+    return (after.start() if after else min(len(text), grounds.end() + 3000)), grounds.start()
 
 
 def extract_citations(text: str) -> tuple[list[Citation], list[AssertedEdge]]:
@@ -830,7 +869,12 @@ def _govern(text: str, pos: int, found: list[_Found], index: int, governed: dict
                 if prev.citation.relation == "references":
                     return _NOT_GOVERNED
                 return governed.get(index - 1) or _Governed(prev.citation.relation)
+    if index > 0 and _inside_description(text, found[index - 1], pos):
+        return _Governed("references")
     trigger = _trigger_before(text, pos)
+    grounds = _preamble(text)[1]
+    if grounds is not None and grounds < pos and (trigger is None or trigger.start() < grounds):
+        return _Governed("based_on", grounds)  # listed under "I. CĂN CỨ XÂY DỰNG KẾ HOẠCH" with no trigger of its own
     if trigger is None or not (trigger.group("impl") or trigger.group("base")):
         return _NOT_GOVERNED
     relation = "implements" if trigger.group("impl") else "based_on"
@@ -843,6 +887,44 @@ def _govern(text: str, pos: int, found: list[_Found], index: int, governed: dict
     return _Governed("references", trigger.start(), actor.start(), _ACTOR_ISSUES_RE.search(lead) is not None)
 
 
+# a trigger that opens a sentence inside the clause: "… giai đoạn 2021-2025. Trên cơ sở Kế hoạch số …"
+# (opens with the literal full stop, so re skips to those in C)
+SENTENCE_TRIGGER_RE = re.compile(r"\.[ \t]+" + _TRIGGER, re.IGNORECASE)
+
+
+def _capitalised(m: re.Match) -> bool:
+    return m.group(0).lstrip(". \t")[:1].isupper()
+
+
+# what a cited document does, said right after its number, date and issuer: "Thông tư số 36/2006/TT-BVHTT …
+# hướng dẫn thực hiện một số điều của Quy chế … ban hành kèm theo [Nghị định số 91/2005/NĐ-CP]". Not "sửa đổi":
+# a text amended ("X sửa đổi … của Y", "Y được sửa đổi bởi X") is a ground as amended, with what amends it.
+_DESCRIBES_RE = re.compile(
+    r"[ \t\n,]*(?:\([^()]{0,120}\)[ \t\n,]*)?"  # "(nay là Bộ …)" after the issuer
+    r"(?:" + _gapped("ban hành|hướng dẫn|quy định|phê duyệt|thay thế|bãi bỏ") + r")\b",
+    re.IGNORECASE,
+)
+
+
+_AMENDED_BY_RE = re.compile(r"\bđược[ \t\n]+(?:sửa|bổ|thay|hợp)", re.IGNORECASE)
+
+
+def _inside_description(text: str, prev: _Found, pos: int) -> bool:
+    """Whether the citation at `pos` is named inside what the previous one is said to do (_DESCRIBES_RE), in the
+    same clause and not joined to it ("…, và Nghị định số …"): then it is that document's content, not a ground."""
+    if not (prev.citation.start < prev.tail_end <= pos) or pos - prev.tail_end > 300:
+        return False
+    gap = text[prev.tail_end : pos]
+    if ";" in gap or "\n\n" in gap or _JOINS_NEXT_RE.search(gap) or not _DESCRIBES_RE.match(gap):
+        return False
+    if _AMENDED_BY_RE.search(gap):  # "… được sửa đổi, bổ sung bởi Nghị định số …": the amending text is a ground too
+        return False
+    # a sentence or a line that opens with its own trigger ends the description
+    if any(_capitalised(m) for m in SENTENCE_TRIGGER_RE.finditer(gap)):
+        return False
+    return not _line_triggers(text, prev.tail_end, pos)
+
+
 def _trigger_before(text: str, pos: int) -> re.Match | None:
     """The trigger of the clause that holds `pos` (see _govern), or None."""
     cursor = pos
@@ -853,6 +935,7 @@ def _trigger_before(text: str, pos: int) -> re.Match | None:
         opening = CLAUSE_TRIGGER_RE.match(text, clause_start + (1 if semi > para else 0), cursor)
         lines = _line_triggers(text, clause_start, cursor)
         flat = [m for m in _FLAT_TRIGGER_RE.finditer(text, clause_start, cursor) if m.group(0)[:1].isupper()]
+        flat += [m for m in SENTENCE_TRIGGER_RE.finditer(text, clause_start, cursor) if _capitalised(m)]
         inner = sorted(lines + flat, key=lambda m: m.start())
         trigger = inner[-1] if inner else opening
         if trigger:

@@ -529,11 +529,27 @@ def _issuer(signed: str | None, actor: str | None, frame_body: str | None) -> st
         if frame_body:
             return f"{signed} {frame_body}"
     found = signed or actor
-    if found and frame_body and frame_body.lower().startswith(found.lower() + " "):
-        return frame_body  # "Đảng ủy xã" in the text, "ĐẢNG ỦY XÃ IA HRÚ" in the frame
+    if found and frame_body and fold(frame_body).startswith(fold(_spelled(found)) + " "):
+        return frame_body  # "Đảng ủy xã" or "UBND tỉnh" in the text, "ĐẢNG ỦY XÃ IA HRÚ" in the frame
+    board = _BOARD_RE.match(_spelled(found)) if found and frame_body else None
+    if board and fold(frame_body).startswith(fold(board.group("committee"))) and not _BOARD_RE.match(frame_body):
+        # "Ban Thường vụ Đảng ủy" in the text, "ĐẢNG ỦY ỦY BAN NHÂN DÂN TỈNH" in the frame: that committee's board
+        return f"{board.group('board')} {frame_body}"
     if found and frame_body and _letters(found) == _letters(frame_body):
         return frame_body  # the same name; the frame's lines keep the spaces a flattened signature lost
     return found or frame_body
+
+
+# initials the enacting sentence may use for a body the frame spells out
+_INITIALS = {"UBND": "Ủy ban nhân dân", "HĐND": "Hội đồng nhân dân", "BTV": "Ban Thường vụ", "BCH": "Ban Chấp hành"}
+_INITIALS_RE = re.compile(r"\b(?:UBND|HĐND|BTV|BCH)\b")
+# a committee's standing board, executive or standing members, named before the committee
+_BOARD_RE = re.compile(r"^(?P<board>Ban Thường vụ|Thường trực|Ban Chấp hành) (?P<committee>.+)$")
+
+
+def _spelled(name: str) -> str:
+    """`name` with its initials spelled out ("UBND tỉnh" -> "Ủy ban nhân dân tỉnh"): to compare it with the frame."""
+    return _INITIALS_RE.sub(lambda m: _INITIALS[m.group(0)], name) if "B" in name or "Đ" in name else name
 
 
 def _letters(name: str) -> str:

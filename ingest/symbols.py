@@ -63,10 +63,16 @@ PARTY_TAIL = (
 # A code segment may join two abbreviations with "&": "SNN&PTNT" (Sở Nông nghiệp và Phát triển nông
 # thôn), "473/TTr-NN&PTNT", "2231/SNV-CCHC&PC".
 _AMP = rf"(?:&[A-ZĐÐ][{_L}]{{0,9}})?"
+# A dotted abbreviation may stand for one body inside a segment when another segment follows:
+# "06/QC-TT.HĐND-UBND" (Thường trực HĐND and UBND); a dot before a blank or the end is a full stop.
+_DOT = rf"(?:\.[A-ZĐÐ][{_L}]{{0,9}}(?=[ \t]?[-–]))?"
+# After the dash between two code segments a wrapped text may break the line: "473/TTr -\nNN&PTNT".
+_SEG_GAP = rf"(?:[ \t]?\n[ \t]{{0,{_INDENT}}}|[ \t]?)"
 STATE_TAIL = (
     rf"[ \t]?/[ \t]?(?:(?P<syear>(?:19|20)\d\d)[ \t]?/[ \t]?)?"
-    rf"(?P<scode>[A-ZĐÐ][{_L}]{{0,9}}\d{{0,2}}{_AMP}(?:[ \t]?[-–/][ \t]?[A-ZĐÐ][{_L}0-9]{{0,14}}{_AMP})?"
-    rf"(?:[ \t]?[-–][ \t]?[A-ZĐÐ][{_L}0-9]{{0,14}}{_AMP})*)"
+    rf"(?P<scode>[A-ZĐÐ][{_L}]{{0,9}}\d{{0,2}}{_AMP}{_DOT}"
+    rf"(?:[ \t]?[-–/]{_SEG_GAP}[A-ZĐÐ][{_L}0-9]{{0,14}}{_AMP}{_DOT})?"
+    rf"(?:[ \t]?[-–]{_SEG_GAP}[A-ZĐÐ][{_L}0-9]{{0,14}}{_AMP}{_DOT})*)"
 )
 # The number is factored out of the two grammars, and the look-behind ("not glued to a
 # word, a path or another number") is checked after its first digit: a pattern that
