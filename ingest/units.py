@@ -195,8 +195,8 @@ OPENER_RE = re.compile(rf"(?:(?i:{'|'.join(_phrase(o) for o in T.SUBJECT_OPENERS
 GIVEN_RE = re.compile(r"(?i:giao|phân công)(?!\w)")
 # REQUEST_VERBS inside a clause, in lower case (at a clause's start they are SUBJECT_OPENERS): right after the subject
 # that asks, or anywhere in a clause; one pattern each, as a pattern that opens with a literal lets re skip to it in C
-_REQUEST_AT_RE = re.compile(rf"\s*(?:{'|'.join(_phrase(p) for p, _ in T.REQUEST_VERBS)})(?:\s*:|\s+)")
-_REQUEST_RES = tuple(re.compile(rf"{_phrase(p)}(?:\s*:|\s+)") for p, _ in T.REQUEST_VERBS)
+_REQUEST_AT_RE = re.compile(rf"\s*(?:{'|'.join(_phrase(p) for p, _ in T.REQUEST_VERBS)})(?:\s*:|\s*,\s*|\s+)")
+_REQUEST_RES = tuple(re.compile(rf"{_phrase(p)}(?:\s*:|\s*,\s*|\s+)") for p, _ in T.REQUEST_VERBS)
 ROLE_RES = [(re.compile(rf"\s*(?i:{_phrase(p)})(?!\w)"), role) for p, role, _ in T.ROLE_VERBS]
 GIVEN_LEAD_RE = re.compile(rf"\s*(?i:{'|'.join(_phrase(v) for v in T.GIVEN_LEAD_VERBS)})(?!\w)")
 CO_LEAD_RE = re.compile(r"(?i:chủ\s+trì\s*,?\s*(?:và\s+)?phối\s+hợp(?:\s+chặt\s+chẽ)?(?:\s+với)?)\s+")

@@ -85,6 +85,9 @@ def test_a_request_inside_the_implementation_section_heads_its_items():
          [("Các huyện ủy, thị ủy", "execute")]),
         # "chỉ đạo" is the subject's own task: it is told to direct others
         ("Ủy ban nhân dân tỉnh chỉ đạo các sở, ngành triển khai thực hiện.", [("Ủy ban nhân dân tỉnh", "execute")]),
+        # a comma may stand between the verb and the units asked
+        ("Ủy ban nhân dân tỉnh đề nghị, Sở Kế hoạch và Đầu tư, Sở Tài chính khẩn trương thẩm định.",
+         [("Sở Kế hoạch và Đầu tư", "execute"), ("Sở Tài chính", "execute")]),
         # "yêu cầu:" asks the items below of others: the committee that asks is given nothing
         ("Ban Thường vụ Quận ủy yêu cầu:\n1. Quán triệt nghiêm túc Chỉ thị này.", []),
         # a proposal "của" a unit asks no one; nor does a request after words that name no unit
