@@ -115,7 +115,11 @@ _LEVEL_WORDS = _alternation(w for w, _ in T.LEVEL_WORDS)
 _STOP_NAME = ("Ban|Về|Và|Thực|Kế|Quy|Nghị|Chỉ|Công|Quyết|Chương|Đề|Hội|Ủy|Uỷ|Sở|Phòng|Năm|Ngày|Số|Giai|Nhiệm|"
               "Khóa|Khoá|Lần|Tại|Của|Theo|Trong|Đến|Từ|Các|Giao|Căn|Tổ|Trên|Đảng|Nhà|Hướng|Báo")
 _PLACE_NAME = rf"(?:(?!(?:{_STOP_NAME})(?!\w)){_CAP})(?:\s*[-–]?\s*(?!(?:Ban|Về|Và|Của|Theo|Trong)(?!\w)){_CAP}){{0,3}}"
-LEVEL_TAIL_RE = re.compile(rf"\s+(?i:(?P<lw>{_LEVEL_WORDS}))(?!\w)(?:\s+(?P<pn>{_PLACE_NAME}))?")
+# a short name given in brackets at a first mention may stand between a head and its level: "Ủy ban nhân dân
+# (UBND) tỉnh Gia Lai"
+_ACRONYM = r"(?:[ \t]*\((?-i:[A-ZĐ][A-ZĐ&]{1,9})\))?"
+LEVEL_TAIL_RE = re.compile(rf"{_ACRONYM}\s+(?i:(?P<lw>{_LEVEL_WORDS}))(?!\w)(?:\s+(?P<pn>{_PLACE_NAME}))?")
+_ACRONYM_RE = re.compile(r"[ \t]*\([A-ZĐ][A-ZĐ&]{1,9}\)(?=[ \t])")
 PLACE_TAIL_RE = re.compile(rf"\s+(?P<pn>{_PLACE_NAME})")
 _MORE_LEVEL_RE = re.compile(rf"\s*,\s*(?i:(?P<lw>{_LEVEL_WORDS}))(?!\w)(?!\s+[{UPPER}])")
 OWNER_TAIL_RE = re.compile(
@@ -124,7 +128,7 @@ OWNER_TAIL_RE = re.compile(
 PARTY_ORG_TAIL_RE = re.compile(rf"\s+(?i:đảng\s+bộ)(?:\s+(?i:(?P<lw>{_LEVEL_WORDS}))(?!\w))?"
                                rf"(?:\s+(?P<pn>{_PLACE_NAME}))?")
 PLACE_KINDS_RE = re.compile(
-    rf"\s+(?i:các)\s+(?P<pk>(?i:{_alternation(w for w, _ in T.PLACE_KINDS)})(?:\s*,\s*(?i:"
+    rf"{_ACRONYM}\s+(?i:các)\s+(?P<pk>(?i:{_alternation(w for w, _ in T.PLACE_KINDS)})(?:\s*,\s*(?i:"
     rf"{_alternation(w for w, _ in T.PLACE_KINDS)}))*)(?!\w)")
 _NAMEWORD = rf"{_CAP}(?:\s+(?![{UPPER}]){_LOW})?"
 NAME_TAIL_RE = re.compile(
@@ -296,6 +300,8 @@ def _fix_tones(text: str) -> str:
 def canonical_unit_name(written: str, first_upper: bool = True) -> str:
     """The name a unit is known by: abbreviations expanded, one spacing, usual case."""
     s = _fix_tones(unicodedata.normalize("NFC", written))
+    if "(" in s:
+        s = _ACRONYM_RE.sub("", s)  # "Ủy ban nhân dân (UBND) tỉnh": the short name given at a first mention
     s = _ABBREV_RE.sub(lambda m: _ALL_ABBREVIATIONS[int(m.lastgroup[1:])][1] + " ", s)
     s = re.sub(r"\s*[-–—]\s*", " - ", s)
     s = re.sub(r"\s*,\s*", ", ", s)

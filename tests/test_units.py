@@ -347,3 +347,13 @@ def test_a_shared_level_word_is_not_given_to_a_committee_whose_name_holds_its_le
     got = [(f.name, f.level) for f in unit_list_at(text, 0, len(text), titles=True)]
     assert got == [("Thường trực Huyện ủy", "district"), ("Hội đồng nhân dân huyện", "district"),
                    ("Ủy ban nhân dân huyện", "district")]
+
+
+def test_a_short_name_in_brackets_at_a_first_mention_is_read_over():
+    for text, want in [
+        ("Ủy ban nhân dân (UBND) tỉnh Gia Lai chỉ đạo", [("Ủy ban nhân dân tỉnh Gia Lai", "province")]),
+        ("Hội đồng nhân dân (HĐND) huyện, UBND huyện thực hiện",
+         [("Hội đồng nhân dân huyện", "district"), ("Ủy ban nhân dân huyện", "district")]),
+        ("Ủy ban nhân dân (UBND) các huyện thực hiện", [("Ủy ban nhân dân các huyện", "district")]),
+    ]:
+        assert [(f.name, f.level) for f in unit_list_at(text, 0, len(text), titles=True)] == want, text
