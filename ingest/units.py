@@ -24,6 +24,7 @@ from policygraph.ingest.deadlines import Deadline, find_deadlines
 from policygraph.ingest.header import HEADING_RE
 from policygraph.ingest.models import LEVELS, Assignment, Place, Recipient, ReportLine, UnitExtraction, UnitMention
 from policygraph.ingest.noise import LinePattern
+from policygraph.ingest.places import match_district, match_province
 
 LEVEL_ORDER = ("central", "province", "district", "commune")
 LEVEL_WORD_OF = {"province": "tỉnh", "district": "huyện", "commune": "xã"}
@@ -317,6 +318,19 @@ def canonical_unit_name(written: str, first_upper: bool = True) -> str:
     return s[:1].upper() + s[1:] if first_upper else s
 
 
+def _known_place_prefix(name: str, level: str | None) -> str | None:
+    """The longest first words of `name` that the gazetteer knows as a province or district of that level (a
+    person's name may follow a place: "Chủ tịch UBND tỉnh Thanh Hóa Nguyễn Văn An"); None if none is known."""
+    if level not in ("province", "district"):
+        return None
+    words = name.split()
+    for k in range(len(words), 0, -1):
+        prefix = " ".join(words[:k])
+        if (match_province(prefix) if level == "province" else match_district(prefix, None)):
+            return name[:name.index(words[k - 1]) + len(words[k - 1])] if k < len(words) else name
+    return None
+
+
 # --- recognising one unit at a position -----------------------------------------------
 @dataclass(eq=False)
 class Found:
@@ -551,6 +565,10 @@ def _single_at(text: str, pos: int, limit: int, key: str | None = None) -> Found
         level = head.level
     if head.level and head.tail != "level":
         explicit = True
+    if place_name and " " in place_name and text[end - len(place_name):end] == place_name:
+        known = _known_place_prefix(place_name, level)  # "tỉnh Thanh Hóa Nguyễn Văn An": a name follows the place
+        if known is not None and len(known) < len(place_name):
+            end, place_name = end - len(place_name) + len(known), known
     written = text[pos:end].rstrip()
     end = pos + len(written)
     name = canonical_unit_name(written)

@@ -357,3 +357,12 @@ def test_a_short_name_in_brackets_at_a_first_mention_is_read_over():
         ("Ủy ban nhân dân (UBND) các huyện thực hiện", [("Ủy ban nhân dân các huyện", "district")]),
     ]:
         assert [(f.name, f.level) for f in unit_list_at(text, 0, len(text), titles=True)] == want, text
+
+
+def test_a_persons_name_after_a_place_is_not_part_of_the_place():
+    text = "Chủ tịch UBND tỉnh Thanh Hóa Nguyễn Văn An chỉ đạo"
+    assert [(f.name, f.place_name) for f in unit_list_at(text, 0, len(text), titles=True)] == [
+        ("Ủy ban nhân dân tỉnh Thanh Hóa", "Thanh Hóa")]
+    # a place of several words the gazetteer knows stays whole
+    text = "Ủy ban nhân dân tỉnh Bà Rịa - Vũng Tàu thực hiện"
+    assert [f.place_name for f in unit_list_at(text, 0, len(text), titles=True)] == ["Bà Rịa - Vũng Tàu"]
