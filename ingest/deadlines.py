@@ -23,6 +23,8 @@ PERIODS = (  # written period -> rule word
     (r"(?:hàng|hằng) năm|(?:một|01|1) năm|định kỳ năm", "yearly"),
 )
 _PERIOD_WORD = "|".join(f"(?:{p})" for p, _ in PERIODS)
+# after these words a period says what is paid, not when to act: "trợ cấp hằng tháng" (a monthly allowance)
+NOT_PERIOD_AFTER = ("trợ cấp", "phụ cấp", "tiền lương", "lương", "thu nhập", "sinh hoạt phí", "thù lao", "kinh phí")
 _YEAR = r"(?:19|20)\d\d"
 
 DAY_RE = re.compile(
@@ -179,6 +181,8 @@ def find_deadlines(text: str, doc_date: str | None = None, low: str | None = Non
             add(m, end, f"by:{end}")
     if periodic:
         for m in PERIODIC_RE.finditer(text):
+            if text[max(0, m.start() - 16):m.start()].rstrip().lower().endswith(NOT_PERIOD_AFTER):
+                continue
             add(m, None, _periodic(m.group(0)) or None)
     found.sort(key=lambda d: d.start)
     return found

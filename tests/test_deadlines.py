@@ -58,3 +58,9 @@ def test_an_undated_plan_counts_its_deadlines_from_the_year_it_is_known_by():
     assert (doc.date, doc.year, "year_estimated" in doc.flags) == (None, 2017, True)
     assert [(a.deadline, a.deadline_rule) for a in doc.units.assigns] == [
         ("2017-12-10", "yearly:12-10"), ("2017-12-31", "by:2017-12-31")]
+
+
+@pytest.mark.parametrize("paid", ["trợ cấp", "phụ cấp", "tiền lương", "thu nhập", "sinh hoạt phí", "kinh phí"])
+def test_a_period_after_what_is_paid_is_no_deadline(paid):
+    assert find_deadlines(f"Chính phủ quy định đối tượng hưởng {paid} hằng tháng") == []
+    assert [d.rule for d in find_deadlines(f"Định kỳ báo cáo hằng tháng về {paid}")] == ["monthly"]
