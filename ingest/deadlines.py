@@ -34,6 +34,13 @@ DAY_RE = re.compile(
     r"(?P<yearly>\s+(?:hàng|hằng) năm)?",
     re.IGNORECASE,
 )
+# the same without "ngày", the day and month written with a slash: "hoàn thành trước 30/6/2025"
+DAY_BARE_RE = re.compile(
+    rf"(?:trước|chậm nhất(?: là)?(?: vào)?|đến hết|hoàn thành trước|trước hoặc vào)\s+(?P<d>\d{{1,2}})"
+    rf"\s*/\s*(?P<m1>\d{{1,2}})(?:\s*/\s*(?P<y1>{_YEAR}))?(?![\d/])"
+    r"(?P<yearly>\s+(?:hàng|hằng) năm)?",
+    re.IGNORECASE,
+)
 QUARTER_RE = re.compile(
     rf"(?:(?<![\w])(?:trong|trước|hết|cuối|đến)\s+)?quý\s+(?P<q>IV|III|II|I|[1-4])(?!\w)(?:\s*(?:/|năm)\s*(?P<y>{_YEAR}))?",
     re.IGNORECASE,
@@ -104,11 +111,12 @@ def _quarter(m: re.Match, doc_date: str | None) -> tuple[str | None, str | None]
 
 
 def _day(m: re.Match, doc_date: str | None) -> tuple[str | None, str | None]:
-    day = int(m.group("d"))
-    month = int(m.group("m1") or m.group("m2"))
-    year = m.group("y1") or m.group("y2")
+    g = m.groupdict()  # DAY_RE or DAY_BARE_RE (which writes the month one way only)
+    day = int(g["d"])
+    month = int(g["m1"] or g.get("m2"))
+    year = g["y1"] or g.get("y2")
     try:
-        if m.group("yearly"):
+        if g["yearly"]:
             dt.date(2000, month, day)  # validates day and month
             return _next_yearly(month, day, doc_date), f"yearly:{month:02d}-{day:02d}"
         if year is None:
@@ -145,15 +153,17 @@ def find_deadlines(text: str, doc_date: str | None = None, low: str | None = Non
     # match is exactly str.lower(): tests/test_ingest_speed_invariants.py), and the
     # day, month and year patterns a digit or a year; most task clauses need none of them.
     low = text.lower() if low is None else low
-    day = "ngày" in low and any(w in low for w in DAY_GATE)
+    gated = any(w in low for w in DAY_GATE)
+    day = "ngày" in low and gated
+    bare = "/" in low and gated
     quarter = "quý" in low and _QUARTER_GATE_RE.search(low) is not None
     month = "tháng" in low
     milestone = "năm" in low and any(w in low for w in MILESTONE_GATE)
     periodic = "định kỳ" in low or "hàng" in low or "hằng" in low
-    if not (day or quarter or month or milestone or periodic):
+    if not (day or bare or quarter or month or milestone or periodic):
         return found
-    if day and _DIGIT_RE.search(text) is None:
-        day = False
+    if (day or bare) and _DIGIT_RE.search(text) is None:
+        day = bare = False
     if (month or milestone) and _YEAR_RE.search(text) is None:
         month = milestone = False
     taken: list[tuple[int, int]] = []
@@ -166,6 +176,9 @@ def find_deadlines(text: str, doc_date: str | None = None, low: str | None = Non
 
     if day:
         for m in DAY_RE.finditer(text):
+            add(m, *_day(m, doc_date))
+    if bare:
+        for m in DAY_BARE_RE.finditer(text):
             add(m, *_day(m, doc_date))
     if quarter:
         for m in QUARTER_RE.finditer(text):

@@ -64,3 +64,20 @@ def test_an_undated_plan_counts_its_deadlines_from_the_year_it_is_known_by():
 def test_a_period_after_what_is_paid_is_no_deadline(paid):
     assert find_deadlines(f"Chính phủ quy định đối tượng hưởng {paid} hằng tháng") == []
     assert [d.rule for d in find_deadlines(f"Định kỳ báo cáo hằng tháng về {paid}")] == ["monthly"]
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("hoàn thành trước 30/6/2025", ("2025-06-30", "by:2025-06-30")),
+        ("báo cáo chậm nhất trước 15/9", ("2025-09-15", "by:2025-09-15")),
+        ("gửi kết quả trước 10/12 hằng năm", ("2025-12-10", "yearly:12-10")),
+    ],
+)
+def test_a_day_written_with_a_slash_needs_no_ngay(text, want):
+    assert [(d.date, d.rule) for d in find_deadlines(text, "2025-03-01")] == [want]
+
+
+@pytest.mark.parametrize("text", ["đạt trên 2/3 số hộ", "trước 45/2019/QH14 của Quốc hội", "trước 32/13"])
+def test_numbers_with_a_slash_that_are_no_day(text):
+    assert find_deadlines(text, "2025-03-01") == []

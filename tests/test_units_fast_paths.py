@@ -121,7 +121,8 @@ def test_breaks_of_a_part_are_the_breaks_of_its_lines():
 
 
 def test_deadline_patterns_run_only_when_their_gate_words_are_written():
-    """Every match of DAY_RE, MILESTONE_RE and QUARTER_RE holds a gate word in lower case: a gated clause has none."""
+    """Every match of DAY_RE, DAY_BARE_RE (and its "/"), MILESTONE_RE and QUARTER_RE holds a gate word in lower
+    case: a gated clause has none."""
     from policygraph.ingest import deadlines as D
 
     pieces = [
@@ -156,9 +157,11 @@ def test_deadline_patterns_run_only_when_their_gate_words_are_written():
         "x",
     ]
     for _rng, text in _random_texts(pieces, 23, 10, shortest=1):
-        for rx, gate in ((D.DAY_RE, D.DAY_GATE), (D.MILESTONE_RE, D.MILESTONE_GATE)):
+        for rx, gate in ((D.DAY_RE, D.DAY_GATE), (D.DAY_BARE_RE, D.DAY_GATE), (D.MILESTONE_RE, D.MILESTONE_GATE)):
             for m in rx.finditer(text):
                 assert any(w in m.group(0).lower() for w in gate), (text, m.group(0))
+        for m in D.DAY_BARE_RE.finditer(text):
+            assert "/" in m.group(0), (text, m.group(0))
         for m in D.QUARTER_RE.finditer(text):
             assert D._QUARTER_GATE_RE.search(m.group(0).lower()), (text, m.group(0))
 
