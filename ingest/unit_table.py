@@ -118,6 +118,11 @@ HEADS: tuple[Head, ...] = (
          examples=("Văn phòng Huyện ủy", "Văn phòng Ủy ban nhân dân tỉnh", "Văn phòng HĐND tỉnh")),
     Head(("thanh tra chính phủ",), "department", "none", "central", canonical="Thanh tra Chính phủ",
          examples=("Thanh tra Chính phủ",)),
+    # an inspectorate only with its level word: "thanh tra" alone is the verb ("Thanh tra việc thực hiện …")
+    Head(("thanh tra tỉnh",), "department", "none", "province", canonical="Thanh tra tỉnh", case_sensitive=True,
+         examples=("Thanh tra tỉnh",)),
+    Head(("thanh tra huyện", "thanh tra thị xã", "thanh tra quận", "thanh tra thành phố"), "department", "none",
+         "district", case_sensitive=True, examples=("Thanh tra huyện", "Thanh tra thị xã")),
     Head(("kiểm toán nhà nước",), "department", "none", "central", canonical="Kiểm toán nhà nước",
          examples=("Kiểm toán nhà nước",)),
     Head(("kho bạc nhà nước",), "department", "level", canonical="Kho bạc Nhà nước",

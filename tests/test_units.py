@@ -366,3 +366,11 @@ def test_a_persons_name_after_a_place_is_not_part_of_the_place():
     # a place of several words the gazetteer knows stays whole
     text = "Ủy ban nhân dân tỉnh Bà Rịa - Vũng Tàu thực hiện"
     assert [f.place_name for f in unit_list_at(text, 0, len(text), titles=True)] == ["Bà Rịa - Vũng Tàu"]
+
+
+def test_an_inspectorate_is_a_unit_only_with_its_level_word():
+    ctx = UnitContext(level="province", place=Place("Gia Lai"), issuer_code="UBND", doc_date="2023-05-02")
+    text = ("III. TỔ CHỨC THỰC HIỆN\n1. Thanh tra tỉnh chủ trì, phối hợp với Sở Nội vụ kiểm tra.\n"
+            "2. Thanh tra việc thực hiện các chế độ.\n")
+    assert [(a.unit.name, a.role) for a in extract_units(text, ctx).assigns] == [
+        ("Thanh tra tỉnh", "lead"), ("Sở Nội vụ", "support")]
