@@ -10,7 +10,8 @@ from typing import TYPE_CHECKING
 from policygraph.graph.keys import place_id, unit_id
 from policygraph.graph.model import Graph
 from policygraph.ingest.models import ParsedDocument, Place, UnitMention
-from policygraph.ingest.places import fold
+from policygraph.text import fold
+from policygraph.vocabulary import ROLE_RANK
 
 if TYPE_CHECKING:
     from policygraph.graph.identity import Mention
@@ -21,7 +22,6 @@ EDGE_FLAGS = frozenset(
     {"issuer_slip", "date_conflict", "ambiguous", "place_unresolved", "state_in_party_form", "party_in_state_form",
      "symbol_inferred"}
 )
-ROLE_RANK = {"lead": 3, "execute": 2, "support": 1}
 
 
 def document_edges(

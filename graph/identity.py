@@ -40,8 +40,8 @@ from policygraph.graph.keys import doc_id, named_doc_id, named_scope, scope_key,
 from policygraph.graph.model import Graph
 from policygraph.ingest import tables
 from policygraph.ingest.models import Citation, ParsedDocument, Place, UnnumberedMention
-from policygraph.ingest.places import fold
 from policygraph.ingest.unnumbered import constitution_in_force, doc_type_name, law_key
+from policygraph.text import fold
 
 __all__ = ["Graph", "Mention", "epoch_for", "resolve"]
 

@@ -14,7 +14,7 @@ from policygraph.ingest.models import Place
 
 if TYPE_CHECKING:
     from policygraph.ingest.models import ParsedDocument
-from policygraph.ingest.places import slug
+from policygraph.text import slug
 
 
 def scope_key(level: str | None, place: dict | Place | None) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import networkx as nx
 from policygraph.ingest import symbols
-from policygraph.ingest.places import fold
+from policygraph.text import fold
 
 
 def canonical_or_raw(text: str) -> str:

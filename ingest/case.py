@@ -14,7 +14,8 @@ import re
 from functools import lru_cache
 
 from policygraph.ingest import symbols, tables
-from policygraph.ingest.places import FORMER_PROVINCE_NAMES_BY_KEY, fold, gazetteer
+from policygraph.ingest.places import FORMER_PROVINCE_NAMES_BY_KEY, gazetteer
+from policygraph.text import fold
 
 # words capitalised wherever they stand in a title (unit names come from the unit table)
 PROPER = (
@@ -62,7 +63,7 @@ def sentence_case(text: str, first_upper: bool = True) -> str:
 def _names_put_back(s: str) -> str:
     # the unit table's names and their case; units imports header, which imports this module
     from policygraph.ingest.units import _CASE_MAP, OWNER_CASE_RE
-    from policygraph.ingest.units import fold as unit_key  # the unit table's keys: folded, without spaces
+    from policygraph.text import name_key as unit_key  # the unit table's keys: folded, without spaces
 
     s = _unit_names_re().sub(lambda m: _CASE_MAP.get(unit_key(m.group(0)), m.group(0)), s)
     s = OWNER_CASE_RE.sub(lambda m: m.group(1).capitalize() + " ủy", s)

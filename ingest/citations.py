@@ -30,7 +30,8 @@ from policygraph.ingest.dates import BARE_DATE_RE, DATE_RE, iso_from_match
 from policygraph.ingest.header import HEADING_ALTERNATIVES, HEADINGS
 from policygraph.ingest.models import AssertedEdge, Citation, Place
 from policygraph.ingest.noise import LinePattern
-from policygraph.ingest.places import fold, locate, names_town_committee
+from policygraph.ingest.places import locate, names_town_committee
+from policygraph.text import fold
 
 _TYPE_NAMES = "|".join(re.escape(n) for n in tables.type_names())
 _TYPE_NAMES_LOWER = tuple(n.lower() for n in tables.type_names())  # longest first

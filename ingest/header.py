@@ -27,6 +27,7 @@ from policygraph.ingest.places import (
     province_of_district,
     without_district,
 )
+from policygraph.vocabulary import LEVEL_WORD
 
 HEADER_ZONE = 2500  # characters: the frame above the title
 OWN_NUMBER_RE = LinePattern(
@@ -563,7 +564,6 @@ def _letters(name: str) -> str:
 _ATTACHED_TO_RE = re.compile(r"\(\s*Ban\s+hành\s+kèm\s+theo\b[^()]{0,200}?\bcủa\s+(?P<body>[^()]{3,80}?)\s*\)")
 # the enacting authority line keeps its body: a council's term and session after it are cut
 _AUTHORITY_TAIL_RE = re.compile(r"(?i)[\s,-]+(?:khóa|khoá|kỳ họp|nhiệm kỳ)\b.*$")
-LEVEL_WORD = {"province": "tỉnh", "district": "huyện", "commune": "xã"}
 
 
 def _authority_body(line: str | None) -> str | None:

@@ -8,8 +8,6 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
 
-LEVELS = ("central", "province", "district", "commune")
-
 
 @dataclass(frozen=True)
 class Place:

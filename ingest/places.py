@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import json
 import re
-import unicodedata
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -19,27 +18,9 @@ from functools import lru_cache
 from importlib import resources
 
 from policygraph.ingest.models import Place
+from policygraph.text import fold
 
 _PREFIX = re.compile(r"^(Thành phố|Tỉnh|Huyện|Quận|Thị xã|Xã|Phường|Thị trấn|Đặc khu)\s+")
-
-
-@lru_cache(maxsize=65536)
-def fold(text: str) -> str:
-    """Lower-case ASCII without diacritics, single spaces: 'Hớn  Quản' -> 'hon quan'.
-
-    Cached: the same place and unit names are folded thousands of times per ingest
-    (every unit id and scope key), and a pure function of a string cannot go stale.
-    """
-    text = text.replace("Đ", "D").replace("đ", "d")
-    text = unicodedata.normalize("NFD", text)
-    text = "".join(c for c in text if unicodedata.category(c) != "Mn")
-    return " ".join(text.lower().split())
-
-
-@lru_cache(maxsize=65536)
-def slug(text: str) -> str:
-    """fold() with dashes for spaces: the form ids are built from."""
-    return fold(text).replace(" ", "-")
 
 
 @dataclass

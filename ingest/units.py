@@ -22,14 +22,13 @@ from policygraph.ingest import unit_table as T
 from policygraph.ingest.citations import PREAMBLE_END_RE
 from policygraph.ingest.deadlines import Deadline, find_deadlines
 from policygraph.ingest.header import HEADING_RE
-from policygraph.ingest.models import LEVELS, Assignment, Place, Recipient, ReportLine, UnitExtraction, UnitMention
+from policygraph.ingest.models import Assignment, Place, Recipient, ReportLine, UnitExtraction, UnitMention
 from policygraph.ingest.noise import LinePattern
 from policygraph.ingest.places import match_district, match_province
+from policygraph.text import name_key
+from policygraph.vocabulary import LEVEL_WORD, LEVELS, ROLE_RANK
 
-LEVEL_ORDER = ("central", "province", "district", "commune")
-LEVEL_WORD_OF = {"province": "tỉnh", "district": "huyện", "commune": "xã"}
 OWNER_OF = {"central": "Trung ương", "province": "Tỉnh ủy", "district": "Huyện ủy", "commune": "Đảng ủy"}
-ROLE_RANK = {"lead": 3, "execute": 2, "support": 1}  # a unit with its own task is more than a helper
 
 UPPER = "".join(c for c in map(chr, range(0x41, 0x1F00)) if c.isupper() and c.isalpha())
 LOWER = "".join(c for c in map(chr, range(0x61, 0x1F00)) if c.islower() and c.isalpha())
@@ -55,26 +54,13 @@ def _end_boundary(phrase: str) -> str:
 
 
 # --- compiled patterns -------------------------------------------------------------
-@lru_cache(maxsize=8192)
-def fold(text: str | None) -> str:
-    """Lower-case, no diacritics, no spaces, one dash: the key names are compared by."""
-    if not text:
-        return ""
-    text = text.replace("Đ", "D").replace("đ", "d").replace("Ð", "D")
-    text = unicodedata.normalize("NFD", text)
-    text = "".join(c for c in text if unicodedata.category(c) != "Mn")
-    for dash in "–—‐":
-        text = text.replace(dash, "-")
-    return "".join(text.lower().split())
-
-
 _FIRST_WORD_RE = re.compile(r"\w+")
 
 
 def _first_key(phrase: str) -> str:
     """Dispatch key of a phrase or written text: its first word, folded."""
     m = _FIRST_WORD_RE.match(phrase.replace("\\", ""))
-    return fold(m.group(0)) if m else ""
+    return name_key(m.group(0)) if m else ""
 
 
 def _head_patterns() -> dict[str, re.Pattern]:
@@ -284,11 +270,11 @@ OWNER_CASE_RE = re.compile(r"(?<![Cc]ác )(?<!, )(?<!\w)(huyện|tỉnh|thành|t
 
 
 for _c in _CASE_FIXES:
-    _CASE_MAP[fold(_c)] = _c
-_NOT_UNITS_FOLDED = frozenset(fold(n) for n in T.NOT_UNITS)
-_LEVEL_OF_WORD = {fold(w): level for w, level in T.LEVEL_WORDS}
-_LEVEL_OF_OWNER = {fold(w): level for w, level in T.OWNER_WORDS}
-_CENTRAL_CITIES = frozenset(fold(c) for c in T.CENTRAL_CITIES)
+    _CASE_MAP[name_key(_c)] = _c
+_NOT_UNITS_FOLDED = frozenset(name_key(n) for n in T.NOT_UNITS)
+_LEVEL_OF_WORD = {name_key(w): level for w, level in T.LEVEL_WORDS}
+_LEVEL_OF_OWNER = {name_key(w): level for w, level in T.OWNER_WORDS}
+_CENTRAL_CITIES = frozenset(name_key(c) for c in T.CENTRAL_CITIES)
 
 
 def _fix_tones(text: str) -> str:
@@ -310,7 +296,7 @@ def canonical_unit_name(written: str, first_upper: bool = True) -> str:
     letters = [c for c in s if c.isalpha()]
     if letters and sum(c.isupper() for c in letters) > 0.8 * len(letters):
         s = s.lower()
-    s = CASE_FIX_RE.sub(lambda m: _CASE_MAP.get(fold(m.group(0)), m.group(0)), s)
+    s = CASE_FIX_RE.sub(lambda m: _CASE_MAP.get(name_key(m.group(0)), m.group(0)), s)
     s = OWNER_CASE_RE.sub(lambda m: m.group(1).capitalize() + " ủy", s)
     s = re.sub(r"(?<=Ban Chỉ đạo )(\w)", lambda m: m.group(1).lower(), s) if "Ban Chỉ đạo " in s else s
     if s[:4].lower() == "các ":
@@ -358,16 +344,16 @@ def _composed(inner: Found, start: int, written: str, name: str, unit_type: str,
 
 
 def _level_of_word(word: str | None) -> str | None:
-    return _LEVEL_OF_WORD.get(fold(word)) if word else None
+    return _LEVEL_OF_WORD.get(name_key(word)) if word else None
 
 
 def _owner_level(word: str) -> str | None:
-    return _LEVEL_OF_OWNER.get(fold(word))
+    return _LEVEL_OF_OWNER.get(name_key(word))
 
 
 def _word_key(text: str, pos: int) -> str:
     m = _FIRST_WORD_RE.match(text, pos)
-    return fold(m.group(0)) if m else ""
+    return name_key(m.group(0)) if m else ""
 
 
 def _head_match(text: str, pos: int, key: str | None = None) -> re.Match | None:
@@ -469,7 +455,7 @@ def _collective_at(text: str, pos: int, limit: int) -> Found | None:
 def _place_kinds_level(kinds_text: str) -> str | None:
     """Level of "các tỉnh, thành phố trực thuộc Trung ương": its first place kind's."""
     kinds = _COMMA_RE.split(kinds_text)
-    if fold(kinds[0]) == fold("tỉnh"):
+    if name_key(kinds[0]) == name_key("tỉnh"):
         return "province"
     return _level_of_word(kinds[0]) or ("province" if "trực thuộc trung ương" in kinds_text.lower() else None)
 
@@ -515,10 +501,10 @@ def _single_at(text: str, pos: int, limit: int, key: str | None = None) -> Found
         if om and om.end() <= limit:
             ow = om.groupdict().get("ow")
             level = _owner_level(ow) if ow else (_level_of_word(om.group("lw")) or level)
-            if ow and fold(ow) == fold("đảng ủy") and om.group("lw"):
+            if ow and name_key(ow) == name_key("đảng ủy") and om.group("lw"):
                 level = _level_of_word(om.group("lw"))
             explicit, place_name, end = True, om.group("pn"), om.end()
-            if head.canonical == "Văn phòng" and level != "commune" or (ow and fold(ow) == fold("đảng ủy")):
+            if head.canonical == "Văn phòng" and level != "commune" or (ow and name_key(ow) == name_key("đảng ủy")):
                 unit_type = "party_board"  # the office of a party committee
         elif (pk := PLACE_KINDS_RE.match(text, end)) and pk.end() <= limit:
             collective, explicit, end = True, True, pk.end()
@@ -574,7 +560,7 @@ def _single_at(text: str, pos: int, limit: int, key: str | None = None) -> Found
     name = canonical_unit_name(written)
     if head.sentence_case:
         name = _FOOTNOTE_MARK_RE.sub("", name)
-    if fold(name) in _NOT_UNITS_FOLDED:
+    if name_key(name) in _NOT_UNITS_FOLDED:
         return None
     return Found(pos, end, written, name, unit_type, collective, level, explicit, below, place_name, head)
 
@@ -767,7 +753,7 @@ def _same_head_other_level(text: str, found: Found, limit: int) -> Found | None:
         return None
     m = _OTHER_LEVEL_RE.match(text, found.end, limit)
     own = _LAST_LEVEL_WORD_RE.search(found.written)
-    if m is None or own is None or fold(m.group("lw")) == fold(own.group(1)):
+    if m is None or own is None or name_key(m.group("lw")) == name_key(own.group(1)):
         return None
     other = unit_at(f"{found.written[: own.start()]} {m.group('lw')}", 0)
     if other is None or found.level not in LEVELS or other.level not in LEVELS:
@@ -815,8 +801,8 @@ class UnitContext:
 def _below(level: str | None) -> str | None:
     if level is None:
         return None
-    i = LEVEL_ORDER.index(level)
-    return LEVEL_ORDER[min(i + 1, len(LEVEL_ORDER) - 1)]
+    i = LEVELS.index(level)
+    return LEVELS[min(i + 1, len(LEVELS) - 1)]
 
 
 def _resolve(found: Found, ctx: UnitContext) -> UnitMention:
@@ -826,9 +812,9 @@ def _resolve(found: Found, ctx: UnitContext) -> UnitMention:
         level = _below(ctx.level) if found.below else ctx.level
     elif found.below:
         level = _below(level)
-    if level == "district" and _CITY_OWNER_RE.search(found.name) and fold(ctx.place.province) in _CENTRAL_CITIES:
+    if level == "district" and _CITY_OWNER_RE.search(found.name) and name_key(ctx.place.province) in _CENTRAL_CITIES:
         level = "province"
-    if found.place_name and fold(found.place_name) in _CENTRAL_CITIES:
+    if found.place_name and name_key(found.place_name) in _CENTRAL_CITIES:
         level = "province"
     name = found.name
     if not found.explicit_level and level:
@@ -842,16 +828,16 @@ def _complete(found: Found, name: str, level: str, ctx: UnitContext) -> str:
     """Write out the scope the text leaves implicit ("MTTQ" in a district plan is "Mặt trận Tổ quốc huyện")."""
     head = found.head
     if found.collective:
-        if found.unit_type in ("mass_org", "press") and level in LEVEL_WORD_OF:
-            return f"{name} {LEVEL_WORD_OF[level]}"
+        if found.unit_type in ("mass_org", "press") and level in LEVEL_WORD:
+            return f"{name} {LEVEL_WORD[level]}"
         return name
     if head is None:
         return name
     if head.tail == "level" and head.level is None and found.unit_type != "party_committee":
-        return f"{name} {LEVEL_WORD_OF[level]}" if level in LEVEL_WORD_OF else name
+        return f"{name} {LEVEL_WORD[level]}" if level in LEVEL_WORD else name
     if head.tail == "owner" and head.canonical not in ("Văn phòng",):
         if head.canonical == "Ban Chấp hành":
-            return f"{name} Đảng bộ {LEVEL_WORD_OF[level]}" if level in LEVEL_WORD_OF else f"{name} Trung ương Đảng"
+            return f"{name} Đảng bộ {LEVEL_WORD[level]}" if level in LEVEL_WORD else f"{name} Trung ương Đảng"
         return f"{name} {OWNER_OF[level]}"
     return name
 
@@ -874,16 +860,16 @@ def _scoped_place(level: str | None, ctx_level: str | None, ctx_place: Place, wr
     if level == "central":
         return Place()
     base = ctx_place
-    ctx_rank = LEVEL_ORDER.index(ctx_level) if ctx_level in LEVEL_ORDER else None
-    rank = LEVEL_ORDER.index(level) if level in LEVEL_ORDER else None
+    ctx_rank = LEVELS.index(ctx_level) if ctx_level in LEVELS else None
+    rank = LEVELS.index(level) if level in LEVELS else None
     if rank is not None and ctx_rank is not None and rank <= ctx_rank:
         base = base.scope(level)
     elif rank is not None and ctx_rank is not None and rank > ctx_rank:
         base = Place(base.province, base.district if rank > 2 or level == "district" else None, None)
-        base = base.scope(LEVEL_ORDER[ctx_rank])
+        base = base.scope(LEVELS[ctx_rank])
     if written and level in ("province", "district", "commune"):
         current = getattr(base, level)
-        if not current or fold(current) != fold(written):
+        if not current or name_key(current) != name_key(written):
             base = replace(base, **{level: written})
     return base
 
@@ -1176,7 +1162,7 @@ def _scan(text: str, start: int, end: int, ctx: UnitContext, in_body: bool, sect
         for cs, ce, opens, word in _clauses(text, pos, le, head.group("word"), breaks.within(pos, le)):
             if cs < run_on:
                 continue  # read with the subject that ran on to this line
-            key = fold(word)  # what _word_key(text, cs) gives: lines end at a newline, so the word does too
+            key = name_key(word)  # what _word_key(text, cs) gives: lines end at a newline, so the word does too
             if key in _SUBJECT_KEYS:
                 units, pred, given = _subject(text, cs, ce, key, end)
                 if units and cs == pos and not numbered and _wrapped_before(text, ls):
@@ -1438,7 +1424,7 @@ def _piece_units(piece: str) -> tuple[Found, ...]:
 
 MINISTER_RE = re.compile(r"(?<!\w)Bộ\s+trưởng\s+(?=Bộ\s)")
 ENACTING_HEAD_CHARS = 8000  # the enacting formula closes the preamble, within the first pages
-_BARE_MINISTER = fold("Bộ trưởng")
+_BARE_MINISTER = name_key("Bộ trưởng")
 
 
 def _issuing_ministry(text: str, ctx: UnitContext) -> Found | None:
@@ -1458,7 +1444,7 @@ def _own_minister(units: list[Found], ministry: Found) -> list[Found]:
     bodies ("Bộ trưởng, Thủ trưởng cơ quan ngang bộ …") it is every minister, as in a decree."""
     out = list(units)
     for i, u in enumerate(units):
-        if not u.titled or fold(u.written) != _BARE_MINISTER:
+        if not u.titled or name_key(u.written) != _BARE_MINISTER:
             continue
         nxt = units[i + 1] if i + 1 < len(units) else None
         if nxt is not None and nxt.titled and nxt.collective:
@@ -1652,7 +1638,7 @@ def _asking_intro(text: str, start: int, floor: int) -> int:
 # --- helpers for the graph ------------------------------------------------------------
 def unit_key(unit: UnitMention) -> tuple[str, str | None, Place]:
     """Identity of a unit inside one document's scope: folded name, level, place."""
-    return fold(unit.name), unit.level, unit.place
+    return name_key(unit.name), unit.level, unit.place
 
 
 def merge_assignments(assigns: list[Assignment]) -> list[Assignment]:
@@ -1683,6 +1669,6 @@ def reporters_of(extraction: UnitExtraction, line: ReportLine) -> list[UnitMenti
 def unit_label(unit: UnitMention) -> str:
     """Display name with the place the name leaves implicit ("Ban Thường vụ Huyện ủy Hớn Quản")."""
     place = getattr(unit.place, unit.level, None) if unit.level in ("province", "district", "commune") else None
-    if place and fold(place) not in fold(unit.name) and not unit.collective:
+    if place and name_key(place) not in name_key(unit.name) and not unit.collective:
         return f"{unit.name} {place}"
     return unit.name

@@ -25,7 +25,8 @@ from functools import lru_cache
 from policygraph.ingest import tables
 from policygraph.ingest.citations import preamble_end, preamble_relation, sentence_around
 from policygraph.ingest.models import Citation, Place, UnnumberedMention
-from policygraph.ingest.places import fold, locate
+from policygraph.ingest.places import locate
+from policygraph.text import fold
 
 _S = r"[ \t]*\n?[ \t]*"  # spacing inside a name: may wrap once
 _W = r"[ \t]+"  # spacing inside a name: one line

@@ -5,8 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from policygraph.queries.backend import LEVEL_RANK, Backend, fold
+from policygraph.queries.backend import Backend
 from policygraph.queries.documents import DocRow, doc_row
+from policygraph.text import fold
+from policygraph.vocabulary import LEVEL_RANK
 
 
 @dataclass

@@ -15,7 +15,7 @@ from typing import Any
 import click
 from policygraph.queries import render
 from policygraph.queries.assigned import assigned as assigned_query
-from policygraph.queries.backend import LEVELS, Backend, as_backend
+from policygraph.queries.backend import Backend, as_backend
 from policygraph.queries.coverage import NOT_YET
 from policygraph.queries.coverage import coverage as coverage_query
 from policygraph.queries.documents import Ambiguous, NotFound, resolve
@@ -25,6 +25,7 @@ from policygraph.queries.lineage import path as path_query
 from policygraph.queries.lineage import trace as trace_query
 from policygraph.queries.search import search as search_query
 from policygraph.queries.stats import stats as stats_query
+from policygraph.vocabulary import LEVELS
 
 FORMAT = click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table",
                       show_default=True, help="table (for the terminal), json or csv on stdout")

@@ -27,10 +27,12 @@ from functools import lru_cache
 from operator import itemgetter
 from typing import Any
 
-from policygraph.queries.backend import LEVEL_RANK, LEVELS, Backend, fold, gc_paused
+from policygraph.queries.backend import Backend, gc_paused
 from policygraph.queries.documents import DocRow, doc_when, parse_date
 from policygraph.queries.lineage import TraceRow, walk
 from policygraph.queries.places import expected_below
+from policygraph.text import fold
+from policygraph.vocabulary import LEVEL_RANK, LEVELS, ROLE_RANK
 
 ACTED = "acted"
 NOT_YET = "not yet"
@@ -262,7 +264,6 @@ def coverage(backend: Backend, root: str, depth: int | None = None, as_of: date 
     return CoverageReport(by_id[root].doc, [cov for _, group in groups for cov in group])
 
 
-_ROLE_RANK = {"lead": 3, "execute": 2, "support": 1}
 
 
 def _one_per_unit(edges) -> list:
@@ -280,7 +281,7 @@ def _one_per_unit(edges) -> list:
             chosen[edge.target] = edge
             continue
         attrs = dict(have.attrs)
-        if _ROLE_RANK.get(edge.attrs.get("role"), 0) > _ROLE_RANK.get(attrs.get("role"), 0):
+        if ROLE_RANK.get(edge.attrs.get("role"), 0) > ROLE_RANK.get(attrs.get("role"), 0):
             attrs["role"] = edge.attrs.get("role")
         if not attrs.get("deadline") and not attrs.get("deadline_text") and edge.attrs.get("deadline_text"):
             attrs.update({k: edge.attrs.get(k) for k in ("deadline", "deadline_rule", "deadline_text")})

@@ -11,7 +11,8 @@ from dataclasses import asdict, dataclass, field
 from datetime import date
 from typing import Any
 
-from policygraph.queries.backend import Backend, fold
+from policygraph.queries.backend import Backend
+from policygraph.text import fold
 
 
 @dataclass

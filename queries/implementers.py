@@ -9,10 +9,12 @@ from dataclasses import dataclass, field
 from statistics import median
 from typing import Any
 
-from policygraph.queries.backend import LEVELS, Backend, fold, gc_paused
+from policygraph.queries.backend import Backend, gc_paused
 from policygraph.queries.documents import DocRow, doc_when, parse_date
 from policygraph.queries.lineage import walk
 from policygraph.queries.places import expected_below, expected_places
+from policygraph.text import fold
+from policygraph.vocabulary import LEVELS
 
 
 @dataclass

@@ -13,8 +13,10 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from policygraph.queries.backend import LEVEL_RANK, Backend, fold, gc_paused
+from policygraph.queries.backend import Backend, gc_paused
 from policygraph.queries.documents import DocRow, doc_row, parse_date
+from policygraph.text import fold
+from policygraph.vocabulary import LEVEL_RANK
 
 LINEAGE_EDGES = ("implements",)
 

@@ -26,7 +26,8 @@ from dataclasses import dataclass
 from datetime import date
 from functools import cached_property, lru_cache
 
-from policygraph.queries.backend import Backend, fold
+from policygraph.queries.backend import Backend
+from policygraph.text import fold
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,7 @@ from collections import Counter
 from typing import Any
 
 import click
-from policygraph.queries.backend import LEVELS
+from policygraph.vocabulary import LEVELS
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text

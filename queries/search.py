@@ -31,8 +31,9 @@ from itertools import accumulate
 from typing import Any
 
 import numpy as np
-from policygraph.queries.backend import Backend, fold, symbol_key
+from policygraph.queries.backend import Backend
 from policygraph.queries.documents import DocRow, _year, doc_row
+from policygraph.text import fold, symbol_key
 
 _WORD = re.compile(r"[a-z0-9]+")
 _NONE = np.zeros(0, dtype=np.int32)

@@ -71,7 +71,8 @@ def test_the_lower_case_unit_names_pattern_finds_what_the_unit_tables_pattern_fi
     import random
 
     from policygraph.ingest import case
-    from policygraph.ingest.units import _CASE_FIXES, _CASE_MAP, CASE_FIX_RE, fold
+    from policygraph.ingest.units import _CASE_FIXES, _CASE_MAP, CASE_FIX_RE
+    from policygraph.text import name_key as fold
 
     rng = random.Random(3)
     words = [c.lower() for c in _CASE_FIXES] + ["uỷ ban nhân dân", "của", "và", "tỉnh", "ban", ",", "-", "x"]

@@ -15,13 +15,14 @@ import networkx as nx
 import pytest
 import vietnam_provinces
 from policygraph.queries.assigned import assigned
-from policygraph.queries.backend import NetworkXBackend, fold, symbol_key
+from policygraph.queries.backend import NetworkXBackend
 from policygraph.queries.coverage import ACTED, NOT_YET, coverage
 from policygraph.queries.documents import Ambiguous, NotFound, candidates, resolve
 from policygraph.queries.implementers import implementers
 from policygraph.queries.lineage import Filters, path, roots, trace, visible
 from policygraph.queries.search import search
 from policygraph.queries.stats import stats
+from policygraph.text import fold, symbol_key
 
 ROOT = Path(__file__).resolve().parent.parent
 

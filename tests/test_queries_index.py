@@ -11,10 +11,11 @@ from pathlib import Path
 
 import networkx as nx
 import pytest
-from policygraph.queries.backend import NetworkXBackend, fold, symbol_key
+from policygraph.queries.backend import NetworkXBackend
 from policygraph.queries.coverage import coverage
 from policygraph.queries.documents import doc_row
 from policygraph.queries.search import Hit, _fold_field, search
+from policygraph.text import fold, symbol_key
 
 ROOT = Path(__file__).resolve().parent.parent
 _WORD = re.compile(r"[a-z0-9]+")

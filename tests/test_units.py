@@ -12,13 +12,13 @@ from policygraph.ingest.units import (
     UnitContext,
     canonical_unit_name,
     extract_units,
-    fold,
     merge_assignments,
     reporters_of,
     unit_at,
     unit_label,
     unit_list_at,
 )
+from policygraph.text import name_key as fold
 
 ROOT = Path(__file__).resolve().parents[1]
 GOLD = json.loads((ROOT / ".." / "shared" / "gold" / "seeds.json").read_text(encoding="utf-8"))

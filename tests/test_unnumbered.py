@@ -15,8 +15,8 @@ from policygraph.graph.identity import resolve
 from policygraph.ingest import tables
 from policygraph.ingest.models import Place
 from policygraph.ingest.pipeline import parse_file, parse_text
-from policygraph.ingest.places import fold
 from policygraph.ingest.unnumbered import RULES, find_unnumbered
+from policygraph.text import fold
 
 _spec = importlib.util.spec_from_file_location("helpers_ingest", Path(__file__).with_name("helpers_ingest.py"))
 H = importlib.util.module_from_spec(_spec)

@@ -7,7 +7,9 @@ from __future__ import annotations
 
 from typing import Any
 
-LEVEL_ORDER = ("central", "province", "district", "commune")
+from policygraph.vocabulary import LEVELS
+
+LEVEL_ORDER = LEVELS
 LEVEL_NAMES = {
     "central": "Central (Trung ương)",
     "province": "Province (tỉnh)",
