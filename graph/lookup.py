@@ -5,6 +5,7 @@ from __future__ import annotations
 import networkx as nx
 from policygraph.ingest import symbols
 from policygraph.text import fold
+from policygraph.vocabulary import NodeKind
 
 
 def canonical_or_raw(text: str) -> str:
@@ -28,7 +29,7 @@ def find_documents(
     want = canonical_or_raw(symbol)
     hits = []
     for node_id, n in graph.nodes(data=True):
-        if n.get("kind") != "document" or n.get("symbol") != want:
+        if n.get("kind") != NodeKind.DOCUMENT or n.get("symbol") != want:
             continue
         if year is not None and n.get("year") not in (year, None):
             continue

@@ -3,13 +3,22 @@
 from __future__ import annotations
 
 import networkx as nx
+from policygraph.vocabulary import EdgeType
 from rich.console import Console
 from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
 console = Console()
-ORDER = {"implements": 0, "based_on": 1, "references": 2, "issued_by": 3, "assigns": 4, "sent_to": 5, "reports_to": 6}
+ORDER = {
+    EdgeType.IMPLEMENTS: 0,
+    EdgeType.BASED_ON: 1,
+    EdgeType.REFERENCES: 2,
+    EdgeType.ISSUED_BY: 3,
+    EdgeType.ASSIGNS: 4,
+    EdgeType.SENT_TO: 5,
+    EdgeType.REPORTS_TO: 6,
+}
 
 
 def describe(n: dict) -> str:
@@ -54,7 +63,7 @@ def render_document(graph: nx.MultiDiGraph, node_id: str) -> None:
     sides = (("outgoing", graph.out_edges(node_id, data=True)), ("incoming", graph.in_edges(node_id, data=True)))
     for title, edges in sides:
         rows = sorted(
-            (e for e in edges if e[2].get("type") not in ("located_in", "part_of")),
+            (e for e in edges if e[2].get("type") not in (EdgeType.LOCATED_IN, EdgeType.PART_OF)),
             key=lambda e: (ORDER.get(e[2].get("type"), 9), e[2].get("type") or "", e[0], e[1]),
         )
         if not rows:

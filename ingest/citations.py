@@ -32,6 +32,7 @@ from policygraph.ingest.models import AssertedEdge, Citation, Place
 from policygraph.ingest.noise import LinePattern
 from policygraph.ingest.places import locate, names_town_committee
 from policygraph.text import fold
+from policygraph.vocabulary import EdgeType, Flag, Level
 
 _TYPE_NAMES = "|".join(re.escape(n) for n in tables.type_names())
 _TYPE_NAMES_LOWER = tuple(n.lower() for n in tables.type_names())  # longest first
@@ -626,7 +627,7 @@ def _with_short_references(text: str, found: list[_Found], seen: Sentences) -> l
         sym = symbols.Symbol(h.group("num"), code, "TW", "party", None, "central")
         c = Citation(
             symbol=str(sym), written=text[start:end], doc_type=code, number=sym.number, grammar="party",
-            issuer_code="TW", level="central", date=date, year=int(date[:4]) if date else year_only, term=term,
+            issuer_code="TW", level=Level.CENTRAL, date=date, year=int(date[:4]) if date else year_only, term=term,
             issuer_text=issuer, subject=subject, start=start, end=end,
             evidence=_sentence(text, start, end, seen), flags=["symbol_inferred"],
         )  # fmt: skip
@@ -748,11 +749,11 @@ def _link(text: str, found: list[_Found], seen: Sentences | None = None) -> list
     governed: dict[int, _Governed] = {}
     for i, f in enumerate(found):
         c = f.citation
-        c.relation = "references"
+        c.relation = EdgeType.REFERENCES
         if c.start >= end or i in targets:
             continue
         g = governed[i] = _govern(text, f.lookback_start, found, i, governed)
-        c.relation = g.relation or "references"
+        c.relation = g.relation or EdgeType.REFERENCES
     asserted += _actor_edges(text, found, governed, seen)
     return asserted
 
@@ -777,13 +778,15 @@ def _actor_edges(
         for j in range(w):
             gj = governed.get(j)
             fj = found[j]
-            if gj is None or gj.trigger != gw.trigger or fj.citation.relation != "implements":
+            if gj is None or gj.trigger != gw.trigger or fj.citation.relation != EdgeType.IMPLEMENTS:
                 continue
             if fj.citation.start >= gw.actor or fj.citation.start == found[w].citation.start:
                 continue
             end = found[w].citation.end
             out.append(
-                AssertedEdge(w, j, "implements", _sentence(text, fj.lookback_start, end, seen), fj.lookback_start, end)
+                AssertedEdge(
+                    w, j, EdgeType.IMPLEMENTS, _sentence(text, fj.lookback_start, end, seen), fj.lookback_start, end
+                )
             )
     return out
 
@@ -793,8 +796,8 @@ def preamble_relation(text: str, pos: int, end: int | None = None) -> str:
     resolution, a law by name): the same preamble rules, with no neighbour citation to share.
     `end` is preamble_end(text), when the caller has it."""
     if pos >= (preamble_end(text) if end is None else end):
-        return "references"
-    return _govern(text, pos, [], 0, {}).relation or "references"
+        return EdgeType.REFERENCES
+    return _govern(text, pos, [], 0, {}).relation or EdgeType.REFERENCES
 
 
 def sentence_around(text: str, start: int, end: int, seen: Sentences | None = None) -> str:
@@ -865,27 +868,29 @@ def _govern(text: str, pos: int, found: list[_Found], index: int, governed: dict
         prev = found[index - 1]
         if prev.citation.start < pos and prev.subject_end <= pos:
             if prev.subject_open and prev.subject_end == pos and not _JOINS_NEXT_RE.search(text, max(0, pos - 60), pos):
-                return _Governed("references")
+                return _Governed(EdgeType.REFERENCES)
             if CONNECTOR_RE.match(text, prev.subject_end, pos):
-                if prev.citation.relation == "references":
+                if prev.citation.relation == EdgeType.REFERENCES:
                     return _NOT_GOVERNED
                 return governed.get(index - 1) or _Governed(prev.citation.relation)
     if index > 0 and _inside_description(text, found[index - 1], pos):
-        return _Governed("references")
+        return _Governed(EdgeType.REFERENCES)
     trigger = _trigger_before(text, pos)
     grounds = _preamble(text)[1]
     if grounds is not None and grounds < pos and (trigger is None or trigger.start() < grounds):
-        return _Governed("based_on", grounds)  # listed under "I. CĂN CỨ XÂY DỰNG KẾ HOẠCH" with no trigger of its own
+        return _Governed(
+            EdgeType.BASED_ON, grounds
+        )  # listed under "I. CĂN CỨ XÂY DỰNG KẾ HOẠCH" with no trigger of its own
     if trigger is None or not (trigger.group("impl") or trigger.group("base")):
         return _NOT_GOVERNED
-    relation = "implements" if trigger.group("impl") else "based_on"
+    relation = EdgeType.IMPLEMENTS if trigger.group("impl") else EdgeType.BASED_ON
     actor = ACTOR_RE.search(text, trigger.end(), pos)
     if actor is None:
         return _Governed(relation, trigger.start())
     lead = text[actor.start("verb") : pos]
     if _SELF_LINK_RE.search(lead):
-        return _Governed("implements", trigger.start(), actor.start())
-    return _Governed("references", trigger.start(), actor.start(), _ACTOR_ISSUES_RE.search(lead) is not None)
+        return _Governed(EdgeType.IMPLEMENTS, trigger.start(), actor.start())
+    return _Governed(EdgeType.REFERENCES, trigger.start(), actor.start(), _ACTOR_ISSUES_RE.search(lead) is not None)
 
 
 # a trigger that opens a sentence inside the clause: "… giai đoạn 2021-2025. Trên cơ sở Kế hoạch số …"
@@ -982,25 +987,33 @@ def _repair_issuer(c: Citation, code: str, level: str) -> None:
     """Give a citation the issuer code its words call for, and flag the slip."""
     sym = symbols.parse(c.symbol).with_issuer(code)
     c.symbol, c.issuer_code, c.level = str(sym), code, level
-    c.flags.append("issuer_slip")
+    c.flags.append(Flag.ISSUER_SLIP)
 
 
 def scope_citations(citations: list[Citation], doc_level: str | None, doc_place: Place) -> None:
     """Fill in the level and place of each citation and repair issuer slips, in place."""
     for c in citations:
         text_level = _level_of_text(c.issuer_text)
-        if c.grammar == "party" and c.level in ("province", "district", "commune") and text_level == "central":
+        if (
+            c.grammar == "party"
+            and c.level in (Level.PROVINCE, Level.DISTRICT, Level.COMMUNE)
+            and text_level == Level.CENTRAL
+        ):
             if _names_own_body(c):  # "23-HD/ĐUK của Đảng ủy Khối Doanh nghiệp Trung ương": a central ĐUK
-                c.level = "central"
+                c.level = Level.CENTRAL
             else:
                 _repair_issuer(c, _CENTRAL_CODE_RE.sub("TW", c.issuer_code), "central")
         elif c.level is None:
-            c.level = text_level or (doc_level if doc_level != "central" else None) or "province"
+            c.level = text_level or (doc_level if doc_level != Level.CENTRAL else None) or Level.PROVINCE
         elif c.issuer_code == "TU" and c.grammar == "party" and names_town_committee(c.issuer_text):
-            c.level = "district"  # "Kế hoạch số 12-KH/TU của Thị ủy Sông Cầu"
+            c.level = Level.DISTRICT  # "Kế hoạch số 12-KH/TU của Thị ủy Sông Cầu"
         if c.issuer_code == "TƯ":  # T.Ư (Trung ương), or a Tỉnh ủy's TU typed with Ư: the level decides
-            _repair_issuer(c, "TW" if c.level == "central" else "TU", "central" if c.level == "central" else "province")
-        if c.level == "central":
+            _repair_issuer(
+                c,
+                "TW" if c.level == Level.CENTRAL else "TU",
+                Level.CENTRAL if c.level == Level.CENTRAL else Level.PROVINCE,
+            )
+        if c.level == Level.CENTRAL:
             c.place = Place()
             continue
         named = _issuer_place(c.issuer_text, c.level) if c.issuer_text else Place()
@@ -1008,13 +1021,13 @@ def scope_citations(citations: list[Citation], doc_level: str | None, doc_place:
             named = Place(doc_place.province, named.district)
         place = named if named.province else doc_place
         place = place.scope(c.level)
-        if named.province is None and doc_place.province and named.district is None and c.level == "district":
+        if named.province is None and doc_place.province and named.district is None and c.level == Level.DISTRICT:
             place = Place(doc_place.province, doc_place.district)
-        if c.level == "commune" and place.district is None:
+        if c.level == Level.COMMUNE and place.district is None:
             place = Place(place.province, doc_place.district, doc_place.commune)
         c.place = place
-        missing = (c.level in ("province", "district", "commune") and not place.province) or (
-            c.level in ("district",) and not place.district
+        missing = (c.level in (Level.PROVINCE, Level.DISTRICT, Level.COMMUNE) and not place.province) or (
+            c.level in (Level.DISTRICT,) and not place.district
         )
         if missing:
-            c.flags.append("place_unresolved")
+            c.flags.append(Flag.PLACE_UNRESOLVED)

@@ -27,7 +27,7 @@ from policygraph.ingest.places import (
     province_of_district,
     without_district,
 )
-from policygraph.vocabulary import LEVEL_WORD
+from policygraph.vocabulary import LEVEL_WORD, Flag, Level
 
 HEADER_ZONE = 2500  # characters: the frame above the title
 OWN_NUMBER_RE = LinePattern(
@@ -181,12 +181,12 @@ COMMITTEE = {"TU": "Tỉnh ủy", "HU": "Huyện ủy", "QU": "Quận ủy", "TX
 def _with_dated_at(place: Place, dated_at: str | None, level: str | None) -> Place:
     """Fill what the clues left open from the place of the date line: a province name, or a
     district inside the province already found (or unique in the country)."""
-    if not dated_at or (place.province and (place.district or level not in ("district", "commune"))):
+    if not dated_at or (place.province and (place.district or level not in (Level.DISTRICT, Level.COMMUNE))):
         return place
     province = match_province(dated_at)
     if province and not place.province:
         return Place(province)
-    if level in ("district", "commune") and not place.district:
+    if level in (Level.DISTRICT, Level.COMMUNE) and not place.district:
         owner = place.province or province_of_district(dated_at)  # a district name shared by provinces says nothing
         district = match_district(dated_at, owner) if owner else None
         if district:
@@ -416,9 +416,9 @@ def _issuer_from_signature(masked: str, symbol: symbols.Symbol | None, place: Pl
         from policygraph.ingest.units import canonical_unit_name  # units imports this module
 
         body = canonical_unit_name(body)
-    if body in STATE_BODIES and level in ("province", "district", "commune"):
+    if body in STATE_BODIES and level in (Level.PROVINCE, Level.DISTRICT, Level.COMMUNE):
         body = f"{body} {dict(province='tỉnh', district='huyện', commune='xã')[level]}"
-    elif body.lower() in ("đảng ủy", "đảng uỷ") and level == "commune":
+    elif body.lower() in ("đảng ủy", "đảng uỷ") and level == Level.COMMUNE:
         body = "Đảng ủy xã"
     if body.lower().startswith("ban thường vụ") or body.lower() == "đảng ủy":
         committee = COMMITTEE.get(symbol.issuer) if symbol else None
@@ -638,19 +638,19 @@ def identify(text: str, masked: str, citations: list[Citation]) -> Identity:
     if ident.date is None:
         ident.date = _passed_on(masked) if ident.grammar == "state" else None
     if sym and sym.issuer == "TU" and names_town_committee(frame_body or actor_text):
-        ident.level = "district"  # "THỊ ỦY SÔNG CẦU / Số 12-KH/TU": a district-level committee
+        ident.level = Level.DISTRICT  # "THỊ ỦY SÔNG CẦU / Số 12-KH/TU": a district-level committee
     if ident.level is None:
         ident.level = _level_of(actor_text, frame_body, authority)
     if ident.level is None:
-        ident.level = "central" if sym and sym.level == "central" else None
+        ident.level = Level.CENTRAL if sym and sym.level == Level.CENTRAL else None
     if sym and sym.issuer == "TƯ":  # "Số 445-KL/TƯ" under "TỈNH ỦY …": a Tỉnh ủy's TU typed with Ư (T.Ư is central)
-        code = "TW" if ident.level == "central" else "TU"
-        ident.level = ident.level or "province"
+        code = "TW" if ident.level == Level.CENTRAL else "TU"
+        ident.level = ident.level or Level.PROVINCE
         ident.symbol, ident.issuer_code = str(sym.with_issuer(code)), code
-        ident.flags.append("issuer_slip")
-    if ident.level != "central":
-        ident.place = locate(masked, ident.level or "commune")
-        if actor_text and ident.place.province and ident.level in ("district", "commune"):
+        ident.flags.append(Flag.ISSUER_SLIP)
+    if ident.level != Level.CENTRAL:
+        ident.place = locate(masked, ident.level or Level.COMMUNE)
+        if actor_text and ident.place.province and ident.level in (Level.DISTRICT, Level.COMMUNE):
             district = (
                 match_district(
                     re.sub(r"^.*?(Huyện ủy|Huyện uỷ|Quận ủy|Thị ủy)\s*", "", actor_text), ident.place.province
@@ -664,13 +664,13 @@ def identify(text: str, masked: str, citations: list[Citation]) -> Identity:
         if ident.date and ident.date >= DISTRICT_LEVEL_ENDED and ident.place.district:
             ident.place = without_district(ident.place)
         if ident.level is None and ident.place.province:
-            ident.level = "province"
+            ident.level = Level.PROVINCE
             ident.place = Place(ident.place.province)  # a provincial document is not placed in a district
         if not ident.place.province:
-            ident.flags.append("place_unresolved")
+            ident.flags.append(Flag.PLACE_UNRESOLVED)
     signed = _issuer_from_signature(masked, sym, ident.place, ident.level)
     ident.issuer = _with_level_word(_issuer(signed, actor_text, frame_body), ident.level)
-    if ident.issuer and ident.level and ident.level != "central":
+    if ident.issuer and ident.level and ident.level != Level.CENTRAL:
         where = {
             "province": ident.place.province,
             "district": ident.place.district,
@@ -681,13 +681,13 @@ def identify(text: str, masked: str, citations: list[Citation]) -> Identity:
     if ident.date:
         ident.year = int(ident.date[:4])
     else:
-        years = [int(c.date[:4]) for c in citations if c.date and "date_conflict" not in c.flags]
+        years = [int(c.date[:4]) for c in citations if c.date and Flag.DATE_CONFLICT not in c.flags]
         if sym and sym.year:
             ident.year = sym.year
         elif years:
             ident.year = max(years)  # a document cannot be older than what it cites
-            ident.flags.append("year_estimated")
-    if ident.grammar == "party" and ident.level == "central" and (ident.date or ident.year):
+            ident.flags.append(Flag.YEAR_ESTIMATED)
+    if ident.grammar == "party" and ident.level == Level.CENTRAL and (ident.date or ident.year):
         ident.term = tables.term_of(ident.date or str(ident.year))
     return ident
 

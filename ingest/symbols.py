@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from policygraph.ingest import tables
+from policygraph.vocabulary import Flag, Level
 
 
 class InvalidSymbol(ValueError):
@@ -199,10 +200,10 @@ def _symbol_of_groups(
             # a State issuer written the Party way ("33-CT/TTg"): read it as the State symbol
             state_type = tables.doc_types()["state"].get(tables.fold_code(ptype))
             state_entry = tables.find_issuer("state", issuer)
-            if state_type and state_entry and state_entry.level == "central":
+            if state_type and state_entry and state_entry.level == Level.CENTRAL:
                 code = state_entry.canonical or issuer
                 return Symbol(
-                    num.lower(), state_type.code, code, "state", None, "central", slip="state_in_party_form"
+                    num.lower(), state_type.code, code, "state", None, "central", slip=Flag.STATE_IN_PARTY_FORM
                 )
             raise UnknownIssuer(f"unknown Party issuer code {piss!r}")
         return Symbol(num.lower(), type_entry.code, issuer, "party", None, entry.level)
@@ -227,7 +228,7 @@ def _symbol_of_groups(
         if party is not None:
             return party
         raise UnknownIssuer(f"unknown State issuer code {issuer_code!r}")
-    if doc_type is None and not year and "-" not in issuer_code and entry.level != "central" and not named:
+    if doc_type is None and not year and "-" not in issuer_code and entry.level != Level.CENTRAL and not named:
         # "5/UBND" alone is too thin to be sure it is a symbol and not a ratio
         raise ThinSymbol("untyped State symbol without year or department")
     return Symbol(number, doc_type, issuer_code, "state", int(year) if year else None, entry.level)
@@ -247,7 +248,7 @@ def _party_in_state_form(number: str, year: str | None, segments: list[str]) -> 
     entry = tables.find_issuer("party", segments[1])
     if type_entry is None or entry is None:
         return None
-    return Symbol(number, type_entry.code, segments[1], "party", None, entry.level, slip="party_in_state_form")
+    return Symbol(number, type_entry.code, segments[1], "party", None, entry.level, slip=Flag.PARTY_IN_STATE_FORM)
 
 
 def parse(text: str) -> Symbol:

@@ -26,7 +26,7 @@ from policygraph.ingest.models import Assignment, Place, Recipient, ReportLine, 
 from policygraph.ingest.noise import LinePattern
 from policygraph.ingest.places import match_district, match_province
 from policygraph.text import name_key
-from policygraph.vocabulary import LEVEL_WORD, LEVELS, ROLE_RANK
+from policygraph.vocabulary import LEVEL_WORD, LEVELS, ROLE_RANK, Level
 
 OWNER_OF = {"central": "Trung ương", "province": "Tỉnh ủy", "district": "Huyện ủy", "commune": "Đảng ủy"}
 
@@ -307,12 +307,12 @@ def canonical_unit_name(written: str, first_upper: bool = True) -> str:
 def _known_place_prefix(name: str, level: str | None) -> str | None:
     """The longest first words of `name` that the gazetteer knows as a province or district of that level (a
     person's name may follow a place: "Chủ tịch UBND tỉnh Thanh Hóa Nguyễn Văn An"); None if none is known."""
-    if level not in ("province", "district"):
+    if level not in (Level.PROVINCE, Level.DISTRICT):
         return None
     words = name.split()
     for k in range(len(words), 0, -1):
         prefix = " ".join(words[:k])
-        if (match_province(prefix) if level == "province" else match_district(prefix, None)):
+        if (match_province(prefix) if level == Level.PROVINCE else match_district(prefix, None)):
             return name[:name.index(words[k - 1]) + len(words[k - 1])] if k < len(words) else name
     return None
 
@@ -430,7 +430,7 @@ def _collective_at(text: str, pos: int, limit: int) -> Found | None:
                     more.group("lw")) == target_level:
                 target_end = more.end()
     elif link and (mb := OWN_MINISTRY_RE.match(text, probe)) and mb.end() <= limit:  # "các đơn vị thuộc Bộ"
-        target_level, target_end = "central", mb.end()
+        target_level, target_end = Level.CENTRAL, mb.end()
     else:
         inner = _single_at(text, probe + 1, limit) if text[probe:probe + 1].isspace() else None
         if inner and not inner.collective:
@@ -457,7 +457,7 @@ def _place_kinds_level(kinds_text: str) -> str | None:
     kinds = _COMMA_RE.split(kinds_text)
     if name_key(kinds[0]) == name_key("tỉnh"):
         return "province"
-    return _level_of_word(kinds[0]) or ("province" if "trực thuộc trung ương" in kinds_text.lower() else None)
+    return _level_of_word(kinds[0]) or (Level.PROVINCE if "trực thuộc trung ương" in kinds_text.lower() else None)
 
 
 def _single_at(text: str, pos: int, limit: int, key: str | None = None) -> Found | None:
@@ -504,7 +504,7 @@ def _single_at(text: str, pos: int, limit: int, key: str | None = None) -> Found
             if ow and name_key(ow) == name_key("đảng ủy") and om.group("lw"):
                 level = _level_of_word(om.group("lw"))
             explicit, place_name, end = True, om.group("pn"), om.end()
-            if head.canonical == "Văn phòng" and level != "commune" or (ow and name_key(ow) == name_key("đảng ủy")):
+            if head.canonical == "Văn phòng" and level != Level.COMMUNE or (ow and name_key(ow) == name_key("đảng ủy")):
                 unit_type = "party_board"  # the office of a party committee
         elif (pk := PLACE_KINDS_RE.match(text, end)) and pk.end() <= limit:
             collective, explicit, end = True, True, pk.end()
@@ -512,7 +512,7 @@ def _single_at(text: str, pos: int, limit: int, key: str | None = None) -> Found
         elif (lm := LEVEL_TAIL_RE.match(text, end)) and lm.end() <= limit:
             level, explicit, place_name, end = _level_of_word(lm.group("lw")), True, lm.group("pn"), lm.end()
         elif (mb := OWN_MINISTRY_RE.match(text, end)) and mb.end() <= limit:  # "Văn phòng Bộ": the ministry's
-            level, explicit, end = "central", True, mb.end()
+            level, explicit, end = Level.CENTRAL, True, mb.end()
         elif text[end:end + 1].isspace():  # "Văn phòng Ủy ban nhân dân tỉnh": a State body owns it
             inner = _single_at(text, end + 1, limit)
             if inner and inner.unit_type in ("peoples_council", "peoples_committee", "front"):
@@ -812,10 +812,14 @@ def _resolve(found: Found, ctx: UnitContext) -> UnitMention:
         level = _below(ctx.level) if found.below else ctx.level
     elif found.below:
         level = _below(level)
-    if level == "district" and _CITY_OWNER_RE.search(found.name) and name_key(ctx.place.province) in _CENTRAL_CITIES:
-        level = "province"
+    if (
+        level == Level.DISTRICT
+        and _CITY_OWNER_RE.search(found.name)
+        and name_key(ctx.place.province) in _CENTRAL_CITIES
+    ):
+        level = Level.PROVINCE
     if found.place_name and name_key(found.place_name) in _CENTRAL_CITIES:
-        level = "province"
+        level = Level.PROVINCE
     name = found.name
     if not found.explicit_level and level:
         name = _complete(found, name, level, ctx)
@@ -857,7 +861,7 @@ def _place_cached(level: str | None, ctx_level: str | None, ctx_place: Place, wr
 
 
 def _scoped_place(level: str | None, ctx_level: str | None, ctx_place: Place, written: str | None) -> Place:
-    if level == "central":
+    if level == Level.CENTRAL:
         return Place()
     base = ctx_place
     ctx_rank = LEVELS.index(ctx_level) if ctx_level in LEVELS else None
@@ -865,9 +869,9 @@ def _scoped_place(level: str | None, ctx_level: str | None, ctx_place: Place, wr
     if rank is not None and ctx_rank is not None and rank <= ctx_rank:
         base = base.scope(level)
     elif rank is not None and ctx_rank is not None and rank > ctx_rank:
-        base = Place(base.province, base.district if rank > 2 or level == "district" else None, None)
+        base = Place(base.province, base.district if rank > 2 or level == Level.DISTRICT else None, None)
         base = base.scope(LEVELS[ctx_rank])
-    if written and level in ("province", "district", "commune"):
+    if written and level in (Level.PROVINCE, Level.DISTRICT, Level.COMMUNE):
         current = getattr(base, level)
         if not current or name_key(current) != name_key(written):
             base = replace(base, **{level: written})
@@ -1668,7 +1672,9 @@ def reporters_of(extraction: UnitExtraction, line: ReportLine) -> list[UnitMenti
 
 def unit_label(unit: UnitMention) -> str:
     """Display name with the place the name leaves implicit ("Ban Thường vụ Huyện ủy Hớn Quản")."""
-    place = getattr(unit.place, unit.level, None) if unit.level in ("province", "district", "commune") else None
+    place = (
+        getattr(unit.place, unit.level, None) if unit.level in (Level.PROVINCE, Level.DISTRICT, Level.COMMUNE) else None
+    )
     if place and name_key(place) not in name_key(unit.name) and not unit.collective:
         return f"{unit.name} {place}"
     return unit.name

@@ -8,7 +8,7 @@ from typing import Any
 from policygraph.queries.backend import Backend
 from policygraph.queries.documents import DocRow, doc_row
 from policygraph.text import fold
-from policygraph.vocabulary import LEVEL_RANK
+from policygraph.vocabulary import LEVEL_RANK, EdgeType
 
 
 @dataclass
@@ -51,7 +51,7 @@ def assigned(backend: Backend, name: str, province: str | None = None,
         unit = backend.node(unit_id) or {}
         if district and fold(unit.get("district")) != fold(district):
             continue
-        for edge in backend.in_edges(unit_id, ("assigns",)):
+        for edge in backend.in_edges(unit_id, (EdgeType.ASSIGNS,)):
             a = edge.attrs
             out.append(Assignment(
                 unit_id=unit_id, unit=unit.get("name") or unit.get("label") or unit_id,

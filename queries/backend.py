@@ -15,6 +15,7 @@ from contextlib import contextmanager
 from typing import Any, NamedTuple, Protocol, runtime_checkable
 
 from policygraph.text import fold, symbol_key
+from policygraph.vocabulary import NodeKind
 
 
 @contextmanager
@@ -105,7 +106,7 @@ class NetworkXBackend:
         if self._symbols is None:
             index: dict[str, list[str]] = defaultdict(list)
             for node_id, attrs in self.graph.nodes(data=True):
-                if attrs.get("kind") == "document" and attrs.get("symbol"):
+                if attrs.get("kind") == NodeKind.DOCUMENT and attrs.get("symbol"):
                     index[symbol_key(attrs["symbol"])].append(node_id)
             self._symbols = dict(index)
         return list(self._symbols.get(symbol_key(symbol), ()))
@@ -114,7 +115,7 @@ class NetworkXBackend:
         if self._unit_names is None:
             index: dict[str, list[str]] = defaultdict(list)
             for node_id, attrs in self.graph.nodes(data=True):
-                if attrs.get("kind") == "unit":
+                if attrs.get("kind") == NodeKind.UNIT:
                     index[fold(attrs.get("name") or attrs.get("label"))].append(node_id)
             self._unit_names = dict(index)
         key = fold(name)

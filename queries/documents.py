@@ -13,6 +13,7 @@ from typing import Any
 
 from policygraph.queries.backend import Backend
 from policygraph.text import fold
+from policygraph.vocabulary import Level
 
 
 @dataclass
@@ -114,7 +115,7 @@ def candidates(
         rows = [r for r in rows if r.year == year]
     if province is not None:
         want = fold(province)
-        rows = [r for r in rows if fold(r.province) == want or (r.level == "central" and not r.province)]
+        rows = [r for r in rows if fold(r.province) == want or (r.level == Level.CENTRAL and not r.province)]
     return sorted(rows, key=lambda r: (r.year or 0, r.province or "", r.id))
 
 

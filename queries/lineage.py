@@ -16,9 +16,9 @@ from typing import Any
 from policygraph.queries.backend import Backend, gc_paused
 from policygraph.queries.documents import DocRow, doc_row, parse_date
 from policygraph.text import fold
-from policygraph.vocabulary import LEVEL_RANK
+from policygraph.vocabulary import LEVEL_RANK, EdgeType, NodeKind
 
-LINEAGE_EDGES = ("implements",)
+LINEAGE_EDGES = (EdgeType.IMPLEMENTS,)
 
 
 @dataclass
@@ -159,7 +159,7 @@ class PathStep:
         }
 
 
-PATH_EDGES = ("implements", "based_on", "references")
+PATH_EDGES = (EdgeType.IMPLEMENTS, EdgeType.BASED_ON, EdgeType.REFERENCES)
 
 
 def path(backend: Backend, start: str, end: str, edge_types: tuple[str, ...] = PATH_EDGES) -> list[PathStep]:
@@ -170,7 +170,7 @@ def path(backend: Backend, start: str, end: str, edge_types: tuple[str, ...] = P
     edges, either direction, each step marked with its direction.
     """
     for a, b in ((start, end), (end, start)):
-        steps = _bfs(backend, a, b, ("implements",), directed=True)
+        steps = _bfs(backend, a, b, (EdgeType.IMPLEMENTS,), directed=True)
         if steps is not None:
             return steps if a == start else _reverse(steps)
     steps = _bfs(backend, start, end, edge_types, directed=False)
@@ -193,7 +193,7 @@ def _bfs(backend: Backend, start: str, end: str, types: tuple[str, ...],
         if not directed:
             moves += [(e.source, e, False) for e in backend.in_edges(current, types)]
         for other, edge, forward in moves:
-            if other not in came and (backend.node(other) or {}).get("kind") == "document":
+            if other not in came and (backend.node(other) or {}).get("kind") == NodeKind.DOCUMENT:
                 came[other] = (current, edge, forward)
                 queue.append(other)
     if end not in came:

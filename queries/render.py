@@ -14,7 +14,7 @@ from collections import Counter
 from typing import Any
 
 import click
-from policygraph.vocabulary import LEVELS
+from policygraph.vocabulary import LEVELS, EdgeType
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
@@ -184,7 +184,7 @@ def implementers(report, fmt: str) -> None:
         if not at:
             continue
         console.print(_table(f"{level} ({len(at)})", ["province", "district/commune", "document", "unit",
-                                                       "date", "lag (days)", "implements"],
+                                                       "date", "lag (days)", EdgeType.IMPLEMENTS],
                              [[r.doc.province, ", ".join(x for x in (r.doc.district, r.doc.commune) if x),
                                r.doc.name, r.unit, r.doc.date, r.lag_days, r.parent.name] for r in at]))
     console.print(_table("summary", ["level", "documents", "places", "median lag (days)"],

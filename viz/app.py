@@ -18,6 +18,7 @@ from policygraph.viz.describe import short_label
 from policygraph.viz.library import Library, library_from
 from policygraph.viz.pyvis_page import vis_asset
 from policygraph.viz.style import legend
+from policygraph.vocabulary import NodeKind
 
 HERE = Path(__file__).parent
 VENDOR = {"vis-network.min.js": "application/javascript", "vis-network.css": "text/css"}
@@ -92,7 +93,7 @@ def resolve(ref: str | None) -> tuple[str | None, list[dict[str, Any]]]:
     return None, found
 
 
-def _need(ref_arg: str = "id", kind: str | None = "document") -> str:
+def _need(ref_arg: str = "id", kind: str | None = NodeKind.DOCUMENT) -> str:
     """The node a request is about, or an error response (404, or 409 with candidates)."""
     node, found = resolve(request.args.get(ref_arg))
     if node is None:
@@ -112,7 +113,7 @@ def _pages(app: Flask) -> None:
         query = request.args.get("q", "")
         hits = views.suggestions(lib(), query, limit=50) if query else []
         return render_template("index.html", query=query, hits=hits,
-                               documents=sum(1 for _ in lib().backend.nodes("document")))
+                               documents=sum(1 for _ in lib().backend.nodes(NodeKind.DOCUMENT)))
 
     @app.get("/document")
     def document_page() -> str | tuple[str, int]:
@@ -120,7 +121,7 @@ def _pages(app: Flask) -> None:
         if node is None:
             return render_template("choose.html", ref=request.args.get("id", ""), found=found,
                                    target="document_page"), 404 if not found else 200
-        if lib().graph.nodes[node].get("kind") != "document":
+        if lib().graph.nodes[node].get("kind") != NodeKind.DOCUMENT:
             return render_template("unit.html", data=views.expand(lib(), node), node=node)
         return render_template("document.html", data=views.document(lib(), node))
 

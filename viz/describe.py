@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from policygraph.viz.style import LEVEL_NAMES, node_kind
+from policygraph.vocabulary import NodeKind
 
 LABEL_MAX = 42
 
@@ -24,7 +25,7 @@ def short_label(attrs: dict[str, Any], node_id: str) -> str:
     Symbol first; a document without a number is named by type, year and place.
     """
     label = attrs.get("symbol") or attrs.get("label") or attrs.get("name")
-    if not label and attrs.get("kind") == "document":
+    if not label and attrs.get("kind") == NodeKind.DOCUMENT:
         place = attrs.get("commune") or attrs.get("district") or attrs.get("province")
         parts = [attrs.get("doc_type_name") or attrs.get("doc_type"), attrs.get("year"), place]
         label = " ".join(str(p) for p in parts if p)
@@ -46,7 +47,7 @@ def node_facts(attrs: dict[str, Any]) -> list[tuple[str, str]]:
     """(label, value) rows about a node, in reading order, skipping unknowns."""
     kind = node_kind(attrs)
     rows: list[tuple[str, Any]] = []
-    if kind in ("document", "stub"):
+    if kind in (NodeKind.DOCUMENT, "stub"):
         rows += [
             ("Symbol", attrs.get("symbol")),
             ("Type", attrs.get("doc_type_name") or attrs.get("doc_type")),
@@ -61,7 +62,7 @@ def node_facts(attrs: dict[str, Any]) -> list[tuple[str, str]]:
     rows += [
         ("Level", LEVEL_NAMES.get(attrs.get("level"), attrs.get("level"))),
         ("Place", place_text(attrs)),
-        ("Kind", {"stub": "cited only (stub)", "document": "ingested"}.get(kind, kind)),
+        ("Kind", {"stub": "cited only (stub)", NodeKind.DOCUMENT: "ingested"}.get(kind, kind)),
         ("Source", attrs.get("source")),
         ("Flags", ", ".join(attrs.get("flags") or [])),
         ("Candidates", ", ".join(attrs.get("candidates") or [])),

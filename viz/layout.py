@@ -11,6 +11,7 @@ from collections import defaultdict
 
 import networkx as nx
 from policygraph.viz.style import level_rank
+from policygraph.vocabulary import NodeKind
 
 X_GAP = 190
 ROW_GAP = 90
@@ -34,8 +35,8 @@ def level_positions(graph: nx.MultiDiGraph) -> dict[str, tuple[float, float]]:
     y = 0.0
     for rank in sorted(bands):
         nodes = sorted(bands[rank], key=lambda n: _sort_key(graph, n, order))
-        documents = [n for n in nodes if graph.nodes[n].get("kind") != "unit"]
-        units = [n for n in nodes if graph.nodes[n].get("kind") == "unit"]
+        documents = [n for n in nodes if graph.nodes[n].get("kind") != NodeKind.UNIT]
+        units = [n for n in nodes if graph.nodes[n].get("kind") == NodeKind.UNIT]
         for group, shift in ((documents, 0.0), (units, X_GAP / 2)):
             for index, node in enumerate(group):
                 row, col = divmod(index, width)

@@ -13,6 +13,7 @@ from typing import Any
 
 import networkx as nx
 from policygraph.queries.backend import NetworkXBackend
+from policygraph.vocabulary import NodeKind
 
 
 @dataclass
@@ -32,7 +33,7 @@ class Library:
 
     def text(self, node_id: str) -> str | None:
         """Source text of an ingested document (None for stubs and unknown ids)."""
-        if node_id not in self.graph or self.graph.nodes[node_id].get("kind") != "document":
+        if node_id not in self.graph or self.graph.nodes[node_id].get("kind") != NodeKind.DOCUMENT:
             return None
         return self.text_of(node_id)
 

@@ -7,16 +7,17 @@ from collections.abc import Iterable
 
 import networkx as nx
 from policygraph.viz.style import DOCUMENT_EDGES
+from policygraph.vocabulary import NodeKind
 
 
 def find_documents(graph: nx.MultiDiGraph, key: str) -> list[str]:
     """Node ids for a symbol (all scopes and epochs) or an exact node id."""
-    if key in graph and graph.nodes[key].get("kind") == "document":
+    if key in graph and graph.nodes[key].get("kind") == NodeKind.DOCUMENT:
         return [key]
     wanted = key.strip().casefold()
     return sorted(
         node for node, attrs in graph.nodes(data=True)
-        if attrs.get("kind") == "document" and (attrs.get("symbol") or "").casefold() == wanted
+        if attrs.get("kind") == NodeKind.DOCUMENT and (attrs.get("symbol") or "").casefold() == wanted
     )
 
 
@@ -43,7 +44,7 @@ def neighbourhood(graph: nx.MultiDiGraph, roots: Iterable[str], depth: int = 2,
     keep = set(seen)
     if units:
         for node in list(seen):
-            keep.update(t for _, t in graph.out_edges(node) if graph.nodes[t].get("kind") == "unit")
+            keep.update(t for _, t in graph.out_edges(node) if graph.nodes[t].get("kind") == NodeKind.UNIT)
     return graph.subgraph(keep).copy()
 
 

@@ -22,6 +22,7 @@ from policygraph.viz.library import Library
 from policygraph.viz.neighbourhood import neighbourhood
 from policygraph.viz.records import edge_id, edge_record, node_record
 from policygraph.viz.style import EDGE_NAMES, LEVEL_NAMES, LEVEL_ORDER
+from policygraph.vocabulary import EdgeType, NodeKind
 
 DIRECTIONS = ("both", "up", "down")
 
@@ -96,9 +97,9 @@ def graph_view(lib: Library, node_id: str, depth: int = 1, direction: str = "bot
 def expand(lib: Library, node_id: str) -> dict[str, Any]:
     """One hop around a node, both ways, for click-to-expand (no positions: the page places them)."""
     sub = neighbourhood(lib.graph, [node_id], depth=1, direction="both")
-    if lib.graph.nodes[node_id].get("kind") == "unit":
+    if lib.graph.nodes[node_id].get("kind") == NodeKind.UNIT:
         around = {node_id, *lib.graph.predecessors(node_id), *lib.graph.successors(node_id)}
-        sub = lib.graph.subgraph(n for n in around if lib.graph.nodes[n].get("kind") != "place")
+        sub = lib.graph.subgraph(n for n in around if lib.graph.nodes[n].get("kind") != NodeKind.PLACE)
     return {
         "root": node_id,
         "nodes": [node_record(n, a) for n, a in sub.nodes(data=True)],
@@ -129,7 +130,7 @@ def facets(lib: Library) -> dict[str, Any]:
             provinces.add(attrs["province"])
         if attrs.get("year"):
             years.add(int(attrs["year"]))
-    types = sorted({t for _, _, t in lib.graph.edges(data="type") if t not in ("located_in", "part_of")})
+    types = sorted({t for _, _, t in lib.graph.edges(data="type") if t not in (EdgeType.LOCATED_IN, EdgeType.PART_OF)})
     return {
         "levels": [{"key": k, "name": LEVEL_NAMES[k]} for k in LEVEL_ORDER],
         "provinces": sorted(provinces),
