@@ -25,7 +25,7 @@ import string
 from dataclasses import dataclass
 from functools import lru_cache
 
-from policygraph.ingest import symbols, tables
+from policygraph.ingest import lexicon, symbols, tables
 from policygraph.ingest.dates import BARE_DATE_RE, DATE_RE, iso_from_match
 from policygraph.ingest.header import HEADING_ALTERNATIVES, HEADINGS
 from policygraph.ingest.models import AssertedEdge, Citation, Place
@@ -106,13 +106,9 @@ OWN_NUMBER_RE = re.compile(
 )  # the label "Số:" anywhere: a text whose line ends were lost keeps it mid-line
 TERM_RE = re.compile(r"kh(?:óa|oá)[ \t\n]+(?P<term>[IVXL]{1,6})\b", re.IGNORECASE)
 # the gap between two words of a phrase: spaces, or one line end (text wrapped at a fixed
-# width breaks "thực hiện" as "thực\nhiện"), never a blank line
-_GAP = r"(?:[ \t]+|[ \t]*\n[ \t]*)"
-
-
-def _gapped(alternatives: str) -> str:
-    """A regex alternation of phrases written with single spaces, each space a _GAP."""
-    return alternatives.replace(" ", _GAP)
+# width breaks "thực hiện" as "thực\nhiện"), never a blank line (lexicon $gap)
+_GAP = lexicon.GAP
+_gapped = lexicon.gapped
 
 
 ISSUER_START_RE = re.compile(
@@ -213,7 +209,7 @@ def _without_trailing_join(words: str) -> str:
 # ("Nghị quyết số 71/NQ-CP … ban hành Chương trình hành động thực hiện Nghị quyết số 57-NQ/TW",
 # "Quyết định số 12/QĐ-UBND … về việc ban hành Kế hoạch triển khai thực hiện Chỉ thị số …")
 _ISSUES_PLAN = (
-    r"(?:" + _gapped("ban hành|phê duyệt") + r")[ \t\n]+(?:" + _TYPE_NAMES + r")(?:[ \t\n]+" + _gapped("hành động")
+    r"(?:" + _gapped(lexicon.TRIGGER_ISSUES) + r")[ \t\n]+(?:" + _TYPE_NAMES + r")(?:[ \t\n]+" + _gapped("hành động")
     + r")?[ \t\n]+"
 )
 LINK_RE = re.compile(
@@ -224,9 +220,7 @@ LINK_RE = re.compile(
 )
 SHARE_RE = re.compile(r"^[\s,]*(?:,|và)[\s]*$", re.IGNORECASE)
 # where the preamble ends: the first section heading, article or enacting formula
-PREAMBLE_END_RE = LinePattern(
-    r"^[ \t#*_]*(?:I[ \t]*[.\-–)]|Chương[ \t]+I\b|Điều[ \t]+1\b|QUYẾT NGHỊ|QUYẾT ĐỊNH[ \t]*:|NGHỊ QUYẾT[ \t]*:)"
-)
+PREAMBLE_END_RE = LinePattern(lexicon.SECTION_PATTERNS["preamble_end"])
 # the word that opens a preamble clause and says how the document relates to what it cites
 # ("Thực hiện …", "Để cụ thể hóa …", "Quán triệt và triển khai thực hiện …" implement; "Căn cứ …");
 # only at the opening of a clause (after ';' or a blank line) or of a line, never mid-sentence
@@ -234,13 +228,14 @@ PREAMBLE_END_RE = LinePattern(
 # A decision's title "(Về việc) ban hành Kế hoạch thực hiện X" opens like the plan's own title: the decision and
 # the plan it issues carry X out. "Trên cơ sở X" (on the basis of X) is "Căn cứ X" in other words; "Trên cơ sở
 # xem xét Tờ trình …", like "Xét đề nghị …", names what was considered, not a ground.
+# The words are the lexicon's (data/lexicon/triggers.json): implements, based_on, and what is no ground.
 _TRIGGER = (
-    r"(?:(?:để|nhằm)[ \t]+)?(?:" + _gapped("tiếp tục") + r"[ \t]+)?"
+    r"(?:(?:" + "|".join(lexicon.TRIGGER_OPENERS) + r")[ \t]+)?(?:" + _gapped(lexicon.TRIGGER_CONTINUES) + r"[ \t]+)?"
     r"(?:(?P<impl>(?:(?:" + _gapped("về việc") + r"[ \t\n]+)?" + _ISSUES_PLAN + r")?"
-    r"(?:" + _gapped("tiếp tục") + r"[ \t]+)?(?:" + _gapped("quán triệt") + r"(?:,|[ \t]+và)?[ \t]+)?(?:"
-    + _gapped("triển khai thực hiện|thực hiện|triển khai|cụ thể hóa|cụ thể hoá") + r"))"
-    r"|(?P<stop>" + _gapped("theo đề nghị|xét đề nghị|trên cơ sở xem xét|trên cơ sở đề nghị") + r")"
-    r"|(?P<base>" + _gapped("căn cứ|trên cơ sở") + r"))\b"
+    r"(?:" + _gapped(lexicon.TRIGGER_CONTINUES) + r"[ \t]+)?(?:" + _gapped(lexicon.TRIGGER_ADOPTS)
+    + r"(?:,|[ \t]+và)?[ \t]+)?(?:" + _gapped(lexicon.TRIGGERS["implements"]) + r"))"
+    r"|(?P<stop>" + _gapped(lexicon.NOT_GROUNDS) + r")"
+    r"|(?P<base>" + _gapped(lexicon.TRIGGERS["based_on"]) + r"))\b"
 )
 # a clause may open with the type heading the title follows, on its line or the line above:
 # "KẾ HOẠCH triển khai thực hiện …", "Kế hoạch\ntriển khai thực hiện …"
@@ -268,7 +263,9 @@ def _line_triggers(text: str, start: int, end: int) -> list[re.Match]:
     return out
 CONNECTOR_RE = re.compile(r"[\s,]*(?:(?:và|cùng)[\s,]+)?$", re.IGNORECASE)
 CENTRAL_WORDS = re.compile(r"Trung ương|Bộ Chính trị|Ban Bí thư|Thủ tướng|Chính phủ|Quốc hội", re.IGNORECASE)
-PROVINCE_WORDS = re.compile(r"Tỉnh ủy|Tỉnh uỷ|Thành ủy|\btỉnh\b|Đảng bộ tỉnh", re.IGNORECASE)
+PROVINCE_WORDS = re.compile(r"Tỉnh ủy|Tỉnh uỷ|\btỉnh\b|Đảng bộ tỉnh", re.IGNORECASE)
+# "Thành ủy" has no level of its own: the lexicon's answer depends on its city (lexicon.committee_level)
+CITY_COMMITTEE_WORDS = re.compile(r"thành[ \t\n]+(?:ủy|uỷ)", re.IGNORECASE)
 DISTRICT_WORDS = re.compile(r"Huyện ủy|Huyện uỷ|Quận ủy|Thị ủy|\bhuyện\b|\bquận\b|thị xã", re.IGNORECASE)
 # "Xã hội" (society: "Ban Văn hóa - Xã hội", "Lao động - Thương binh và Xã hội") is not a commune
 COMMUNE_WORDS = re.compile(r"\bxã\b(?![ \t\n]+hội\b)|\bphường\b|thị trấn", re.IGNORECASE)
@@ -299,7 +296,9 @@ def _level_of_text(text: str | None) -> str | None:
     same few bodies are cited in every document)."""
     if not text:
         return None
-    if CENTRAL_WORDS.search(text) and not PROVINCE_WORDS.search(text) and not DISTRICT_WORDS.search(text):
+    city_committee = CITY_COMMITTEE_WORDS.search(text)
+    local = PROVINCE_WORDS.search(text) or DISTRICT_WORDS.search(text) or city_committee
+    if CENTRAL_WORDS.search(text) and not local:
         return "central"
     if COMMUNE_WORDS.search(text):
         return "commune"
@@ -307,6 +306,8 @@ def _level_of_text(text: str | None) -> str | None:
         return "district"
     if PROVINCE_WORDS.search(text):
         return "province"
+    if city_committee:
+        return lexicon.committee_level(text)
     return None
 
 
@@ -673,13 +674,8 @@ def _share_dates(text: str, found: list[_Found]) -> None:
 # A plan may give its grounds in a section of their own, a list under "I. CĂN CỨ XÂY DỰNG KẾ HOẠCH" ("I. Cơ sở
 # pháp lý", "I. CĂN CỨ BAN HÀNH"): that section is still the preamble, which then ends at the next heading
 # ("II. MỤC ĐÍCH, YÊU CẦU"), and what it lists without a trigger of its own is based_on (_govern).
-GROUNDS_HEADING_RE = LinePattern(
-    r"^[ \t#*_]*I[ \t]*[.\-–)][ \t]*(?i:căn[ \t]+cứ|cơ[ \t]+sở[ \t]+(?:pháp[ \t]+lý|xây[ \t]+dựng|ban[ \t]+hành))"
-    r"(?![^\n]*\d[-/])[^\n]{0,80}$"
-)
-_AFTER_GROUNDS_RE = LinePattern(
-    r"^[ \t#*_]*(?:II[ \t]*[.\-–)]|Chương[ \t]+I\b|Điều[ \t]+1\b|QUYẾT NGHỊ|QUYẾT ĐỊNH[ \t]*:|NGHỊ QUYẾT[ \t]*:)"
-)
+GROUNDS_HEADING_RE = LinePattern(lexicon.SECTION_PATTERNS["grounds"])
+_AFTER_GROUNDS_RE = LinePattern(lexicon.SECTION_PATTERNS["after_grounds"])
 
 
 def preamble_end(text: str) -> int:

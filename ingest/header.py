@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from policygraph.ingest import symbols, tables
+from policygraph.ingest import lexicon, symbols, tables
 from policygraph.ingest.case import agency_case, sentence_case
 from policygraph.ingest.dates import DATE_RE, iso_from_match
 from policygraph.ingest.models import Citation, Identity, Place
@@ -55,36 +55,8 @@ PASSED_BY_RE = re.compile(  # what the clause says before "thông qua", within P
 )
 PASSED_BY_WIDTH = 300
 FRAME_AFTER_NUMBER = 400  # characters: a frame moved to the end (consolidated texts) dates its number there
-# headings in capitals -> (grammar-free) type name
-HEADINGS = {
-    "KẾ HOẠCH": "Kế hoạch",
-    "NGHỊ QUYẾT": "Nghị quyết",
-    "CHỈ THỊ": "Chỉ thị",
-    "KẾT LUẬN": "Kết luận",
-    "QUYẾT ĐỊNH": "Quyết định",
-    "QUY ĐỊNH": "Quy định",
-    "QUY CHẾ": "Quy chế",
-    "HƯỚNG DẪN": "Hướng dẫn",
-    "THÔNG BÁO": "Thông báo",
-    "BÁO CÁO": "Báo cáo",
-    "CHƯƠNG TRÌNH HÀNH ĐỘNG": "Chương trình hành động",
-    "CHƯƠNG TRÌNH": "Chương trình",
-    "ĐỀ ÁN": "Đề án",
-    "THÔNG TRI": "Thông tri",
-    "TỜ TRÌNH": "Tờ trình",
-    "NGHỊ ĐỊNH": "Nghị định",
-    "THÔNG TƯ LIÊN TỊCH": "Thông tư liên tịch",
-    "THÔNG TƯ": "Thông tư",
-    "BỘ LUẬT": "Bộ luật",
-    "LUẬT": "Luật",
-    "PHÁP LỆNH": "Pháp lệnh",
-    "CÔNG VĂN": "Công văn",
-    "PHƯƠNG ÁN": "Phương án",
-    "DỰ ÁN": "Dự án",
-    "CÔNG ĐIỆN": "Công điện",
-}
-NAMED_HEADINGS = ("BỘ LUẬT", "LUẬT", "PHÁP LỆNH")  # the title under these is a name: "Luật Đầu tư"
-HEADING_ALTERNATIVES = "|".join(sorted(HEADINGS, key=len, reverse=True))
+# headings in capitals -> (grammar-free) type name, and the headings whose title is a name ("Luật Đầu tư")
+HEADINGS, NAMED_HEADINGS, HEADING_ALTERNATIVES = lexicon.HEADINGS, lexicon.NAMED_HEADINGS, lexicon.HEADING_ALTERNATIVES
 HEADING_RE = LinePattern(rf"^[ \t#*_]*(?P<h>{HEADING_ALTERNATIVES})[ \t*_]*$")
 # text taken from a page may put the title on the heading's line ("KẾ HOẠCH triển khai …"), or
 # write the heading in sentence case on its own line ("Kế hoạch"): tried after HEADING_RE
@@ -173,9 +145,11 @@ LEVEL_OF_ACTOR = [
     (re.compile(r"Trung ương|Bộ Chính trị|Ban Bí thư|Chính phủ|Quốc hội|Thủ tướng|Bộ trưởng", re.I), "central"),
     (re.compile(r"\bxã\b|\bphường\b|thị trấn|Chi bộ", re.I), "commune"),
     (re.compile(r"Huyện ủy|Huyện uỷ|Quận ủy|Thị ủy|\bhuyện\b|\bquận\b|thị xã", re.I), "district"),
-    (re.compile(r"Tỉnh ủy|Tỉnh uỷ|Thành ủy|\btỉnh\b|\bSở\b", re.I), "province"),
+    (re.compile(r"Tỉnh ủy|Tỉnh uỷ|\btỉnh\b|\bSở\b", re.I), "province"),
 ]
-COMMITTEE = {"TU": "Tỉnh ủy", "HU": "Huyện ủy", "QU": "Quận ủy", "TXU": "Thị ủy", "ĐU": "Đảng ủy", "TW": "Trung ương"}
+# "Thành ủy" has no level of its own: the lexicon's answer depends on its city (lexicon.committee_level)
+_CITY_COMMITTEE_RE = re.compile(r"(?i)thành\s+(?:ủy|uỷ)")
+COMMITTEE = lexicon.COMMITTEE_OF_CODE  # "TU" -> "Tỉnh ủy"
 
 
 def _with_dated_at(place: Place, dated_at: str | None, level: str | None) -> Place:
@@ -583,6 +557,8 @@ def _level_of(*clues: str | None) -> str | None:
     for clue in clues:
         if clue:
             level = next((lv for rx, lv in LEVEL_OF_ACTOR if rx.search(clue)), None)
+            if level is None and _CITY_COMMITTEE_RE.search(clue):
+                level = lexicon.committee_level(clue)
             if level:
                 return level
     return None
@@ -641,6 +617,9 @@ def identify(text: str, masked: str, citations: list[Citation]) -> Identity:
         ident.level = Level.DISTRICT  # "THỊ ỦY SÔNG CẦU / Số 12-KH/TU": a district-level committee
     if ident.level is None:
         ident.level = _level_of(actor_text, frame_body, authority)
+        if ident.level == Level.DISTRICT and _CITY_COMMITTEE_RE.search(actor_text or frame_body or authority or ""):
+            # a "Thành ủy" that names no city: the lexicon's answer for the province the text is in
+            ident.level = lexicon.committee_level("Thành ủy", locate(masked, Level.PROVINCE).province)
     if ident.level is None:
         ident.level = Level.CENTRAL if sym and sym.level == Level.CENTRAL else None
     if sym and sym.issuer == "TƯ":  # "Số 445-KL/TƯ" under "TỈNH ỦY …": a Tỉnh ủy's TU typed with Ư (T.Ư is central)

@@ -4,7 +4,8 @@ The rules follow the grammar of Vietnamese plans: a task sentence opens with its
 subject ("Ban Dân vận Huyện ủy chủ trì, phối hợp …"), or a numbered heading names
 the unit and the bullets under it carry its tasks; "chủ trì" makes a lead,
 "phối hợp" a support; "Các …" lists stand for many units one level down. The
-terms live in ingest/unit_table.py; this module only reads text at the places
+terms live in data/lexicon/units.json and tasks.json (compiled by ingest/lexicon.py); this module
+only reads text at the places
 where the grammar puts units (sentence starts, "Nơi nhận", the signature), so it
 stays fast enough for the ingest path.
 """
@@ -18,7 +19,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
 
-from policygraph.ingest import unit_table as T
+from policygraph.ingest import lexicon as T
 from policygraph.ingest.citations import PREAMBLE_END_RE
 from policygraph.ingest.deadlines import Deadline, find_deadlines
 from policygraph.ingest.header import HEADING_RE
@@ -36,17 +37,8 @@ _CAP = f"[{UPPER}][{LOWER}]*"
 _LOW = f"[{LOWER}]+"
 
 
-def _phrase(phrase: str) -> str:
-    """A table phrase as a pattern: any spacing, any dash, both "ủy"/"uỷ" spellings."""
-    out = phrase.replace(" - ", "\0D").replace(", ", "\0C").replace(" ", r"\s+")
-    out = out.replace("\0D", r"\s*[-–—]\s*").replace("\0C", r"\s*,\s*")
-    for new, old in (("ủy", "uỷ"), ("hòa", "hoà"), ("hóa", "hoá"), ("khỏe", "khoẻ")):
-        out = out.replace(new, f"(?:{new}|{old})")
-    return out
-
-
-def _alternation(phrases) -> str:
-    return "|".join(_phrase(p) for p in sorted(phrases, key=len, reverse=True))
+_phrase = T.phrase
+_alternation = T.alternation
 
 
 def _end_boundary(phrase: str) -> str:
@@ -122,7 +114,7 @@ NAME_TAIL_RE = re.compile(
     rf"\s+(?P<nm>(?:{'|'.join(re.escape(a) for a, _, _ in T.NAME_ABBREVIATIONS)})(?!\w)"
     rf"|(?i:{_alternation(T.DEPARTMENT_NAMES)})(?!\w)|(?!(?:{_STOP_NAME})(?!\w)){_NAMEWORD}"
     rf"(?:(?:\s+|\s*[-–]\s*|\s+và\s+)(?!(?:{_STOP_NAME})(?!\w)){_NAMEWORD})*)")
-# Sentence-case names ("Vụ Bình đẳng giới", unit_table.NAME_END_WORDS): a first capitalised word (any: the head
+# Sentence-case names ("Vụ Bình đẳng giới", lexicon.NAME_END_WORDS): a first capitalised word (any: the head
 # is always followed by its name, "Vụ Kế hoạch - Tài chính", "Cục Phòng, chống …"), then words in
 # lower case (not a stop word, not the letter of an "a)" item on the next line), a comma and a lower-case word,
 # capitalised words not opening another unit, or "và" / a dash and such a word; a footnote number glued to a
@@ -245,12 +237,10 @@ class _MarkupLinePattern(LinePattern):
 # "^[#>*\s]*(?:NUMBER\s*[.\-–):]\s*)?[*\s]*tổ chức…", matches the same text, but split every run
 # of spaces between its two space classes, and a long blanked-out block (masked footnotes)
 # made it try all the splits at every line of the block: 30 ms on a gazette text.
-SECTION_RE = _MarkupLinePattern(
-    r"^[#>*\s]*(?:(?:(?P<roman>[IVXLC]{1,5})|Điều\s+(?P<art>\d+)|(?P<arab>\d{1,2}))\s*[.\-–):][*\s]*)?"
-    r"(?i:tổ\s+chức\s+thực\s+hiện)[*\s:.]*$")
-NEXT_SECTION_RE = _MarkupLinePattern(r"^[#>*\s]*(?:[IVXLC]{1,5}\s*[.\-–)]|Điều\s+\d+\s*\.|Chương\s+[IVXLC\d]+)")
-RECIPIENTS_RE = _MarkupLinePattern(r"^[#>*\s]*(?i:nơi\s+nhận)[*\s]*:?[*\s]*")
-SIGNATURE_RE = _MarkupLinePattern(r"^[#>*\s]*(?:T/M|TM\.?|T\.M\.?)\s+(?P<body>[^\n*]+)")
+SECTION_RE = _MarkupLinePattern(T.SECTION_PATTERNS["implementation"])
+NEXT_SECTION_RE = _MarkupLinePattern(T.SECTION_PATTERNS["next_section"])
+RECIPIENTS_RE = _MarkupLinePattern(T.SECTION_PATTERNS["recipients"])
+SIGNATURE_RE = _MarkupLinePattern(T.SECTION_PATTERNS["signature"])
 SIGN_SKIP_RE = re.compile(r"^(?:KT\.?|TL\.?|Q\.|TUQ\.?|\(|\[)", re.IGNORECASE)
 PERSON_RE = re.compile(rf"^{_CAP}(?:\s+{_CAP}){{1,5}}$")
 # The verb after a space: the spaces before it are _issue_verb's to find. As "\s+(?i:xây…" the search was
@@ -1433,7 +1423,7 @@ _BARE_MINISTER = name_key("Bộ trưởng")
 
 def _issuing_ministry(text: str, ctx: UnitContext) -> Found | None:
     """The ministry whose minister issues the document ("Bộ trưởng Bộ Tài chính ban hành Thông tư"), for the
-    types one minister issues (unit_table.MINISTER_DOC_TYPES); None otherwise."""
+    types one minister issues (lexicon.MINISTER_DOC_TYPES); None otherwise."""
     if ctx.doc_type not in T.MINISTER_DOC_TYPES:
         return None
     for m in MINISTER_RE.finditer(text, 0, min(len(text), ENACTING_HEAD_CHARS)):
@@ -1518,7 +1508,7 @@ def _wraps_before(text: str, nl: int, start: int, full: int) -> bool:
 
     The line must be full (with the next line's first word it would pass the width), and the next line not an
     item or heading. Then the dash of "chính trị - xã hội", a number or a quote goes on, and a capital does when
-    the line ends on a comma or a word no sentence ends with (unit_table.WRAP_WORDS), when a unit or an official's
+    the line ends on a comma or a word no sentence ends with (lexicon.WRAP_WORDS), when a unit or an official's
     title starts the next line ("Đảng đoàn / Ủy ban Mặt trận Tổ quốc", "phối hợp / Văn phòng Huyện ủy"), or when a
     unit at the end of the line runs on (_unit_runs_over). Any other capital may open a paragraph after a heading
     ("6. Phối hợp … quần chúng / Các cơ quan, đơn vị …").
