@@ -27,9 +27,8 @@ from functools import lru_cache
 
 from policygraph.ingest import lexicon, symbols, tables
 from policygraph.ingest.dates import BARE_DATE_RE, DATE_RE, iso_from_match
-from policygraph.ingest.header import HEADING_ALTERNATIVES, HEADINGS
+from policygraph.ingest.layout import HEADING_ALTERNATIVES, HEADINGS, preamble
 from policygraph.ingest.models import AssertedEdge, Citation, Place
-from policygraph.ingest.noise import LinePattern
 from policygraph.ingest.places import locate, names_town_committee
 from policygraph.text import fold
 from policygraph.vocabulary import EdgeType, Flag, Level
@@ -219,8 +218,6 @@ LINK_RE = re.compile(
     re.IGNORECASE,
 )
 SHARE_RE = re.compile(r"^[\s,]*(?:,|và)[\s]*$", re.IGNORECASE)
-# where the preamble ends: the first section heading, article or enacting formula
-PREAMBLE_END_RE = LinePattern(lexicon.SECTION_PATTERNS["preamble_end"])
 # the word that opens a preamble clause and says how the document relates to what it cites
 # ("Thực hiện …", "Để cụ thể hóa …", "Quán triệt và triển khai thực hiện …" implement; "Căn cứ …");
 # only at the opening of a clause (after ';' or a blank line) or of a line, never mid-sentence
@@ -671,29 +668,9 @@ def _share_dates(text: str, found: list[_Found]) -> None:
                 c.year = int(n.date[:4])  # a bare "năm 2022" is not shared: it may be the last one's alone
 
 
-# A plan may give its grounds in a section of their own, a list under "I. CĂN CỨ XÂY DỰNG KẾ HOẠCH" ("I. Cơ sở
-# pháp lý", "I. CĂN CỨ BAN HÀNH"): that section is still the preamble, which then ends at the next heading
-# ("II. MỤC ĐÍCH, YÊU CẦU"), and what it lists without a trigger of its own is based_on (_govern).
-GROUNDS_HEADING_RE = LinePattern(lexicon.SECTION_PATTERNS["grounds"])
-_AFTER_GROUNDS_RE = LinePattern(lexicon.SECTION_PATTERNS["after_grounds"])
-
-
 def preamble_end(text: str) -> int:
-    return _preamble(text)[0]
-
-
-@lru_cache(maxsize=8)
-def _preamble(text: str) -> tuple[int, int | None]:
-    """Where the preamble ends, and where its grounds section starts when it has one (GROUNDS_HEADING_RE).
-    Cached: asked for every citation the preamble rules look at; a text's hash is computed once."""
-    m = PREAMBLE_END_RE.search(text)
-    if m is None:
-        return min(len(text), 3000), None
-    grounds = GROUNDS_HEADING_RE.rx.match(text, m.start())
-    if grounds is None:
-        return m.start(), None
-    after = _AFTER_GROUNDS_RE.search(text, grounds.end())
-    return (after.start() if after else min(len(text), grounds.end() + 3000)), grounds.start()
+    """Where the preamble ends (the layout's answer, read once per text)."""
+    return preamble(text)[0]
 
 
 def extract_citations(text: str) -> tuple[list[Citation], list[AssertedEdge]]:
@@ -872,7 +849,7 @@ def _govern(text: str, pos: int, found: list[_Found], index: int, governed: dict
     if index > 0 and _inside_description(text, found[index - 1], pos):
         return _Governed(EdgeType.REFERENCES)
     trigger = _trigger_before(text, pos)
-    grounds = _preamble(text)[1]
+    grounds = preamble(text)[1]
     if grounds is not None and grounds < pos and (trigger is None or trigger.start() < grounds):
         return _Governed(
             EdgeType.BASED_ON, grounds

@@ -15,6 +15,13 @@ import re
 from policygraph.ingest import lexicon, symbols, tables
 from policygraph.ingest.case import agency_case, sentence_case
 from policygraph.ingest.dates import DATE_RE, iso_from_match
+from policygraph.ingest.layout import (
+    HEADING_ANY_CASE_RE,
+    HEADING_INLINE_RE,
+    HEADING_RE,
+    HEADINGS,
+    SIGNATURE_RE,
+)
 from policygraph.ingest.models import Citation, Identity, Place
 from policygraph.ingest.noise import LinePattern
 from policygraph.ingest.places import (
@@ -27,6 +34,7 @@ from policygraph.ingest.places import (
     province_of_district,
     without_district,
 )
+from policygraph.ingest.unit_names import canonical_unit_name
 from policygraph.vocabulary import LEVEL_WORD, Flag, Level
 
 HEADER_ZONE = 2500  # characters: the frame above the title
@@ -55,13 +63,8 @@ PASSED_BY_RE = re.compile(  # what the clause says before "thông qua", within P
 )
 PASSED_BY_WIDTH = 300
 FRAME_AFTER_NUMBER = 400  # characters: a frame moved to the end (consolidated texts) dates its number there
-# headings in capitals -> (grammar-free) type name, and the headings whose title is a name ("Luật Đầu tư")
-HEADINGS, NAMED_HEADINGS, HEADING_ALTERNATIVES = lexicon.HEADINGS, lexicon.NAMED_HEADINGS, lexicon.HEADING_ALTERNATIVES
-HEADING_RE = LinePattern(rf"^[ \t#*_]*(?P<h>{HEADING_ALTERNATIVES})[ \t*_]*$")
-# text taken from a page may put the title on the heading's line ("KẾ HOẠCH triển khai …"), or
-# write the heading in sentence case on its own line ("Kế hoạch"): tried after HEADING_RE
-HEADING_INLINE_RE = LinePattern(rf"^[ \t#*_]*(?P<h>{HEADING_ALTERNATIVES})[ \t*_]+(?P<rest>[^\s*_][^\n]*)$")
-HEADING_ANY_CASE_RE = LinePattern(rf"^[ \t#*_]*(?P<h>(?i:{HEADING_ALTERNATIVES}))[ \t*_]*$")
+# the headings whose title is a name ("Luật Đầu tư"); the heading patterns are the layout's
+NAMED_HEADINGS = lexicon.NAMED_HEADINGS
 # "…, Huyện ủy Hòn Quản xây dựng Kế hoạch", "Ủy ban nhân dân tỉnh ban hành Kế hoạch"
 _ACTOR_BODIES = (
     "Tỉnh ủy", "Tỉnh uỷ", "Thành ủy", "Huyện ủy", "Huyện uỷ", "Quận ủy", "Thị ủy", "Đảng ủy", "Đảng uỷ",
@@ -134,7 +137,7 @@ def _enacting_actor(masked: str, start: int, end: int, framed: bool) -> tuple[st
 
 
 # "T/M BAN THƯỜNG VỤ", "TM. ỦY BAN NHÂN DÂN" name the body; "KT. CHỦ TỊCH", "Q. GIÁM ĐỐC" the signer's capacity
-SIGNATURE_RE = LinePattern(r"^[ \t*_]*(?P<how>T/M|TM\.?|T\.M|KT\.?|Q\.)[ \t]*(?P<body>[^\n*]{3,60})")
+# (layout.SIGNATURE_RE)
 STATE_BODIES = ("Ủy ban nhân dân", "Uỷ ban nhân dân", "Hội đồng nhân dân")
 PARTY_WORDS = re.compile(
     r"Tỉnh ủy|Tỉnh uỷ|Huyện ủy|Huyện uỷ|Đảng ủy|Đảng uỷ|Ban Thường vụ|BAN THƯỜNG VỤ|Chi bộ|"
@@ -387,8 +390,6 @@ def _issuer_from_signature(masked: str, symbol: symbols.Symbol | None, place: Pl
     on_behalf = [m for m in last_block if m.group("how").upper().startswith("T")]
     body = " ".join((on_behalf or last_block)[0].group("body").split()).strip(" .")
     if body.isupper():  # "BAN CHẤP HÀNH TRUNG ƯƠNG" -> "Ban Chấp hành Trung ương", the unit table's spelling
-        from policygraph.ingest.units import canonical_unit_name  # units imports this module
-
         body = canonical_unit_name(body)
     if body in STATE_BODIES and level in (Level.PROVINCE, Level.DISTRICT, Level.COMMUNE):
         body = f"{body} {dict(province='tỉnh', district='huyện', commune='xã')[level]}"

@@ -19,6 +19,7 @@ from pathlib import Path
 from policygraph.graph.store import FileRow, drop_inherited_locks, file_row
 from policygraph.ingest.citations import extract_citations, scope_citations
 from policygraph.ingest.header import identify
+from policygraph.ingest.layout import Layout, read_layout
 from policygraph.ingest.models import ParsedDocument
 from policygraph.ingest.noise import mask_noise
 from policygraph.ingest.reader import ReadError, read_document, supported
@@ -29,6 +30,7 @@ from policygraph.ingest.unnumbered import find_unnumbered, law_key
 def parse_text(text: str, path: str = "<text>") -> ParsedDocument:
     """Everything policygraph reads from one text (already NFC)."""
     masked = mask_noise(text)
+    layout = read_layout(masked)  # the zones every extractor reads by, found once
     citations, asserted = extract_citations(masked)
     ident = identify(text, masked, citations)
     scope_citations(citations, ident.level, ident.place)
@@ -52,7 +54,7 @@ def parse_text(text: str, path: str = "<text>") -> ParsedDocument:
         unnumbered=_not_itself(find_unnumbered(masked, ident.level, ident.place, citations), ident.title),
         **vars(ident),
     )
-    _add_units(doc, masked)
+    _add_units(doc, masked, layout)
     return doc
 
 
@@ -65,7 +67,7 @@ def _not_itself(mentions: list, title: str | None) -> list:
     return [u for u in mentions if not (u.kind == "law" and u.key == own)]
 
 
-def _add_units(doc: ParsedDocument, masked: str) -> None:
+def _add_units(doc: ParsedDocument, masked: str, layout: Layout) -> None:
     # deadlines are read from the document's date; without one, from the start of its year (known or estimated
     # from what it cites): "trước ngày 10/12 hằng năm" in a 2017 plan is due first on 10 December 2017
     since = doc.date or (f"{doc.year}-01-01" if doc.year else None)
@@ -73,6 +75,7 @@ def _add_units(doc: ParsedDocument, masked: str) -> None:
         masked,
         UnitContext(level=doc.level, place=doc.place, issuer_code=doc.issuer_code, doc_date=since,
                     doc_type=doc.doc_type),
+        layout,
     )
 
 

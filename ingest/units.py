@@ -13,19 +13,19 @@ stays fast enough for the ingest path.
 from __future__ import annotations
 
 import re
-import unicodedata
 from bisect import bisect_left
-from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
 
 from policygraph.ingest import lexicon as T
-from policygraph.ingest.citations import PREAMBLE_END_RE
 from policygraph.ingest.deadlines import Deadline, find_deadlines
-from policygraph.ingest.header import HEADING_RE
+from policygraph.ingest.layout import ON_BEHALF_RE, Layout, implementation_section, read_layout
 from policygraph.ingest.models import Assignment, Place, Recipient, ReportLine, UnitExtraction, UnitMention
-from policygraph.ingest.noise import LinePattern
 from policygraph.ingest.places import match_district, match_province
+from policygraph.ingest.unit_names import (
+    WORD_END,
+    canonical_unit_name,
+)
 from policygraph.text import name_key
 from policygraph.vocabulary import LEVEL_WORD, LEVELS, ROLE_RANK, Level
 
@@ -73,11 +73,6 @@ def _head_patterns() -> dict[str, re.Pattern]:
     return out
 
 
-_WB = r"(?!\w)"
-_ALL_ABBREVIATIONS = T.NAME_ABBREVIATIONS + T.ABBREVIATIONS  # the longer names first: "TT&TT" before "TT"
-_ABBREV_RE = re.compile("|".join(
-    rf"(?<!\w)(?P<a{i}>{re.escape(a)}){_WB if a[-1].isalnum() else ''}"
-    for i, (a, _, _) in enumerate(_ALL_ABBREVIATIONS)))
 
 
 def _abbrev_patterns() -> dict[str, re.Pattern]:
@@ -86,7 +81,7 @@ def _abbrev_patterns() -> dict[str, re.Pattern]:
     for i, (a, _, _) in enumerate(T.ABBREVIATIONS):
         if a in ("LHPN", "CCB", "TNCS", "đ/c"):
             continue
-        groups.setdefault(_first_key(a), []).append(rf"(?P<a{i}>{re.escape(a)}){_WB if a[-1].isalnum() else ''}")
+        groups.setdefault(_first_key(a), []).append(rf"(?P<a{i}>{re.escape(a)}){WORD_END if a[-1].isalnum() else ''}")
     return {k: re.compile("|".join(v)) for k, v in groups.items()}
 
 
@@ -98,7 +93,6 @@ _PLACE_NAME = rf"(?:(?!(?:{_STOP_NAME})(?!\w)){_CAP})(?:\s*[-–]?\s*(?!(?:Ban|V
 # (UBND) tỉnh Gia Lai"
 _ACRONYM = r"(?:[ \t]*\((?-i:[A-ZĐ][A-ZĐ&]{1,9})\))?"
 LEVEL_TAIL_RE = re.compile(rf"{_ACRONYM}\s+(?i:(?P<lw>{_LEVEL_WORDS}))(?!\w)(?:\s+(?P<pn>{_PLACE_NAME}))?")
-_ACRONYM_RE = re.compile(r"[ \t]*\([A-ZĐ][A-ZĐ&]{1,9}\)(?=[ \t])")
 PLACE_TAIL_RE = re.compile(rf"\s+(?P<pn>{_PLACE_NAME})")
 _MORE_LEVEL_RE = re.compile(rf"\s*,\s*(?i:(?P<lw>{_LEVEL_WORDS}))(?!\w)(?!\s+[{UPPER}])")
 OWNER_TAIL_RE = re.compile(
@@ -198,49 +192,8 @@ BULLET_RE = re.compile(r"[-–+•]\s*")
 SENTENCE_END_RE = re.compile("|".join(rf"\{c}[\s*]+(?=[*\"“(]*[{UPPER}])" for c in ".!?") + r"|;\s*")
 
 
-class _MarkupLinePattern(LinePattern):
-    """A LinePattern that opens with "^[#>*\\s]*" and then needs a character outside that set: the same matches,
-    without trying each line of a blank block.
-
-    "[#>*\\s]*" runs over line ends, so a match tried at each line of a block of blank lines (masked gazette
-    footnotes are blanked out) runs to the block's end: the block's length squared, 1 ms a gazette text. From a
-    blank line the pattern matches where it does from the first line after the blank ones, to the same end (its
-    run reaches the same character; giving back part of the run cannot help, as what follows needs another
-    character). So a probe that starts no match on a blank line finds that line, and the pattern is then matched
-    from the first line start of the blank lines above it that the plain scan would have tried.
-    """
-
-    def __init__(self, pattern: str, flags: int = 0) -> None:
-        if not pattern.startswith("^[#>*\\s]*"):
-            raise ValueError("a _MarkupLinePattern starts with '^[#>*\\s]*'")
-        super().__init__(pattern, flags)
-        self._no_blank = LinePattern(r"^(?![ \t]*\n)" + pattern[1:], flags)
-
-    def finditer(self, text: str, pos: int = 0, endpos: int | None = None) -> Iterator[re.Match]:
-        """Same as ``re.compile(pattern, MULTILINE).finditer(text, pos, endpos)``."""
-        end = len(text) if endpos is None else min(endpos, len(text))
-        for m in self._no_blank.finditer(text, pos, end):
-            start = m.start()
-            while start > pos:  # the blank lines above, from `pos` (or the last match's end) on
-                above = text.rfind("\n", 0, start - 1) + 1
-                if above < pos or text[above:start - 1].strip(" \t"):
-                    break
-                start = above
-            yield self.rx.match(text, start, end) if start != m.start() else m
-            pos = m.end()
-
-    def search(self, text: str, pos: int = 0, endpos: int | None = None) -> re.Match | None:
-        return next(self.finditer(text, pos, endpos), None)
 
 
-# The spaces after the number belong to the number part only: the pattern as first written,
-# "^[#>*\s]*(?:NUMBER\s*[.\-–):]\s*)?[*\s]*tổ chức…", matches the same text, but split every run
-# of spaces between its two space classes, and a long blanked-out block (masked footnotes)
-# made it try all the splits at every line of the block: 30 ms on a gazette text.
-SECTION_RE = _MarkupLinePattern(T.SECTION_PATTERNS["implementation"])
-NEXT_SECTION_RE = _MarkupLinePattern(T.SECTION_PATTERNS["next_section"])
-RECIPIENTS_RE = _MarkupLinePattern(T.SECTION_PATTERNS["recipients"])
-SIGNATURE_RE = _MarkupLinePattern(T.SECTION_PATTERNS["signature"])
 SIGN_SKIP_RE = re.compile(r"^(?:KT\.?|TL\.?|Q\.|TUQ\.?|\(|\[)", re.IGNORECASE)
 PERSON_RE = re.compile(rf"^{_CAP}(?:\s+{_CAP}){{1,5}}$")
 # The verb after a space: the spaces before it are _issue_verb's to find. As "\s+(?i:xây…" the search was
@@ -249,49 +202,10 @@ ISSUE_VERB_RE = re.compile(r"(?<=\s)(?i:xây\s+dựng|ban\s+hành)\s+(?i:kế\s+
                            r"|đề\s+án|kết\s+luận|chỉ\s+thị|nghị\s+quyết)")
 TITLE_WORDS = (("bí thư", "Bí thư"), ("chủ tịch", "Chủ tịch"), ("thủ tướng", "Thủ tướng"),
                ("bộ trưởng", "Bộ trưởng"), ("giám đốc", "Giám đốc"), ("trưởng ban", "Trưởng ban"))
-_COMMITTEE_WORDS = {"Đảng bộ", "Chi bộ", "Đảng ủy", "Huyện ủy", "Tỉnh ủy", "Thành ủy", "Thị ủy", "Quận ủy",
-                    "Đảng đoàn", "Ban cán sự đảng"}
-_CASE_FIXES = sorted({h.canonical for h in T.HEADS if h.canonical and " " in h.canonical} - _COMMITTEE_WORDS |
-                     {"Tổ quốc", "Việt Nam", "Nhà nước", "Trung ương", "Tiểu học", "Mầm non"}, key=len, reverse=True)
-CASE_FIX_RE = re.compile("|".join(f"(?<!\\w)(?:{_phrase(c.lower())})(?!\\w)" for c in _CASE_FIXES), re.IGNORECASE)
-_CASE_MAP = {}
-OWNER_CASE_RE = re.compile(r"(?<![Cc]ác )(?<!, )(?<!\w)(huyện|tỉnh|thành|thị|quận|đảng)\s+(?:ủy|uỷ)(?!\s+viên)(?!\w)",
-                           re.IGNORECASE)
-
-
-for _c in _CASE_FIXES:
-    _CASE_MAP[name_key(_c)] = _c
 _NOT_UNITS_FOLDED = frozenset(name_key(n) for n in T.NOT_UNITS)
 _LEVEL_OF_WORD = {name_key(w): level for w, level in T.LEVEL_WORDS}
 _LEVEL_OF_OWNER = {name_key(w): level for w, level in T.OWNER_WORDS}
 _CENTRAL_CITIES = frozenset(name_key(c) for c in T.CENTRAL_CITIES)
-
-
-def _fix_tones(text: str) -> str:
-    for old, new in (("uỷ", "ủy"), ("Uỷ", "Ủy"), ("UỶ", "ỦY"), ("hoà", "hòa"), ("hoá", "hóa"), ("Hoà", "Hòa")):
-        text = text.replace(old, new)
-    return text
-
-
-@lru_cache(maxsize=8192)
-def canonical_unit_name(written: str, first_upper: bool = True) -> str:
-    """The name a unit is known by: abbreviations expanded, one spacing, usual case."""
-    s = _fix_tones(unicodedata.normalize("NFC", written))
-    if "(" in s:
-        s = _ACRONYM_RE.sub("", s)  # "Ủy ban nhân dân (UBND) tỉnh": the short name given at a first mention
-    s = _ABBREV_RE.sub(lambda m: _ALL_ABBREVIATIONS[int(m.lastgroup[1:])][1] + " ", s)
-    s = re.sub(r"\s*[-–—]\s*", " - ", s)
-    s = re.sub(r"\s*,\s*", ", ", s)
-    s = " ".join(s.replace("*", " ").split()).strip(" ,;:.")
-    letters = [c for c in s if c.isalpha()]
-    if letters and sum(c.isupper() for c in letters) > 0.8 * len(letters):
-        s = s.lower()
-    s = CASE_FIX_RE.sub(lambda m: _CASE_MAP.get(name_key(m.group(0)), m.group(0)), s)
-    s = OWNER_CASE_RE.sub(lambda m: m.group(1).capitalize() + " ủy", s)
-    s = re.sub(r"(?<=Ban Chỉ đạo )(\w)", lambda m: m.group(1).lower(), s) if "Ban Chỉ đạo " in s else s
-    if s[:4].lower() == "các ":
-        s = "Các " + s[4:]
-    return s[:1].upper() + s[1:] if first_upper else s
 
 
 def _known_place_prefix(name: str, level: str | None) -> str | None:
@@ -869,22 +783,6 @@ def _scoped_place(level: str | None, ctx_level: str | None, ctx_place: Place, wr
 
 
 # --- reading the document -----------------------------------------------------------
-@dataclass
-class _Section:
-    start: int
-    end: int
-    number: str | None
-
-
-def _find_section(text: str, end: int) -> _Section | None:
-    found = None
-    for m in SECTION_RE.finditer(text, 0, end):
-        found = m
-    if not found:
-        return None
-    nxt = NEXT_SECTION_RE.search(text, found.end(), end)
-    number = found.group("roman") or found.group("art") or found.group("arab")
-    return _Section(found.end(), nxt.start() if nxt else end, number)
 
 
 # markup, numbering, bullet, markup in one match: each later part may be empty, so re's first
@@ -1269,13 +1167,11 @@ def _reports(text: str, cs: int, ce: int, ctx: UnitContext, out: UnitExtraction)
             evidence=" ".join(text[cs:ce].split()), start=m.start(), end=(via or to).end))
 
 
-def _signature(text: str, ctx: UnitContext, out: UnitExtraction) -> int | None:
-    """Issuer, signer and title from "T/M BAN THƯỜNG VỤ / PHÓ BÍ THƯ / name"; returns where it starts."""
-    sig = None
-    for m in SIGNATURE_RE.finditer(text):
-        sig = m
-    if not sig:
+def _signature(text: str, layout: Layout, ctx: UnitContext, out: UnitExtraction) -> int | None:
+    """Issuer, signer and title from the last "T/M BAN THƯỜNG VỤ / PHÓ BÍ THƯ / name"; returns where it starts."""
+    if not layout.on_behalf:
         return None
+    sig = ON_BEHALF_RE.rx.match(text, layout.on_behalf[-1].start)
     body = sig.group("body").strip(" *")
     found = unit_at(body, 0)
     if found:
@@ -1321,17 +1217,15 @@ def _issuer_from_intro(text: str, ctx: UnitContext, out: UnitExtraction) -> None
         out.issuer = _resolve(found, ctx)
 
 
-def _recipients(text: str, ctx: UnitContext, out: UnitExtraction) -> int | None:
-    """The "Nơi nhận" list as recipients; "Lưu" lines and internal notes are left out."""
-    first = None
-    for head in RECIPIENTS_RE.finditer(text):
-        first = head.start() if first is None else first
+def _recipients(text: str, layout: Layout, ctx: UnitContext, out: UnitExtraction) -> int | None:
+    """The first "Nơi nhận" list as recipients; "Lưu" lines and internal notes are left out."""
+    for head in layout.recipients:
         got: list[Recipient] = []
-        _bullet_list(text, head.end(), ctx, got)
+        _bullet_list(text, head.end, ctx, got)
         if got:
             out.recipients.extend(got)
-            return head.start()
-    return first
+            return head.start
+    return layout.recipients[0].start if layout.recipients else None
 
 
 def _bullet_list(text: str, pos: int, ctx: UnitContext, got: list[Recipient]) -> None:
@@ -1353,21 +1247,17 @@ def _bullet_list(text: str, pos: int, ctx: UnitContext, got: list[Recipient]) ->
 
 
 # "Kính gửi: …" in a letter's frame: whom it is addressed to, on its line or in a list below
-ADDRESSEES_RE = _MarkupLinePattern(r"^[#>*\s]*(?i:kính\s+gửi)[*\s]*:?[ \t*]*")
-ADDRESSEES_ZONE = 4000  # characters: the frame of a letter
-
-
-def _addressees(text: str, ctx: UnitContext, out: UnitExtraction) -> None:
+def _addressees(text: str, layout: Layout, ctx: UnitContext, out: UnitExtraction) -> None:
     """The addressees of a letter ("Kính gửi: - Các chi, đảng bộ cơ sở; …") as recipients."""
-    head = next(ADDRESSEES_RE.finditer(text, 0, min(len(text), ADDRESSEES_ZONE)), None)
+    head = layout.addressees
     if head is None:
         return
     got: list[Recipient] = []
-    le = text.find("\n", head.end())
+    le = text.find("\n", head.end)
     le = len(text) if le < 0 else le
-    if text[head.end():le].strip(" *\t"):  # "Kính gửi: Ban Thường vụ Tỉnh ủy"
-        b = BULLET_RE.match(text, head.end())
-        _recipient_items(text, b.end() if b else head.end(), le, ctx, got)
+    if text[head.end:le].strip(" *\t"):  # "Kính gửi: Ban Thường vụ Tỉnh ủy"
+        b = BULLET_RE.match(text, head.end)
+        _recipient_items(text, b.end() if b else head.end, le, ctx, got)
     else:
         _bullet_list(text, le + 1, ctx, got)
     out.recipients.extend(got)
@@ -1581,17 +1471,18 @@ def unwrap(text: str, start: int = 0, end: int | None = None) -> str:
     return f"{text[:start]}{part}{text[end:]}" if joined or capitals else text
 
 
-def extract_units(text: str, context: UnitContext) -> UnitExtraction:
-    """Issuer, signer, assignments, reporting lines and recipients of one document."""
+def extract_units(text: str, context: UnitContext, layout: Layout | None = None) -> UnitExtraction:
+    """Issuer, signer, assignments, reporting lines and recipients of one document (its zones from `layout`)."""
+    layout = layout or read_layout(text)
     out = UnitExtraction()
-    sig_start = _signature(text, context, out)
+    sig_start = _signature(text, layout, context, out)
     if out.issuer is None:
         _issuer_from_intro(text, context, out)
-    _addressees(text, context, out)
-    rec_start = _recipients(text, context, out)
+    _addressees(text, layout, context, out)
+    rec_start = _recipients(text, layout, context, out)
     body_end = min(p for p in (sig_start, rec_start, len(text)) if p is not None)
-    section = _find_section(text, body_end)
-    start = _body_start(text)
+    section = implementation_section(text, body_end)
+    start = _body_start(text, layout)
     minister = _issuing_ministry(text, context)
     # the tasks are read with wrapped paragraphs on one line; the frame, signature and recipients keep their lines
     text = unwrap(text, min(start, body_end, section.start if section else body_end), body_end)
@@ -1605,17 +1496,12 @@ def extract_units(text: str, context: UnitContext) -> UnitExtraction:
     return out
 
 
-FIRST_ITEM_RE = LinePattern(r"^[ \t#*_]*1[ \t]*[.)\-–][ \t]")  # "1. Các huyện ủy …": a directive without "I."
-
-
-def _body_start(text: str) -> int:
+def _body_start(text: str, layout: Layout) -> int:
     """Where tasks can begin: the first section heading ("I. MỤC ĐÍCH …", "Điều 1") or numbered
     item after the title, else the end of the type heading. The frame above ("ĐẢNG BỘ TỈNH …", "HUYỆN ỦY …") and the
     preamble's "…, Ban Thường vụ Huyện ủy xây dựng Kế hoạch" name the issuer, not tasks."""
-    title = HEADING_RE.search(text, 0, 4000)
-    after_title = title.end() if title else 0
-    starts = [m.start() for m in (PREAMBLE_END_RE.search(text), FIRST_ITEM_RE.search(text, after_title)) if m]
-    return _asking_intro(text, min(starts), after_title) if starts else after_title
+    after_title = layout.heading.end if layout.heading else 0
+    return _asking_intro(text, layout.tasks_start, after_title) if layout.tasks_start != after_title else after_title
 
 
 def _asking_intro(text: str, start: int, floor: int) -> int:

@@ -23,7 +23,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from policygraph.ingest import tables
-from policygraph.ingest.citations import preamble_end, preamble_relation, sentence_around
+from policygraph.ingest.citations import preamble_relation, sentence_around
+from policygraph.ingest.layout import preamble
 from policygraph.ingest.models import Citation, Place, UnnumberedMention
 from policygraph.ingest.places import locate
 from policygraph.text import fold
@@ -291,7 +292,7 @@ def find_unnumbered(text: str, level: str | None = None, place: Place | None = N
     for u in found[1:]:
         if u.start >= kept[-1].end:  # not inside the one before ("Bộ Luật X" holds "Luật X")
             kept.append(u)
-    end, seen = preamble_end(text), {}
+    end, seen = preamble(text)[0], {}
     for u in kept:
         u.relation = EdgeType.REFERENCES if _in_a_subject(u, citations) else preamble_relation(text, u.start, end)
         u.evidence = sentence_around(text, u.start, u.end, seen)

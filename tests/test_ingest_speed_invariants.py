@@ -70,12 +70,13 @@ def test_line_patterns_find_what_multiline_regexes_find():
     import random
     import re
 
-    from policygraph.ingest import citations, header, units
+    from policygraph.ingest import header, layout
     from policygraph.ingest.noise import GAZETTE_HEADER, LinePattern
 
     patterns = [
-        GAZETTE_HEADER, header.OWN_NUMBER_RE, header.PLACE_DATE_RE, header.HEADING_RE, header.SIGNATURE_RE,
-        units.SECTION_RE, units.NEXT_SECTION_RE, units.RECIPIENTS_RE, units.SIGNATURE_RE, citations.PREAMBLE_END_RE,
+        GAZETTE_HEADER, header.OWN_NUMBER_RE, header.PLACE_DATE_RE, layout.HEADING_RE, layout.SIGNATURE_RE,
+        layout.IMPLEMENTATION_RE, layout.NEXT_SECTION_RE, layout.RECIPIENTS_RE, layout.ON_BEHALF_RE,
+        layout.PREAMBLE_END_RE, layout.ADDRESSEES_RE, layout.GROUNDS_HEADING_RE, layout.FIRST_ITEM_RE,
     ]
     pieces = ["\n", "\n\n", " ", "\t", "*", "#", "a", "Số:", " 45-KH/HU", "T/M", "TM.", "KT.", "Nơi nhận:", "KẾ HOẠCH",
               "Tổ chức thực hiện", "II.", "Điều 3.", "CÔNG BÁO/Số 5", "Hà Nội, ngày 5", "x"]
@@ -124,7 +125,7 @@ def test_section_heading_pattern_matches_as_first_written():
     import random
     import re
 
-    from policygraph.ingest import units
+    from policygraph.ingest import layout
 
     first = re.compile(
         r"^[#>*\s]*(?:(?:(?P<roman>[IVXLC]{1,5})|Điều\s+(?P<art>\d+)|(?P<arab>\d{1,2}))\s*[.\-–):]\s*)?[*\s]*"
@@ -138,7 +139,7 @@ def test_section_heading_pattern_matches_as_first_written():
     texts += ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 14))) for _ in range(30000)]
     for text in texts:
         want = [(m.span(), m.groups()) for m in first.finditer(text)]
-        assert [(m.span(), m.groups()) for m in units.SECTION_RE.finditer(text)] == want, text
+        assert [(m.span(), m.groups()) for m in layout.IMPLEMENTATION_RE.finditer(text)] == want, text
 
 
 def _same_matches(fast, first: str, pieces: list[str], seed: int, flags: int = 0, n: int = 20000) -> None:

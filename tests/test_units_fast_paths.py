@@ -12,6 +12,7 @@ import sys
 from dataclasses import asdict
 from pathlib import Path
 
+from policygraph.ingest import layout
 from policygraph.ingest import units as U
 from policygraph.ingest.noise import mask_noise
 from policygraph.ingest.reader import read_document
@@ -219,9 +220,10 @@ def _masked(paths) -> list[str]:
 
 
 def test_markup_line_patterns_find_what_multiline_regexes_find():
-    """_MarkupLinePattern starts no probe on a blank line, then goes back over the blank lines above: re's MULTILINE
+    """MarkupLinePattern starts no probe on a blank line, then goes back over the blank lines above: re's MULTILINE
     finditer all the same, from any start to any end, on masked gazette texts (blanked-out blocks) and random ones."""
-    patterns = [U.SECTION_RE, U.NEXT_SECTION_RE, U.RECIPIENTS_RE, U.SIGNATURE_RE]
+    patterns = [layout.IMPLEMENTATION_RE, layout.NEXT_SECTION_RE, layout.RECIPIENTS_RE, layout.ON_BEHALF_RE,
+                layout.ADDRESSEES_RE]
     pieces = [
         "\n",
         "\n\n",
@@ -259,7 +261,7 @@ def test_markup_line_patterns_find_what_multiline_regexes_find():
     texts = [(t, True) for t in real]
     texts += [("".join(rng.choice(pieces) for _ in range(rng.randint(0, 16))), False) for _ in range(20000)]
     for lp in patterns:
-        assert isinstance(lp, U._MarkupLinePattern)
+        assert isinstance(lp, layout.MarkupLinePattern)
         plain = re.compile(lp.rx.pattern, lp.rx.flags)
         for text, whole in texts:
             start = rng.randint(0, len(text))
