@@ -31,9 +31,11 @@ demo: install
 
 lint: install-test
 	$(BIN)/ruff check .
+	$(BIN)/lint-imports
 
 test: install-test browser
 	$(BIN)/ruff check .
+	$(BIN)/lint-imports
 	$(BIN)/python -m pytest
 
 clean:

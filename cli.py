@@ -14,32 +14,11 @@ from pathlib import Path
 
 import click
 from policygraph.graph.store import Store, StoreError, default_location
+from policygraph.queries.stores import open_store
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
 err = Console(stderr=True)
-
-
-def open_store_at(location: str | Path | None) -> Store:
-    """Open a store for a command: a clear error instead of a traceback, and a word when a
-    store written by another version had its texts re-read."""
-    try:
-        store = Store.open(location)
-    except StoreError as exc:
-        raise click.ClickException(str(exc)) from None
-    if store.reparsed or store.reparse_errors:
-        click.echo(f"store {store.path} was written by another version: re-read {store.reparsed} texts", err=True)
-    for path, reason in store.reparse_errors:
-        click.echo(f"error: {path}: its stored text could not be re-read ({reason}); ingest it again", err=True)
-    return store
-
-
-def open_store(ctx: click.Context) -> Store:
-    """The store named by --store (opened once per command)."""
-    obj = ctx.ensure_object(dict)
-    if "store" not in obj:
-        obj["store"] = open_store_at(obj.get("store_path"))
-    return obj["store"]
 
 
 @click.group()

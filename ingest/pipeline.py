@@ -16,13 +16,13 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from policygraph.graph.store import FileRow, drop_inherited_locks, file_row
 from policygraph.ingest.citations import extract_citations, scope_citations
 from policygraph.ingest.header import identify
 from policygraph.ingest.layout import Layout, read_layout
 from policygraph.ingest.models import ParsedDocument
 from policygraph.ingest.noise import mask_noise
 from policygraph.ingest.reader import ReadError, read_document, supported
+from policygraph.ingest.rows import FileRow, file_row
 from policygraph.ingest.units import UnitContext, extract_units
 from policygraph.ingest.unnumbered import find_unnumbered, law_key
 
@@ -164,8 +164,14 @@ def worker_count(jobs: int | None, files: int) -> int:
     return max(1, min(cpus, AUTO_MAX_JOBS))
 
 
-def parse_many(files: list[str], jobs: int | None = 1, known: dict[str, str] | None = None) -> Iterator[Outcome]:
-    """Outcomes in file order; `known` maps paths to the hashes already stored; `jobs` None is "auto"."""
+def parse_many(
+    files: list[str],
+    jobs: int | None = 1,
+    known: dict[str, str] | None = None,
+    initializer: Callable[[], None] | None = None,
+) -> Iterator[Outcome]:
+    """Outcomes in file order; `known` maps paths to the hashes already stored; `jobs` None is "auto";
+    `initializer` runs first in each worker process (the store's drop_inherited_locks)."""
     known = known or {}
     jobs = worker_count(jobs, len(files))
     if jobs <= 1 or len(files) < 2:
@@ -175,7 +181,7 @@ def parse_many(files: list[str], jobs: int | None = 1, known: dict[str, str] | N
     import multiprocessing
 
     ctx = multiprocessing.get_context("fork" if hasattr(os, "fork") else "spawn")
-    with ctx.Pool(jobs, initializer=drop_inherited_locks) as pool:
+    with ctx.Pool(jobs, initializer=initializer) as pool:
         yield from pool.imap(_worker_parse, [(path, known.get(path)) for path in files], chunksize=8)
 
 
@@ -251,7 +257,7 @@ def _ingest(
     known = store.file_hashes()
     clock = time.perf_counter
     spent = {"parse": 0.0, "store": 0.0, "rebuild": 0.0}
-    outcomes = parse_many(files, jobs, known)
+    outcomes = parse_many(files, jobs, known, getattr(store, "drop_inherited_locks", None))
     while True:
         t0 = clock()
         outcome = next(outcomes, None)  # with jobs > 1: the wait for the workers

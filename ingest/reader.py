@@ -14,16 +14,14 @@ import unicodedata
 from collections.abc import Callable
 from pathlib import Path
 
+from policygraph.ingest.errors import ReadError
+
 # C0 controls other than the whitespace ones: a text has almost none, a binary file many
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f]")
 # the same characters one by one, NUL aside (read_plain rejects it first): `c in text` is a memchr
 # in C, 4x faster than re's scan of the set, and a text usually holds none of them, so they are
 # counted only when one is there
 _CONTROL_CHARS = tuple(chr(c) for c in [*range(0x01, 0x09), *range(0x0E, 0x20)])
-
-
-class ReadError(Exception):
-    """A file that cannot be read; the message names the reason (the caller names the file)."""
 
 
 def _decode(raw: bytes) -> str:

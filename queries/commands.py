@@ -25,6 +25,7 @@ from policygraph.queries.lineage import path as path_query
 from policygraph.queries.lineage import trace as trace_query
 from policygraph.queries.search import search as search_query
 from policygraph.queries.stats import stats as stats_query
+from policygraph.queries.stores import open_store_at
 from policygraph.vocabulary import LEVELS
 
 FORMAT = click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table",
@@ -48,8 +49,6 @@ def backend_from(ctx: click.Context) -> Backend:
     store = obj.get("store")
     if store is None or isinstance(store, (str, os.PathLike)):
         where = store or obj.get("store_path") or os.environ.get("POLICYGRAPH_STORE")
-        from policygraph.cli import open_store_at
-
         store = open_store_at(where)  # None: the store's default location
     gc.disable()
     graph = store.load_graph()

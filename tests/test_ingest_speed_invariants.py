@@ -9,10 +9,12 @@ from __future__ import annotations
 import pickle
 from pathlib import Path
 
-from policygraph.graph.store import Store, _decompress, file_row
+from policygraph.graph.store import Store
 from policygraph.ingest import deadlines
 from policygraph.ingest.pipeline import _worker_parse, parse_file
 from policygraph.ingest.places import _NAME_AFTER, CLUE_WORDS, Clue, find_clues
+from policygraph.ingest.rows import decompress as _decompress
+from policygraph.ingest.rows import file_row
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLES = sorted((ROOT / "data" / "samples").glob("*.txt"))

@@ -6,10 +6,11 @@ from pathlib import Path
 
 import click
 import networkx as nx
+from policygraph.queries.stores import open_store as open_root_store
 
 
 def open_store(ctx: click.Context):  # noqa: ANN201 - the Store type lives in graph/
-    """The store chosen by the global --store option (opened by cli.open_store, once).
+    """The store chosen by the global --store option (opened by queries.stores.open_store, once).
 
     A group that already put a store-like object in ctx.obj["store"] (tests, embedding
     programs) is used as is.
@@ -17,9 +18,7 @@ def open_store(ctx: click.Context):  # noqa: ANN201 - the Store type lives in gr
     obj = ctx.find_root().obj
     if isinstance(obj, dict) and hasattr(obj.get("store"), "load_graph"):
         return obj["store"]
-    from policygraph.cli import open_store as cli_open_store
-
-    return cli_open_store(ctx.find_root())
+    return open_root_store(ctx.find_root())
 
 
 @click.command("viz")
