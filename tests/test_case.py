@@ -1,3 +1,4 @@
+
 """Titles written in capitals are given in sentence case with their names (ingest/case.py)."""
 
 import pytest
@@ -67,7 +68,7 @@ def test_agency_names_capitalise_each_part():
 
 
 def test_the_lower_case_unit_names_pattern_finds_what_the_unit_tables_pattern_finds():
-    """case._unit_names_re is units.CASE_FIX_RE without IGNORECASE, for text already in lower case."""
+    """case._unit_names_re is unit_names.CASE_FIX_RE without IGNORECASE, for text already in lower case."""
     import random
 
     from policygraph.ingest import case

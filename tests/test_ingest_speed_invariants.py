@@ -10,7 +10,7 @@ import pickle
 from pathlib import Path
 
 from policygraph.graph.store import Store
-from policygraph.ingest import deadlines
+from policygraph.ingest import deadlines, unit_clauses, unit_patterns
 from policygraph.ingest.pipeline import _worker_parse, parse_file
 from policygraph.ingest.places import _NAME_AFTER, CLUE_WORDS, Clue, find_clues
 from policygraph.ingest.rows import decompress as _decompress
@@ -161,7 +161,7 @@ def _same_matches(fast, first: str, pieces: list[str], seed: int, flags: int = 0
 
 
 def test_sentence_patterns_match_as_first_written():
-    from policygraph.ingest import citations, units
+    from policygraph.ingest import citations
 
     pieces = ["\n", "\n\n", " ", "\t", "*", ".", "!", "?", ";", "A", "Đ", "a", "“", '"', "(", "- ", "• ", "12.", "3)",
               "IV.", "X-", "Ủy", "x"]
@@ -171,7 +171,9 @@ def test_sentence_patterns_match_as_first_written():
         pieces,
         seed=11,
     )
-    _same_matches(units.SENTENCE_END_RE, rf"[.!?][\s*]+(?=[*\"“(]*[{units.UPPER}])|;\s*", pieces, seed=12)
+    _same_matches(
+        unit_patterns.SENTENCE_END_RE, rf"[.!?][\s*]+(?=[*\"“(]*[{unit_patterns.UPPER}])|;\s*", pieces, seed=12
+    )
 
 
 def test_deadline_gate_is_the_case_insensitive_search():
@@ -208,20 +210,19 @@ def test_line_head_is_the_four_patterns_in_turn():
     """_strip_line matches LINE_HEAD_RE once: the same as markup, number, bullet, markup one after another."""
     import random
 
-    from policygraph.ingest import units as U
 
     def in_turn(text, start, end):
-        pos = U.MARKUP_RE.match(text, start, end).end()
+        pos = unit_patterns.MARKUP_RE.match(text, start, end).end()
         numbered = bulleted = False
-        m = U.NUMBER_RE.match(text, pos, end)
+        m = unit_patterns.NUMBER_RE.match(text, pos, end)
         if m and m.group("num"):
             numbered, pos = True, m.end()
         elif m:
             bulleted, pos = True, m.end()
-        b = U.BULLET_RE.match(text, pos, end)
+        b = unit_patterns.BULLET_RE.match(text, pos, end)
         if b:
             bulleted, pos = True, b.end()
-        return U.MARKUP_RE.match(text, pos, end).end(), numbered, bulleted
+        return unit_patterns.MARKUP_RE.match(text, pos, end).end(), numbered, bulleted
 
     pieces = [" ", "\t", "*", "#", ">", "_", "1", "12", ".", "-", "–", ")", "/", ":", "IV", "a", "đ", "+", "•", "x",
               "Ban"]
@@ -229,7 +230,7 @@ def test_line_head_is_the_four_patterns_in_turn():
     for _ in range(30000):
         text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 9)))
         end = rng.randint(0, len(text))
-        assert U._strip_line(text, 0, end) == in_turn(text, 0, end), text
+        assert unit_clauses._strip_line(text, 0, end) == in_turn(text, 0, end), text
 
 
 def _mask_line_by_line(text: str) -> str:

@@ -16,7 +16,9 @@ import pytest
 from policygraph.ingest import lexicon as L
 from policygraph.ingest.citations import CLAUSE_TRIGGER_RE
 from policygraph.ingest.header import HEADING_RE
-from policygraph.ingest.units import _LEVEL_WORDS, _head_at, unit_at
+from policygraph.ingest.unit_finder import head_at as _head_at
+from policygraph.ingest.unit_finder import unit_at
+from policygraph.ingest.unit_patterns import LEVEL_WORDS as _LEVEL_WORDS
 
 FOLDER = resources.files("policygraph").joinpath("data", "lexicon")
 SCHEMA = json.loads(FOLDER.joinpath("schema.json").read_text("utf-8"))
@@ -91,7 +93,8 @@ def test_thanh_uy_has_one_answer_that_depends_on_its_city():
 def test_a_city_committee_is_read_the_same_way_by_the_units_and_by_the_citations():
     from policygraph.ingest.citations import _level_of_text
     from policygraph.ingest.models import Place
-    from policygraph.ingest.units import UnitContext, extract_units
+    from policygraph.ingest.unit_resolve import UnitContext
+    from policygraph.ingest.units import extract_units
 
     for city, level in (("Hà Nội", "province"), ("Pleiku", "district")):
         assert _level_of_text(f"Thành ủy {city}") == level

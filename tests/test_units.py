@@ -224,7 +224,7 @@ DISTRICT = UnitContext(level="district", place=Place("Bình Phước", "Hớn Qu
 
 @pytest.mark.parametrize(("written", "name", "unit_type", "collective", "level"), UNITS)
 def test_written_units(written, name, unit_type, collective, level):
-    from policygraph.ingest.units import _resolve
+    from policygraph.ingest.unit_resolve import resolve_unit as _resolve
 
     found = unit_at(written, 0)
     assert found is not None

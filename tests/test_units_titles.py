@@ -10,7 +10,9 @@ from policygraph.ingest import lexicon as T
 from policygraph.ingest.models import Place
 from policygraph.ingest.pipeline import parse_text
 from policygraph.ingest.reader import read_document
-from policygraph.ingest.units import UnitContext, extract_units, unit_at, unit_list_at
+from policygraph.ingest.unit_finder import unit_at, unit_list_at
+from policygraph.ingest.unit_resolve import UnitContext
+from policygraph.ingest.units import extract_units
 
 _spec = importlib.util.spec_from_file_location("helpers_ingest", Path(__file__).with_name("helpers_ingest.py"))
 H = importlib.util.module_from_spec(_spec)

@@ -11,7 +11,9 @@ from pathlib import Path
 import pytest
 from policygraph.ingest.models import Place
 from policygraph.ingest.pipeline import parse_text
-from policygraph.ingest.units import WRAP_WIDTH_MAX, UnitContext, extract_units, unwrap
+from policygraph.ingest.unit_resolve import UnitContext
+from policygraph.ingest.units import extract_units
+from policygraph.ingest.unwrap import WRAP_WIDTH_MAX, unwrap
 
 _spec = importlib.util.spec_from_file_location("helpers_ingest", Path(__file__).with_name("helpers_ingest.py"))
 H = importlib.util.module_from_spec(_spec)
