@@ -16,7 +16,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from policygraph.ingest.citations import extract_citations, scope_citations
+from policygraph.ingest.citation_relations import extract_citations
+from policygraph.ingest.citation_scope import scope_citations
 from policygraph.ingest.header import identify
 from policygraph.ingest.layout import Layout, read_layout
 from policygraph.ingest.models import ParsedDocument

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from policygraph.ingest import tables
-from policygraph.ingest.citations import preamble_relation, sentence_around
+from policygraph.ingest.citation_relations import preamble_relation, sentence_around
 from policygraph.ingest.layout import preamble
 from policygraph.ingest.models import Citation, Place, UnnumberedMention
 from policygraph.ingest.places import locate

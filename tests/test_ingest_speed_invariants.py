@@ -161,12 +161,12 @@ def _same_matches(fast, first: str, pieces: list[str], seed: int, flags: int = 0
 
 
 def test_sentence_patterns_match_as_first_written():
-    from policygraph.ingest import citations
+    from policygraph.ingest import citation_patterns
 
     pieces = ["\n", "\n\n", " ", "\t", "*", ".", "!", "?", ";", "A", "Đ", "a", "“", '"', "(", "- ", "• ", "12.", "3)",
               "IV.", "X-", "Ủy", "x"]
     _same_matches(
-        citations.SENTENCE_START_RE,
+        citation_patterns.SENTENCE_START_RE,
         r"(?:[.!?](?=\s+[A-ZĐ“\"])|;|\n[ \t]*\n|\n(?=[ \t]*(?:[-•+*]|\d+[.)]|[IVX]+[.\-]))|(?<=[^ \n])\n(?=[A-ZĐ]))",
         pieces,
         seed=11,
@@ -189,20 +189,21 @@ def test_deadline_gate_is_the_case_insensitive_search():
 
 
 def test_number_tail_search_from_its_floor_finds_the_leftmost_match():
-    """_lookback searches _NUMBER_TAIL_RE from _tail_floor(window): the same match as from 0."""
+    """lookback searches _NUMBER_TAIL_RE from _tail_floor(window): the same match as from 0."""
     import random
     import re
 
-    from policygraph.ingest import citations
+    from policygraph.ingest import citation_patterns
 
-    assert {c for c in map(chr, range(0x3000)) if re.fullmatch("(?i)[số]", c)} <= set(citations._TAIL_CHARS)
+
+    assert {c for c in map(chr, range(0x3000)) if re.fullmatch("(?i)[số]", c)} <= set(citation_patterns._TAIL_CHARS)
     pieces = ["số", "Số", "SỐ", "ſố", " ", "\t", ":", "1", "23", "٣", "a", "b", ",", "và", "\n", "x", "Nghị quyết",
               "Kế hoạch", "Đ", ".", "²"]
     rng = random.Random(4)
     windows = ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 10))) for _ in range(30000)]
     for w in windows:
-        a = citations._NUMBER_TAIL_RE.search(w)
-        b = citations._NUMBER_TAIL_RE.search(w, citations._tail_floor(w))
+        a = citation_patterns._NUMBER_TAIL_RE.search(w)
+        b = citation_patterns._NUMBER_TAIL_RE.search(w, citation_patterns._tail_floor(w))
         assert (a.span(), a.groups()) == (b.span(), b.groups()), w
 
 

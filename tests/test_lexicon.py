@@ -14,7 +14,7 @@ from importlib import resources
 import jsonschema
 import pytest
 from policygraph.ingest import lexicon as L
-from policygraph.ingest.citations import CLAUSE_TRIGGER_RE
+from policygraph.ingest.citation_patterns import CLAUSE_TRIGGER_RE
 from policygraph.ingest.header import HEADING_RE
 from policygraph.ingest.unit_finder import head_at as _head_at
 from policygraph.ingest.unit_finder import unit_at
@@ -91,7 +91,7 @@ def test_thanh_uy_has_one_answer_that_depends_on_its_city():
 
 
 def test_a_city_committee_is_read_the_same_way_by_the_units_and_by_the_citations():
-    from policygraph.ingest.citations import _level_of_text
+    from policygraph.ingest.citation_finder import level_of_text as _level_of_text
     from policygraph.ingest.models import Place
     from policygraph.ingest.unit_resolve import UnitContext
     from policygraph.ingest.units import extract_units
