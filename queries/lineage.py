@@ -17,6 +17,13 @@ from policygraph.queries.backend import LEVEL_RANK, Backend, fold, gc_paused
 from policygraph.queries.documents import DocRow, doc_row, parse_date
 
 LINEAGE_EDGES = ("implements",)
+WALK_ATTACH = ("issued_by", "assigns")  # what implementers and coverage read off each document
+
+
+def lineage_part(backend: Backend, root: str, down: bool = True, depth: int | None = None,
+                 edge_types: tuple[str, ...] = LINEAGE_EDGES) -> Backend:
+    """The part of the graph a lineage question reads, fetched at once (see Backend.reach)."""
+    return backend.reach([root], edge_types, "in" if down else "out", depth, WALK_ATTACH)
 
 
 @dataclass
@@ -73,6 +80,7 @@ class Filters:
 def walk(backend: Backend, root: str, down: bool = True, depth: int | None = None,
          edge_types: tuple[str, ...] = LINEAGE_EDGES) -> list[TraceRow]:
     """Breadth-first rows from `root` (itself first, depth 0)."""
+    backend = lineage_part(backend, root, down, depth, edge_types)
     rows: dict[str, TraceRow] = {root: TraceRow(doc_row(backend, root), 0, None, None, None)}
     queue = deque([root])
     while queue:
