@@ -12,9 +12,9 @@ import gc
 import re
 import unicodedata
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
-from functools import lru_cache
+from functools import lru_cache, wraps
 from typing import Any, NamedTuple, Protocol, runtime_checkable
 
 LEVELS = ("central", "province", "district", "commune")
@@ -229,6 +229,27 @@ def add_edge_once(graph: Any, edge: Edge) -> None:
         n += 1
         key = f"{edge.type}@{n}"
     graph.add_edge(edge.source, edge.target, key=key, **attrs)
+
+
+def dispatchable(func: Callable[..., Any]) -> Callable[..., Any]:
+    """Let a backend answer this question itself (as networkx lets a backend serve an algorithm).
+
+    A backend that can answer a whole question faster in its own language (Cypher, SPARQL,
+    SQL over its indexes) defines `native(name) -> callable | None`; the callable takes the
+    same arguments and returns the same answer type as the plain function, which stays the
+    reference (`func.generic`) that equivalence tests compare the native answer with.
+    """
+    name = func.__name__
+
+    @wraps(func)
+    def question(backend: Any, *args: Any, **kwargs: Any) -> Any:
+        backend = as_backend(backend)
+        native = getattr(backend, "native", None)
+        answer = native(name) if native is not None else None
+        return (answer or func)(backend, *args, **kwargs)
+
+    question.generic = func  # type: ignore[attr-defined]
+    return question
 
 
 def as_backend(graph_or_backend: Any) -> Backend:

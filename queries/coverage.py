@@ -27,7 +27,7 @@ from functools import lru_cache
 from operator import itemgetter
 from typing import Any
 
-from policygraph.queries.backend import LEVEL_RANK, LEVELS, Backend, fold, gc_paused
+from policygraph.queries.backend import LEVEL_RANK, LEVELS, Backend, dispatchable, fold, gc_paused
 from policygraph.queries.documents import DocRow, doc_when, parse_date
 from policygraph.queries.lineage import TraceRow, lineage_part, walk
 from policygraph.queries.places import expected_below
@@ -159,6 +159,7 @@ def _ancestors(node: str, by_id: dict[str, TraceRow], memo: dict[str, set[str]])
     return found
 
 
+@dispatchable
 @gc_paused()
 def coverage(backend: Backend, root: str, depth: int | None = None, as_of: date | None = None,
              include_named: bool = True) -> CoverageReport:

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from statistics import median
 from typing import Any
 
-from policygraph.queries.backend import LEVELS, Backend, fold, gc_paused
+from policygraph.queries.backend import LEVELS, Backend, dispatchable, fold, gc_paused
 from policygraph.queries.documents import DocRow, doc_when, parse_date
 from policygraph.queries.lineage import lineage_part, walk
 from policygraph.queries.places import expected_below, expected_places
@@ -70,6 +70,7 @@ def issuer_unit(backend: Backend, doc_id: str) -> tuple[str | None, str | None, 
     return None, attrs.get("issuer"), {}
 
 
+@dispatchable
 @gc_paused()
 def implementers(backend: Backend, root: str, depth: int | None = None,
                  level: str | None = None, province: str | None = None) -> ImplementersReport:

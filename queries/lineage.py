@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from policygraph.queries.backend import LEVEL_RANK, Backend, fold, gc_paused
+from policygraph.queries.backend import LEVEL_RANK, Backend, dispatchable, fold, gc_paused
 from policygraph.queries.documents import DocRow, doc_row, parse_date
 
 LINEAGE_EDGES = ("implements",)
@@ -107,6 +107,7 @@ def walk(backend: Backend, root: str, down: bool = True, depth: int | None = Non
     return list(rows.values())
 
 
+@dispatchable
 def trace(backend: Backend, root: str, down: bool = True, filters: Filters | None = None) -> list[TraceRow]:
     """Rows of the lineage tree, ordered by depth then level, place and date.
 
@@ -168,6 +169,7 @@ class PathStep:
 PATH_EDGES = ("implements", "based_on", "references")
 
 
+@dispatchable
 def path(backend: Backend, start: str, end: str, edge_types: tuple[str, ...] = PATH_EDGES) -> list[PathStep]:
     """Shortest chain between two documents.
 

@@ -84,3 +84,20 @@ def test_backends_are_found_by_name(tmp_path):
         open_backend("nope", BackendOptions())
     run = H.cli("--backend", "nope", "stats", store=tmp_path / "s")
     assert run.returncode == 1 and "no backend named 'nope'" in run.stderr and "Traceback" not in run.stderr
+
+
+def test_a_backend_may_answer_a_question_natively(graph):
+    from policygraph.queries.stats import stats
+
+    class Native(NetworkXBackend):
+        def native(self, question):
+            if question == "stats":
+                return lambda backend, flagged_limit=50: ("native", flagged_limit)
+            return None
+
+    backend = Native(graph)
+    assert stats(backend, 7) == ("native", 7)
+    assert stats.generic(backend, 7).to_dict() == stats(NetworkXBackend(graph), 7).to_dict()
+    # a question the backend does not serve runs the plain function
+    root = Service(backend).find("30-CT/TW")
+    assert [r.doc.id for r in Service(backend).trace(root)][0] == root
