@@ -31,7 +31,7 @@ from itertools import accumulate
 from typing import Any
 
 import numpy as np
-from policygraph.queries.backend import Backend
+from policygraph.queries.backend import Backend, dispatchable
 from policygraph.queries.documents import DocRow, _year, doc_row
 from policygraph.text import fold, symbol_key
 from policygraph.vocabulary import NodeKind
@@ -184,6 +184,7 @@ def _containing(data: bytes, starts: array, needle: bytes) -> Iterator[int]:
         at = data.find(needle, starts[record + 1])
 
 
+@dispatchable
 def search(backend: Backend, query: str, limit: int = 20) -> list[Hit]:
     """Documents ranked: symbol match, then the whole phrase, then share of words found.
 
