@@ -5,7 +5,6 @@ congress or plenum, one node)."""
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import re
 from pathlib import Path
@@ -17,10 +16,7 @@ from policygraph.ingest.models import Place
 from policygraph.ingest.pipeline import parse_file, parse_text
 from policygraph.ingest.unnumbered import RULES, find_unnumbered
 from policygraph.text import fold
-
-_spec = importlib.util.spec_from_file_location("helpers_ingest", Path(__file__).with_name("helpers_ingest.py"))
-H = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(H)
+from support import ingest as H
 
 DISTRICT = Place("Bình Phước", "Hớn Quản")
 EXAMPLES = [(r.kind, written, expected) for r in RULES for written, expected in r.examples]
