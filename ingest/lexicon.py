@@ -15,10 +15,12 @@ dataclasses) so that reading them costs nothing per document: they are built onc
 from __future__ import annotations
 
 import json
+import os
 import re
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
+from pathlib import Path
 from typing import Any
 
 from policygraph.text import fold
@@ -26,10 +28,17 @@ from policygraph.text import fold
 LEXICON_FILES = ("patterns", "levels", "units", "tasks", "headings", "triggers")
 
 
+# A folder holding an edited copy of the lexicon, read instead of the installed one: to try a data edit
+# without reinstalling (docs/rules.md). Read once, when this module is first imported.
+LEXICON_ENV = "POLICYGRAPH_LEXICON"
+
+
 @cache
 def load(name: str) -> dict[str, Any]:
     """One lexicon file as parsed JSON (read once)."""
-    path = resources.files("policygraph").joinpath("data", "lexicon", f"{name}.json")
+    folder = os.environ.get(LEXICON_ENV)
+    installed = resources.files("policygraph").joinpath("data", "lexicon")
+    path = Path(folder, f"{name}.json") if folder else installed.joinpath(f"{name}.json")
     return json.loads(path.read_text("utf-8"))
 
 
