@@ -221,7 +221,8 @@ def _actor(text: str, refs: list[Ref], clause_start: int, at: int) -> Ref | None
 def _scope_of(words: str) -> tuple[str, str | None]:
     """'partial' with the articles when they are named ('các khoản 1, khoản 3 Điều 1')."""
     if _article_re().search(words or ""):
-        return "partial", re.sub(r"\s+", " ", words).strip(" ,") or None
+        articles = re.sub(r"(?:\s|,|\b(?:của|tại|theo|và)\b)+$", "", re.sub(r"\s+", " ", words)).strip(" ,")
+        return "partial", articles or None
     return "whole", None
 
 
