@@ -124,15 +124,23 @@ def references(text: str, citations: list[Citation], unnumbered: list[Unnumbered
 
 
 def _head(text: str, pos: int) -> int:
-    """Where the name before a number begins: 'Nghị định số 12/2018/NĐ-CP' -> at 'Nghị'."""
-    before = text[max(0, pos - 60):pos]
-    m = re.search(r"(?:\bsố|\bSố)?\s*$", before)
-    cut = len(before) - (len(m.group(0)) if m else 0)
-    head = before[:cut].rstrip()
-    for name in _type_names():
-        if head.lower().endswith(name.lower()) and (len(head) == len(name) or not head[-len(name) - 1].isalnum()):
-            return pos - len(before) + len(head) - len(name)
-    return pos - len(before) + cut
+    """Where the name before a number begins: 'Nghị định số 12/2018/NĐ-CP' and 'Luật Bảo hiểm xã hội
+    số 58/2014/QH13' begin at their type name; a bare number begins where it stands."""
+    before = text[max(0, pos - 90):pos]
+    names = list(_type_name_re().finditer(before))
+    if names and _NAME_TO_NUMBER.fullmatch(before, names[-1].end()):
+        return pos - len(before) + names[-1].start()
+    return pos
+
+
+@cache
+def _type_name_re() -> re.Pattern[str]:
+    names = "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in _type_names())
+    return re.compile(r"(?<!\w)(?:" + names + r")(?!\w)")
+
+
+# from a type name to its number: a few words of a title ('Bảo hiểm xã hội'), then 'số'
+_NAME_TO_NUMBER = re.compile(r"(?:\s+[^\s,;:.()]+){0,10}?\s*(?:số|Số)?\s*")
 
 
 _CLAUSE_END = re.compile(r";|\.\s+(?=\S)|:\s*\n|\n\s*\n")
@@ -199,10 +207,14 @@ def _objects(text: str, refs: list[Ref], after: int, limit: int) -> tuple[list[R
 
 
 def _kind(text: str, ref: Ref) -> str:
-    """The last word of the name before a number ('luật' for 'Bộ luật số'): a list joined by
-    'và' names documents of one kind; 'Luật A và Nghị định số B' are two phrases."""
-    words = text[ref.head:ref.start].replace("số", " ").split()
-    return ("named " if ref.named else "") + (words[-1].lower() if words else "")
+    """The type of a named document, by the last word of its type name ('luật' for 'Bộ luật số',
+    'Luật Đầu tư số' and 'Luật Dầu khí năm 1993'): a list joined by 'và' names documents of one
+    kind, and a decree amends a decree, not the law it details."""
+    name = text[ref.head:ref.end] if ref.named else text[ref.head:ref.start]
+    for type_name in _type_names():
+        if name.lower().startswith(type_name.lower()):
+            return type_name.split()[-1].lower()
+    return ""
 
 
 def _actor(text: str, refs: list[Ref], clause_start: int, at: int) -> Ref | None:
@@ -213,7 +225,9 @@ def _actor(text: str, refs: list[Ref], clause_start: int, at: int) -> Ref | None
         return None
     last = before[-1]
     gap = text[last.end:at]
-    if len(gap) > 200 or _NOT_SUBJECT.search(gap):
+    if len(gap) > 200 or _NOT_SUBJECT.search(gap) or _unnamed_document_before(text, last.end, at):
+        return None
+    if triggers(text, last.end, at):  # another phrase between: it is that one's subject
         return None
     return last
 
@@ -227,7 +241,8 @@ def _scope_of(words: str) -> tuple[str, str | None]:
 
 
 def find_changes(text: str, citations: list[Citation], unnumbered: list[UnnumberedMention],
-                 own_type: str | None = None, own_title: str | None = None) -> list[Change]:
+                 own_type: str | None = None, own_title: str | None = None,
+                 own_symbol: str | None = None) -> list[Change]:
     """Every change relation the text states, each with its quoted clause and span."""
     refs = references(text, citations, unnumbered)
     if not refs:
@@ -242,18 +257,20 @@ def find_changes(text: str, citations: list[Citation], unnumbered: list[Unnumber
         inside = [r for r in refs if a <= r.start < b]
         if not inside:
             continue
+        floor = a  # a passive's changed document stands after the clause's previous phrase
         for t in triggers(text, a, b):
             if any(r.head <= t.start < r.start for r in refs) or t.start in heads:
                 continue  # "Hướng dẫn số 12-HD/…": a type name, not a verb
             if _not_after().search(text, max(a, t.start - 30), t.start):
                 continue  # "theo hướng dẫn tại …": as another text guides, not an act
             if t.voice == "passive":
-                out += _passive(text, refs, a, b, t, used_as_agent)
+                out += _passive(text, refs, floor, b, t, used_as_agent)
+                floor = t.end
             elif t.voice == "expires":
                 out += _expires(text, inside, t, used_as_agent, b)
             else:
                 out += _active(text, refs, a, b, t, spec[t.relation].get("head_only", False), head_zone,
-                               own_type, own_title)
+                               own_type, own_title, own_symbol)
     if own_type == "VBHN":
         # a consolidated text reproduces another's words: what "it" does is that text's act
         out = [c for c in out if c.source is not None] + _consolidated(text, refs)
@@ -295,18 +312,43 @@ def _change(relation: str, actor: Ref | None, target: Ref, scope: str, articles:
 
 
 def _active(text: str, refs: list[Ref], a: int, b: int, t: Trigger, head_only: bool, head_zone: int,
-            own_type: str | None, own_title: str | None) -> list[Change]:
+            own_type: str | None, own_title: str | None, own_symbol: str | None) -> list[Change]:
     objects, scope_words = _objects(text, refs, t.end, b)
     if not objects:
         return []
     actor = _actor(text, refs, a, t.start)
+    if actor is None and _owned_by_an_earlier_phrase(text, refs, a, t):
+        return []
     if actor is None:
         if _GROUNDS.match(text[a:t.start]) or _unnamed_document_before(text, a, t.start):
             return []  # a ground's or an unnamed document's own words: not this document's act
         if head_only and not _said_of_itself(text, t, head_zone, own_type, own_title):
             return []
+        if t.relation in LEGAL_ACTS and not _acts_itself(text, a, t, head_zone, own_symbol):
+            return []
     scope, articles = _scope_of(scope_words)
     return [_change(t.relation, actor, o, scope, articles, text, (a, b)) for o in objects if o is not actor]
+
+
+def _owned_by_an_earlier_phrase(text: str, refs: list[Ref], a: int, t: Trigger) -> bool:
+    """'Nghị định số Y sửa đổi … Nghị định số X (number unreadable) quy định chi tiết …': another phrase
+    stands between the last named document and this one, so this one is said of a document that
+    could not be read — not of this document."""
+    before = [r for r in refs if a <= r.start and r.end <= t.start]
+    return bool(before) and bool(triggers(text, before[-1].end, t.start))
+
+
+LEGAL_ACTS = ("amends", "replaces", "repeals")
+
+
+def _acts_itself(text: str, a: int, t: Trigger, head_zone: int, own_symbol: str | None) -> bool:
+    """Only a legal act amends, replaces or repeals in its own articles: its number carries its
+    year ('14/2026/TT-BTC'; Nghị định 30/2020, Luật 80/2015). A plan or an action programme that
+    lists 'Sửa đổi, bổ sung Nghị định số …' among its tasks asks for the change; it does not make
+    it. Its title, and a clause that names the document itself ('Quyết định này … thay thế …'), do."""
+    if t.start < head_zone or re.search(r"\bnày\b", text[a:t.start]):
+        return True
+    return bool(own_symbol and re.search(r"/\d{4}/", own_symbol))
 
 
 def _said_of_itself(text: str, t: Trigger, head_zone: int, own_type: str | None, own_title: str | None) -> bool:
@@ -321,18 +363,27 @@ def _said_of_itself(text: str, t: Trigger, head_zone: int, own_type: str | None,
 
 def _passive(text: str, refs: list[Ref], a: int, b: int, t: Trigger,
              used: set[tuple[int, bool]]) -> list[Change]:
-    before = [r for r in refs if a <= r.start and r.end <= t.start]
+    before = [r for r in refs if a <= r.start and r.end <= t.start and (r.index, r.named) not in used]
     if not before:
         return []
-    gap = text[before[-1].end:t.start]
-    # ", được sửa đổi …" speaks of the clause's head; without the comma, of the nearest document
-    patient = before[0] if gap.rstrip().endswith(",") else before[-1]
     m = _agent_re().match(text, t.end)
     if not m:
         return []
-    agents, scope_words = _objects(text, refs, m.end(), b)
-    scope_words = " ".join(x for x in (m.group("scope"), scope_words) if x)
-    if t.relation == "amends" and re.search(r"một\s+số\s+điều", text[t.start:m.end()], re.IGNORECASE):
+    agents, _ = _objects(text, refs, m.end(), b)
+    if not agents:
+        return []
+    gap = text[before[-1].end:t.start]
+    if gap.rstrip().endswith(","):  # ", được sửa đổi …" speaks of the clause's head
+        patient = before[0]
+    else:  # of the nearest document of the agent's kind (a decree amends a decree, not a law)
+        same = [r for r in before if _kind(text, r) == _kind(text, agents[0])]
+        patient = same[-1] if same else before[-1]
+    # the articles changed are named before the changed document ('Điều 10 Nghị định 82/2019'),
+    # or as 'một số điều' after the phrase; those after the agent word are the agent's own
+    lead = text[max(a, patient.head - 80):patient.head]
+    lead_articles = re.search(r"(?:" + _sub("$article") + r"[\s,]*(?:và\s+)?)+(?:của\s+)?$", lead, re.IGNORECASE)
+    scope_words = lead_articles.group(0) if lead_articles else ""
+    if re.search(r"một\s+số\s+(?:điều|nội dung|quy định)", text[t.start:m.end()], re.IGNORECASE):
         scope_words = scope_words or "một số điều"
     scope, articles = _scope_of(scope_words)
     out = []
@@ -350,11 +401,8 @@ def _expires(text: str, inside: list[Ref], t: Trigger, used: set[tuple[int, bool
     before = [r for r in inside if r.end <= t.start and (r.index, r.named) not in used]
     if not before:
         return []
-    chosen = [before[0]]
-    for ref in before[1:]:
-        lead = text[max(0, ref.head - 6):ref.head]
-        if re.search(r"(?:,|\bvà)\s*$", lead) and not re.search(r"(?:thi hành|của|tại|theo)\s*$", lead):
-            chosen.append(ref)
+    chosen = [before[0]] + [r for r in before[1:] if _heads_an_item(text, r) and not re.search(
+        r"\n\s*$", text[max(0, r.head - 12):r.head])]
     clause_start = text.rfind("\n", 0, before[0].head) + 1
     scope, articles = _scope_of(text[clause_start:before[0].head])
     a = max(clause_start, 0)
@@ -375,8 +423,18 @@ def _consolidated(text: str, refs: list[Ref]) -> list[Change]:
     stop = re.search(r"\bCăn\s+cứ\b|Văn bản này được hợp nhất", text[m.end():])
     if stop:
         listed = [r for r in listed if r.start < m.end() + stop.start()]
+    # the amending documents head the list's items; those named inside their subjects do not count
+    listed = [r for i, r in enumerate(listed) if i == 0 or _heads_an_item(text, r)]
     span = (max(0, base.head - 200), m.end())
     return [_change("consolidates", None, r, "whole", None, text, span) for r in [base, *listed]]
+
+
+def _heads_an_item(text: str, ref: Ref) -> bool:
+    """A document that opens a list item or is joined by ',' / 'và' — not one named inside another's subject."""
+    lead = text[max(0, ref.head - 12):ref.head]
+    if re.search(r"(?:thi hành|của|tại|theo|bởi)\s*$", lead):
+        return False
+    return bool(re.search(r"(?:[:;,]|\bvà|\n\s*(?:[-–+•]|\d+\.)?)\s*$", lead))
 
 
 def _dedupe(changes: list[Change]) -> list[Change]:

@@ -53,7 +53,7 @@ def parse_text(text: str, path: str = "<text>") -> ParsedDocument:
         unnumbered=_not_itself(find_unnumbered(masked, ident.level, ident.place, citations), ident.title),
         **vars(ident),
     )
-    doc.changes = find_changes(masked, doc.citations, doc.unnumbered, doc.doc_type, doc.title)
+    doc.changes = find_changes(masked, doc.citations, doc.unnumbered, doc.doc_type, doc.title, doc.symbol)
     doc.effective = effective_date(masked)
     _add_units(doc, masked)
     return doc

@@ -33,6 +33,15 @@ def test_every_example_gives_what_it_names(relation, text, expected):
     assert any(r[1] == relation for r in got)  # each example is matched by its own entry
 
 
+def test_articles_are_those_of_the_changed_document():
+    """'Điều 10 Nghị định 82/2019 …, được sửa đổi, bổ sung bởi Điều 85 Nghị định số 14/2026': Điều 85 is the
+    amending decree's own article, Điều 10 the one changed."""
+    for spec in lexicon()["relations"].values():
+        for example in spec["examples"]:
+            if "articles" in example:
+                assert [c.articles for c in parse_text(example["text"]).changes] == [example["articles"]]
+
+
 @pytest.mark.parametrize(("relation", "text"), NEGATIVES, ids=[f"{r}-{i}" for i, (r, _) in enumerate(NEGATIVES)])
 def test_no_negative_gives_a_relation(relation, text):
     assert relations(text) == set()
