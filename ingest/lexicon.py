@@ -25,7 +25,8 @@ from typing import Any
 
 from policygraph.text import fold
 
-LEXICON_FILES = ("patterns", "levels", "units", "tasks", "headings", "triggers")
+# changes.json is read by ingest/changes.py (the change relations)
+LEXICON_FILES = ("patterns", "levels", "units", "tasks", "headings", "triggers", "changes")
 
 
 # A folder holding an edited copy of the lexicon, read instead of the installed one: to try a data edit

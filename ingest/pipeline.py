@@ -16,8 +16,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from policygraph.ingest.citation_relations import extract_citations
-from policygraph.ingest.citation_scope import scope_citations
+from policygraph.ingest.changes import effective_date, find_changes
+from policygraph.ingest.citations import extract_citations, scope_citations
 from policygraph.ingest.header import identify
 from policygraph.ingest.layout import Layout, read_layout
 from policygraph.ingest.models import ParsedDocument
@@ -55,6 +55,8 @@ def parse_text(text: str, path: str = "<text>") -> ParsedDocument:
         unnumbered=_not_itself(find_unnumbered(masked, ident.level, ident.place, citations), ident.title),
         **vars(ident),
     )
+    doc.changes = find_changes(masked, doc.citations, doc.unnumbered, doc.doc_type, doc.title, doc.symbol)
+    doc.effective = effective_date(masked)
     _add_units(doc, masked, layout)
     return doc
 

@@ -5,10 +5,11 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 import networkx as nx
+from policygraph.ingest.changes import CHANGE_TYPES
 from policygraph.queries.backend import Backend, add_edge_once, as_backend
 from policygraph.vocabulary import EdgeType, NodeKind
 
-DOCUMENT_EDGES = (EdgeType.IMPLEMENTS, EdgeType.BASED_ON, EdgeType.REFERENCES)
+DOCUMENT_EDGES = (EdgeType.IMPLEMENTS, EdgeType.BASED_ON, EdgeType.REFERENCES, *CHANGE_TYPES)
 UNIT_EDGES = (EdgeType.ISSUED_BY, EdgeType.ASSIGNS, EdgeType.SENT_TO, EdgeType.REPORTS_TO)
 STEPS = {"up": "out", "down": "in", "both": "both"}
 

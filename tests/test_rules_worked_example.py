@@ -55,7 +55,7 @@ def test_a_new_trigger_and_a_new_unit_are_data_edits(tmp_path):
     installed = resources.files("policygraph").joinpath("data", "lexicon")
     lexicon = tmp_path / "lexicon"
     lexicon.mkdir()
-    for name in ("patterns", "levels", "units", "tasks", "headings", "triggers", "schema"):
+    for name in ("patterns", "levels", "units", "tasks", "headings", "triggers", "changes", "schema"):
         with resources.as_file(installed.joinpath(f"{name}.json")) as src:
             shutil.copy(src, lexicon / f"{name}.json")
 
