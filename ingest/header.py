@@ -197,6 +197,62 @@ def _own_number(masked: str) -> tuple[symbols.Symbol | None, int]:
     return found
 
 
+# A frame flattened onto one line (a PDF's two columns read across): "… Hạnh phúc ***** Số: 23/2007/QĐ-BLĐTBXH Hà Nội,
+# ngày 05 tháng 10 năm 2007 QUYẾT ĐỊNH …". "Số:" with its colon, a symbol, then the place-and-date within a few
+# words on the same line: the frame's two cells side by side, which no sentence citing a document writes.
+FLAT_FRAME_ZONE = 6000  # characters: a page's furniture may come before the frame
+_FLAT_NUMBER_RE = re.compile(r"(?<!\w)(?:Số|SỐ)[ \t]*:[ \t]*(?=\d)")
+_FLAT_DATE_AFTER_RE = re.compile(r"[^\n,]{0,40},[ \t]*ngày[ \t]+\d")
+
+
+def _flat_frame_number(masked: str) -> tuple[symbols.Symbol | None, int]:
+    for m in _FLAT_NUMBER_RE.finditer(masked, 0, min(len(masked), FLAT_FRAME_ZONE)):
+        sm = symbols.SYMBOL_RE.match(masked, m.end())
+        if sm is None or not _FLAT_DATE_AFTER_RE.match(masked, sm.end()):
+            continue
+        try:
+            return symbols.from_match(sm), m.start()
+        except symbols.InvalidSymbol:
+            continue
+    return None, -1
+
+
+# A news page that announces a document and then reproduces it is that document: "Ban Tuyên giáo Trung ương ban
+# hành Hướng dẫn số 55-HD/BTGTW về … trân trọng giới thiệu toàn văn bản Hướng dẫn." Only with the words that say
+# the text follows in full: a page that only reports an issuing ("Tỉnh ủy vừa ban hành Chỉ thị 07-CT/TU") is not it.
+ANNOUNCE_ZONE = 1500  # characters: the lead-in of a news page
+_ANNOUNCED_RE = re.compile(r"ban[ \t]+hành[ \t]+(?P<type>[A-ZĐ][^\n]{1,30}?)[ \t]+số[ \t]*(?=\d)")
+_REPRODUCED_RE = re.compile(r"(?i)(?:giới[ \t]+thiệu|đăng[ \t]+tải|đăng)[ \t]+(?:toàn[ \t]+văn|nguyên[ \t]+văn)")
+REPRODUCED_REACH = 400  # characters after the number: the lead-in's next sentence
+
+
+def _reproduced_announcement(masked: str) -> symbols.Symbol | None:
+    for m in _ANNOUNCED_RE.finditer(masked, 0, min(len(masked), ANNOUNCE_ZONE)):
+        if m.group("type").lower() not in tables.name_to_codes():
+            continue
+        sm = symbols.SYMBOL_RE.match(masked, m.end())
+        if sm is None or not _REPRODUCED_RE.search(masked, sm.end(), sm.end() + REPRODUCED_REACH):
+            continue
+        try:
+            return symbols.from_match(sm)
+        except symbols.InvalidSymbol:
+            continue
+    return None
+
+
+# What a frame's number line writes in a form the grammar does not know ("Số: 15 /KH-BCĐ(389)", a council's
+# term in the code): kept as written (flag symbol_nonstandard), never dropped; digits and a slash or dash at least.
+_WRITTEN_NUMBER_RE = re.compile(r"\d[^\n]*?[/\-–][^\n]*")
+
+
+def _written_number(masked: str) -> tuple[str | None, int]:
+    for m in OWN_NUMBER_RE.finditer(masked, 0, _title_start(masked)):
+        written = " ".join(m.group("sym").strip(" .,;*_").split())
+        if _WRITTEN_NUMBER_RE.fullmatch(written) and len(written) <= 40:
+            return written, m.start()
+    return None, -1
+
+
 def _number_line(masked: str, limit: int) -> tuple[symbols.Symbol | None, int]:
     for m in OWN_NUMBER_RE.finditer(masked, 0, limit):
         try:
@@ -569,12 +625,21 @@ def identify(text: str, masked: str, citations: list[Citation]) -> Identity:
     """Everything the document says about itself (see module docstring)."""
     ident = Identity()
     sym, number_at = _own_number(masked)
+    if sym is None:
+        sym, number_at = _flat_frame_number(masked)
+    if sym is None:
+        sym = _reproduced_announcement(masked)
     heading, title, heading_end, authority_line = _heading_and_title(masked)
     if sym:
         ident.symbol, ident.grammar, ident.issuer_code = str(sym), sym.grammar, sym.issuer
         ident.doc_type = sym.doc_type
         if sym.level and sym.level != "context":
             ident.level = sym.level
+    else:
+        written, number_at = _written_number(masked)
+        if written:  # the frame's number in a form the grammar does not know: kept, flagged
+            ident.symbol = written
+            ident.flags.append(Flag.SYMBOL_NONSTANDARD)
     framed = bool(sym or heading)
     actor = _enacting_actor(masked, heading_end, heading_end + 4000, framed) or _enacting_actor(
         masked, 0, 6000, framed
