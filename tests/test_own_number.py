@@ -65,3 +65,16 @@ def test_a_cited_number_in_the_preamble_is_never_the_documents_own():
     doc = parse_text(text)
     assert doc.symbol is None
     assert {(c.symbol, c.relation) for c in doc.citations} == {("05-CT/TW", "implements")}
+
+
+def test_what_a_council_considered_is_no_ground():
+    """'Xét Tờ trình …' names the request the council considered (lexicon: triggers.json not_grounds)."""
+    text = (
+        "HỘI ĐỒNG NHÂN DÂN\nTỈNH BÌNH ĐỊNH\n\nSố: 21/2022/NQ-HĐND\n\nBình Định, ngày 15 tháng 7 năm 2022\n\n"
+        "NGHỊ QUYẾT\nVề chính sách hỗ trợ\n\n"
+        "Căn cứ Nghị định số 34/2016/NĐ-CP ngày 14 tháng 5 năm 2016 của Chính phủ;\n"
+        "Xét Tờ trình số 16/TTr-BVHXH ngày 10/7/2022 của Ban Văn hóa - Xã hội HĐND tỉnh; ý kiến của đại biểu.\n\n"
+        "QUYẾT NGHỊ:\nĐiều 1. Thông qua.\n"
+    )
+    relations = {c.symbol: c.relation for c in parse_text(text).citations}
+    assert relations == {"34/2016/NĐ-CP": "based_on", "16/TTr-BVHXH": "references"}
