@@ -75,6 +75,7 @@ class Flag:
     """Doubts an extractor records on what it read instead of dropping it."""
 
     ISSUER_SLIP = "issuer_slip"  # the issuer code was repaired (25-NQ/TU written for a province body)
+    ISSUER_UNKNOWN = "issuer_unknown"  # a State issuer code the table does not know, kept as written
     PLACE_UNRESOLVED = "place_unresolved"  # a local symbol whose place could not be told
     SYMBOL_INFERRED = "symbol_inferred"  # the own number was read outside the frame's number line
     SYMBOL_NONSTANDARD = "symbol_nonstandard"  # kept as the frame writes it: the grammar does not know the form

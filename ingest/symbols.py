@@ -227,6 +227,11 @@ def _symbol_of_groups(
         party = _party_in_state_form(number, year, segments)
         if party is not None:
             return party
+        if doc_type and _WRITTEN_CODE_RE.fullmatch(issuer_code) and not _PARTY_SUFFIX_RE.search(issuer_code):
+            # "8008/CT-TCTL": a typed State symbol whose issuer (a department of a ministry, a joint code) the
+            # table does not know is still a document's number: kept as written, its level unknown, flagged
+            return Symbol(number, doc_type, issuer_code, "state", int(year) if year else None, None,
+                          slip=Flag.ISSUER_UNKNOWN)
         raise UnknownIssuer(f"unknown State issuer code {issuer_code!r}")
     if doc_type is None and not year and "-" not in issuer_code and entry.level != Level.CENTRAL and not named:
         # "5/UBND" alone is too thin to be sure it is a symbol and not a ratio
@@ -236,6 +241,8 @@ def _symbol_of_groups(
 
 # the codes of Party committees end so (Trung ương, Tỉnh ủy, Huyện ủy, Quận ủy, Thị ủy, Đảng ủy);
 # no State body's code does
+# an issuer code the table does not know, read in the grammar's shape: letters, maybe joined by dashes
+_WRITTEN_CODE_RE = re.compile(r"[A-ZĐ][A-ZĐa-zđ&]{1,11}(?:-[A-ZĐ][A-ZĐa-zđ&]{1,11}){0,3}")
 _PARTY_SUFFIX_RE = re.compile(r"(?:TW|TU|HU|QU|TXU|ĐU)$")
 
 
