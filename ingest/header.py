@@ -34,6 +34,7 @@ from policygraph.ingest.places import (
     province_of_district,
     without_district,
 )
+from policygraph.ingest.unit_finder import find_units
 from policygraph.ingest.unit_names import canonical_unit_name
 from policygraph.vocabulary import LEVEL_WORD, Flag, Level
 
@@ -621,6 +622,21 @@ def _level_of(*clues: str | None) -> str | None:
     return None
 
 
+# A news page has no frame: its lead-in names the body it reports on as the subject of what it "just did"
+# ("(BĐ) - Ban Tuyên giáo Tỉnh ủy vừa có văn bản đề nghị …", "BCH Đảng bộ xã Vi Hương đã tổ chức họp"): the
+# page's level is that body's, read by the unit grammar. A body in a list ("các cấp ủy") says nothing.
+LEAD_IN_ZONE = 800  # characters: a news page's title and lead-in
+_REPORTED_ACT_RE = re.compile(r"[ \t]+(?:vừa|đã|mới)[ \t]")
+
+
+def _reporting_body_level(masked: str) -> str | None:
+    lead = masked[:LEAD_IN_ZONE]
+    for found in find_units(lead):
+        if found.level and not found.collective and _REPORTED_ACT_RE.match(lead, found.end):
+            return found.level
+    return None
+
+
 def identify(text: str, masked: str, citations: list[Citation]) -> Identity:
     """Everything the document says about itself (see module docstring)."""
     ident = Identity()
@@ -688,6 +704,8 @@ def identify(text: str, masked: str, citations: list[Citation]) -> Identity:
             ident.level = lexicon.committee_level("Thành ủy", locate(masked, Level.PROVINCE).province)
     if ident.level is None:
         ident.level = Level.CENTRAL if sym and sym.level == Level.CENTRAL else None
+    if ident.level is None and not sym and not heading:
+        ident.level = _reporting_body_level(masked)
     if sym and sym.issuer == "TƯ":  # "Số 445-KL/TƯ" under "TỈNH ỦY …": a Tỉnh ủy's TU typed with Ư (T.Ư is central)
         code = "TW" if ident.level == Level.CENTRAL else "TU"
         ident.level = ident.level or Level.PROVINCE

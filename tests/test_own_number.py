@@ -78,3 +78,15 @@ def test_what_a_council_considered_is_no_ground():
     )
     relations = {c.symbol: c.relation for c in parse_text(text).citations}
     assert relations == {"34/2016/NĐ-CP": "based_on", "16/TTr-BVHXH": "references"}
+
+
+def test_a_news_page_takes_the_level_of_the_body_its_lead_in_reports_on():
+    text = (
+        "Hưởng ứng cuộc thi\n\n(BĐ) - Ban Tuyên giáo Tỉnh ủy vừa có văn bản đề nghị cấp ủy đảng, cơ quan, đơn vị "
+        "trong tỉnh hưởng ứng cuộc thi.\n"
+    )
+    assert parse_text(text).level == "province"
+    text = "Ngày 29 tháng 01 năm 2021 BCH Đảng bộ xã Vi Hương đã tổ chức họp triển khai nhiệm vụ năm 2021.\n"
+    assert parse_text(text).level == "commune"
+    text = "Các cấp ủy đảng đã quán triệt nghị quyết trong tháng 3.\n"  # a collective says nothing
+    assert parse_text(text).level is None
