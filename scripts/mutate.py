@@ -28,6 +28,7 @@ import argparse
 import ast
 import copy
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -155,11 +156,11 @@ def mutated_source(source: str, index: int) -> tuple[str, Mutant]:
 
 
 def default_tests(module: Path) -> list[str]:
-    """Test files that import the module by its dotted name."""
-    dotted = ".".join((PACKAGE, *module.with_suffix("").parts))
-    found = [str(p.relative_to(ROOT)) for p in sorted((ROOT / "tests").glob("test_*.py"))
-             if dotted in p.read_text(encoding="utf-8")]
-    return found
+    """Test files that import the module: by its dotted name or by name from its package."""
+    parent, name = ".".join((PACKAGE, *module.parent.parts)), module.stem
+    imports = re.compile(rf"{re.escape(parent)}\.{name}\b|from {re.escape(parent)} import [^\n]*\b{name}\b")
+    return [str(p.relative_to(ROOT)) for p in sorted((ROOT / "tests").glob("test_*.py"))
+            if imports.search(p.read_text(encoding="utf-8"))]
 
 
 def copy_tree(work: Path) -> Path:
