@@ -185,18 +185,22 @@ def run_tests(tree: Path, env: dict[str, str], tests: list[str], timeout: float)
     return "passed" if done.returncode == 0 else "failed"
 
 
-def parse_lines(text: str | None) -> tuple[int, int]:
+def parse_lines(text: str | None) -> list[tuple[int, int]]:
+    """'120' or '100-180' or '97,184-186' -> [(first, last), ...]; everything when not given."""
     if not text:
-        return 0, 10**9
-    first, _, last = text.partition("-")
-    return int(first), int(last or first)
+        return [(0, 10**9)]
+    spans = []
+    for part in text.split(","):
+        first, _, last = part.strip().partition("-")
+        spans.append((int(first), int(last or first)))
+    return spans
 
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("module", help="a module path inside the repository, e.g. graph/identity.py")
     ap.add_argument("--tests", help="pytest arguments (space separated); default: tests importing the module")
-    ap.add_argument("--lines", help="only mutants on these lines: 120 or 100-180")
+    ap.add_argument("--lines", help="only mutants on these lines: 120, 100-180 or 97,184-186")
     ap.add_argument("--list", action="store_true", help="list the mutants, run nothing")
     args = ap.parse_args(argv)
 
@@ -207,8 +211,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"error: {args.module}: not a Python module of the repository", file=sys.stderr)
         return 2
     source = (ROOT / module).read_text(encoding="utf-8")
-    first, last = parse_lines(args.lines)
-    chosen = [m for m in mutants(source) if first <= m.line <= last]
+    spans = parse_lines(args.lines)
+    chosen = [m for m in mutants(source) if any(first <= m.line <= last for first, last in spans)]
     if args.list:
         for m in chosen:
             print(f"{m.index:4}  line {m.line:4}  {m.what}")

@@ -18,11 +18,11 @@ BOTH = (
 )
 
 
-def plan(body: str, number: str = "12", district: str = "Hớn Quản") -> str:
+def plan(body: str, number: str = "12", district: str = "Hớn Quản", year: int = 2014) -> str:
     """A district Party committee's plan of Bình Phước in the usual frame; `body` opens its preamble."""
     return (
         f"ĐẢNG BỘ TỈNH BÌNH PHƯỚC\nHUYỆN ỦY {district.upper()}\nSố {number}-KH/HU\n\n"
-        f"{district}, ngày 05 tháng 3 năm 2014\n\nKẾ HOẠCH\nthực hiện công tác dân vận\n\n"
+        f"{district}, ngày 05 tháng 3 năm {year}\n\nKẾ HOẠCH\nthực hiện công tác dân vận\n\n"
         f"{body}, Ban Thường vụ Huyện ủy {district} xây dựng Kế hoạch thực hiện như sau:\n\n"
         "I. MỤC ĐÍCH, YÊU CẦU\n1. Nâng cao nhận thức của cán bộ, đảng viên.\n"
     )
@@ -61,6 +61,33 @@ def test_an_undated_citation_joins_the_document_its_subject_names(subject, targe
 def test_an_undated_citation_whose_subject_names_neither_stays_ambiguous(subject):
     (target,) = targets(BOTH, f"Thực hiện Nghị quyết số 25-NQ/TW {subject}".strip())
     assert target == "doc:25-NQ/TW||?"
+
+
+def _cited_from(year: int, *known: str) -> str:
+    """The node an undated '25-NQ/TW' resolves to in a plan of `year`, beside plans (of 2014) citing `known`."""
+    docs = [parse_text(plan(f"Thực hiện {k}", number=str(30 + i)), f"/docs/{i:02}.txt") for i, k in enumerate(known)]
+    docs.append(parse_text(plan("Thực hiện Nghị quyết số 25-NQ/TW", number="99", year=year), "/docs/99.txt"))
+    g = resolve(docs)
+    src = next(n for n, a in g.nodes.items() if a.get("source") == "/docs/99.txt")
+    (target,) = [t for s, t, _k, _a in g.edges if s == src and g.nodes[t].get("symbol") == "25-NQ/TW"]
+    return target
+
+
+def test_an_undated_citation_in_a_text_older_than_one_candidate_joins_the_other():
+    assert _cited_from(2010, BOTH) == IX  # the resolution of 2013 did not exist in 2010
+
+
+def test_a_text_of_the_candidates_own_year_may_cite_it():
+    assert _cited_from(2013, BOTH) == "doc:25-NQ/TW||?"  # both existed in 2013: no guess
+    assert _cited_from(2002, BOTH) == "doc:25-NQ/TW||?"  # neither existed: no guess either
+
+
+def test_a_candidate_whose_year_is_unknown_stops_the_guess_by_year():
+    ix = "Nghị quyết số 25-NQ/TW ngày 12/3/2003 của Ban Chấp hành Trung ương Đảng (khóa IX)"
+    assert _cited_from(2010, ix, "Nghị quyết số 25-NQ/TW (khóa XI)") == "doc:25-NQ/TW||?"
+    # a date that contradicts the term does not give the term its year
+    wrong = "Nghị quyết số 25-NQ/TW ngày 03/6/2016 của Ban Chấp hành Trung ương (khóa XI)"
+    assert _cited_from(2010, ix, wrong) == "doc:25-NQ/TW||?"
 
 
 def _stub(citations: list[str], symbol: str) -> dict:

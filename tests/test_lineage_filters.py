@@ -134,3 +134,25 @@ def test_no_date_filter_shows_the_undated_draft_and_a_date_filter_hides_it(backe
     assert "yen-son-draft.txt" in _names(backend, visible(trace(backend, root)))
     wide = Filters(since=date(2000, 1, 1), until=date(2030, 1, 1))
     assert "yen-son-draft.txt" not in _names(backend, visible(trace(backend, root, filters=wide)))
+
+
+def test_an_upward_trace_of_two_documents_has_the_parent_as_its_root(backend):
+    rows = trace(backend, _id(backend, "programme.txt"), down=False)
+    assert [r.doc.id for r in rows] == [_id(backend, "programme.txt"), "doc:25-NQ/TW||XI"]
+    assert [r.doc.id for r in roots(rows)] == ["doc:25-NQ/TW||XI"]
+
+
+def test_a_trace_of_the_root_alone_is_its_own_root(backend):
+    rows = trace(backend, _id(backend, "commune.txt"))
+    assert [r.doc.id for r in rows] == [_id(backend, "commune.txt")]
+    assert roots(rows) == rows
+
+
+def test_a_row_as_a_dict_carries_its_place_in_the_tree(backend):
+    rows = {r.doc.id: r for r in trace(backend, _id(backend, "programme.txt"))}
+    out = rows[_id(backend, "commune.txt")].to_dict()
+    assert (out["symbol"], out["date"], out["level"]) == ("05-KH/ĐU", "2013-10-15", "commune")
+    assert (out["depth"], out["parent"], out["also_under"], out["asserted"]) == (
+        1, _id(backend, "programme.txt"), [_id(backend, "ham-yen-45.txt")], False)
+    assert out["stated_in"] == _id(backend, "commune.txt")
+    assert out["evidence"].startswith("Thực hiện Kế hoạch số 45-KH/HU")

@@ -68,3 +68,11 @@ def test_path_the_other_way_round_mirrors_the_directions(backend):
 def test_no_implements_edge_means_no_path_over_implements_alone(backend):
     plan, report = _id(backend, "plan.txt"), _id(backend, "report.txt")
     assert path(backend, plan, report, edge_types=("implements",)) == []
+
+
+def test_a_path_step_as_a_dict_names_both_ends_and_the_direction(backend):
+    plan, report = _id(backend, "plan.txt"), _id(backend, "report.txt")
+    out = path(backend, plan, report)[1].to_dict()
+    assert (out["from"]["symbol"], out["to"]["symbol"], out["type"], out["forward"]) == (
+        "06/QĐ-TTg", "210/BC-UBND", "references", False)
+    assert out["stated_in"] == report and "06/QĐ-TTg" in out["evidence"]
