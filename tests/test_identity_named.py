@@ -88,3 +88,31 @@ def test_a_provincial_congress_has_no_term_of_the_central_committee():
     g = _graph(_province_plan("40", "Nghị quyết Đại hội Đảng bộ tỉnh lần thứ XV, nhiệm kỳ 2015 - 2020"))
     node = g.nodes["doc:~congress/gia-lai|XV"]
     assert (node["term"], node["ordinal"], node["level"], node["province"]) == (None, "XV", "province", "Gia Lai")
+
+
+def test_a_plenum_has_the_term_written_and_no_year_taken_from_the_term():
+    g = resolve([
+        parse_text("Thực hiện Nghị quyết Hội nghị Trung ương 4 về xây dựng Đảng.", "/a.txt"),
+        parse_text("Thực hiện Nghị quyết Trung ương 8 (khóa XII) về chiến lược bảo vệ Tổ quốc.", "/b.txt"),
+    ])
+    eighth, fourth = g.nodes["doc:~plenum|XII-8"], g.nodes["doc:~plenum|?-4"]
+    # the eighth plenum of term XII met in 2018, not in the term's first year 2016: no year is better than a wrong one
+    assert (eighth["term"], eighth["ordinal"], eighth["year"]) == ("XII", "8", None)
+    assert (fourth["term"], fourth["ordinal"], fourth["year"]) == (None, "4", None)
+
+
+def test_a_law_named_in_a_text_of_the_year_it_was_passed_is_the_ingested_law():
+    from pathlib import Path
+
+    from policygraph.ingest.pipeline import parse_file
+
+    gazette = Path(__file__).resolve().parents[1].parent / "shared" / "corpus" / "gazette"
+    law = parse_file(gazette / "luat-so-61-2020-qh14-31682.txt")  # Luật Đầu tư, passed on 17 June 2020
+    decree = parse_text(
+        "CHÍNH PHỦ\nSố: 25/2020/NĐ-CP\nHà Nội, ngày 28 tháng 12 năm 2020\n\nNGHỊ ĐỊNH\nQuy định chi tiết\n\n"
+        "Căn cứ Luật Đầu tư ngày 17 tháng 6 năm 2020;\n\nChính phủ ban hành Nghị định.\n\nĐiều 1. Phạm vi\n",
+        "decree.txt")
+    g = resolve([law, decree])
+    based_on = {t for s, t, k, _ in g.edges if s == "doc:25/2020/NĐ-CP||2020" and k == "based_on"}
+    assert "doc:61/2020/QH14||2020" in based_on
+    assert not {"doc:~law|dau-tu", "doc:~law|dau-tu|2020"} & set(g.nodes)
