@@ -55,3 +55,9 @@ def test_an_ingested_document_takes_its_subject_from_the_texts_that_cite_it():
     assert programme["stub"] is False and programme["source"] == "/docs/01.txt"
     assert programme["subject"] == "công tác dân vận trong tình hình mới"
     assert programme["mentions"] == 1
+
+
+def test_a_placed_cited_document_carries_no_flag():
+    nodes = _nodes(COMMUNE)
+    assert {s: nodes[s]["flags"] for s in ("25-NQ/TW", "30-CTr/TU", "45-KH/HU", "06/QĐ-TTg")} == {
+        "25-NQ/TW": [], "30-CTr/TU": [], "45-KH/HU": [], "06/QĐ-TTg": []}
