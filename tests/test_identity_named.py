@@ -101,18 +101,32 @@ def test_a_plenum_has_the_term_written_and_no_year_taken_from_the_term():
     assert (fourth["term"], fourth["ordinal"], fourth["year"]) == (None, "4", None)
 
 
-def test_a_law_named_in_a_text_of_the_year_it_was_passed_is_the_ingested_law():
+def _investment_law_and(*decrees: tuple[str, str, str]):
+    """The ingested Luật Đầu tư of 2020 (passed on 17 June 2020) and decrees (number, day, 'Căn cứ' line)."""
     from pathlib import Path
 
     from policygraph.ingest.pipeline import parse_file
 
     gazette = Path(__file__).resolve().parents[1].parent / "shared" / "corpus" / "gazette"
-    law = parse_file(gazette / "luat-so-61-2020-qh14-31682.txt")  # Luật Đầu tư, passed on 17 June 2020
-    decree = parse_text(
-        "CHÍNH PHỦ\nSố: 25/2020/NĐ-CP\nHà Nội, ngày 28 tháng 12 năm 2020\n\nNGHỊ ĐỊNH\nQuy định chi tiết\n\n"
-        "Căn cứ Luật Đầu tư ngày 17 tháng 6 năm 2020;\n\nChính phủ ban hành Nghị định.\n\nĐiều 1. Phạm vi\n",
-        "decree.txt")
-    g = resolve([law, decree])
-    based_on = {t for s, t, k, _ in g.edges if s == "doc:25/2020/NĐ-CP||2020" and k == "based_on"}
-    assert "doc:61/2020/QH14||2020" in based_on
+    docs = [parse_file(gazette / "luat-so-61-2020-qh14-31682.txt")]
+    for number, day, basis in decrees:
+        docs.append(parse_text(
+            f"CHÍNH PHỦ\nSố: {number}/NĐ-CP\nHà Nội, ngày {day}\n\nNGHỊ ĐỊNH\nQuy định chi tiết\n\n{basis}\n\n"
+            "Chính phủ ban hành Nghị định.\n\nĐiều 1. Phạm vi\n", f"{number.replace('/', '-')}.txt"))
+    g = resolve(docs)
+    return g, {s: t for s, t, k, _ in g.edges if k == "based_on" and "/NĐ-CP|" in s}  # what each decree is based on
+
+
+def test_a_law_named_in_a_text_of_the_year_it_was_passed_is_the_ingested_law():
+    g, based_on = _investment_law_and(("25/2020", "28 tháng 12 năm 2020", "Căn cứ Luật Đầu tư ngày 17 tháng 6 năm 2020;"))
+    assert based_on == {"doc:25/2020/NĐ-CP||2020": "doc:61/2020/QH14||2020"}
     assert not {"doc:~law|dau-tu", "doc:~law|dau-tu|2020"} & set(g.nodes)
+
+
+def test_a_law_named_with_another_year_is_not_the_ingested_law():
+    g, based_on = _investment_law_and(
+        ("31/2021", "26 tháng 3 năm 2021", "Căn cứ Luật Đầu tư năm 2020;"),
+        ("40/2021", "30 tháng 3 năm 2021", "Căn cứ Luật Đầu tư năm 2014;"),
+    )
+    assert based_on == {"doc:31/2021/NĐ-CP||2021": "doc:61/2020/QH14||2020",
+                        "doc:40/2021/NĐ-CP||2021": "doc:~law|dau-tu|2014"}
