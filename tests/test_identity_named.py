@@ -118,7 +118,8 @@ def _investment_law_and(*decrees: tuple[str, str, str]):
 
 
 def test_a_law_named_in_a_text_of_the_year_it_was_passed_is_the_ingested_law():
-    g, based_on = _investment_law_and(("25/2020", "28 tháng 12 năm 2020", "Căn cứ Luật Đầu tư ngày 17 tháng 6 năm 2020;"))
+    basis = "Căn cứ Luật Đầu tư ngày 17 tháng 6 năm 2020;"  # the day it was passed: no year written after the name
+    g, based_on = _investment_law_and(("25/2020", "28 tháng 12 năm 2020", basis))
     assert based_on == {"doc:25/2020/NĐ-CP||2020": "doc:61/2020/QH14||2020"}
     assert not {"doc:~law|dau-tu", "doc:~law|dau-tu|2020"} & set(g.nodes)
 
