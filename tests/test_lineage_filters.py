@@ -7,9 +7,12 @@ through the real pipeline (files -> ingest_paths -> store -> NetworkXBackend).
 
 from __future__ import annotations
 
+import json
 from datetime import date
 
 import pytest
+from click.testing import CliRunner
+from policygraph.cli import main
 from policygraph.graph.store import Store
 from policygraph.ingest.pipeline import ingest_paths
 from policygraph.queries.backend import NetworkXBackend
@@ -57,12 +60,20 @@ FILES = {
 
 
 @pytest.fixture(scope="module")
-def backend(tmp_path_factory):
+def store_dir(tmp_path_factory):
     folder = tmp_path_factory.mktemp("docs")
     for name, text in FILES.items():
         (folder / name).write_text(text, encoding="utf-8")
-    store = Store.open(tmp_path_factory.mktemp("store"))
+    where = tmp_path_factory.mktemp("store")
+    store = Store.open(where)
     ingest_paths(store, [folder])
+    store.close()
+    return where
+
+
+@pytest.fixture(scope="module")
+def backend(store_dir):
+    store = Store.open(store_dir)
     graph = store.load_graph()
     store.close()
     return NetworkXBackend(graph)
@@ -156,3 +167,14 @@ def test_a_row_as_a_dict_carries_its_place_in_the_tree(backend):
         1, _id(backend, "programme.txt"), [_id(backend, "ham-yen-45.txt")], False)
     assert out["stated_in"] == _id(backend, "commune.txt")
     assert out["evidence"].startswith("Thực hiện Kế hoạch số 45-KH/HU")
+
+
+def test_the_command_line_takes_the_window_as_iso_days(store_dir):
+    args = ["--store", str(store_dir), "trace", "30-CTr/TU", "--since", "2013-09-21", "--until", "2013-10-01",
+            "--format", "json"]
+    out = CliRunner().invoke(main, args)
+    assert out.exit_code == 0, out.output
+    assert [(r["symbol"], r["date"]) for r in json.loads(out.output)["rows"]] == [
+        ("30-CTr/TU", "2013-09-10"), ("45-KH/HU", "2013-10-01")]
+    bad = CliRunner().invoke(main, [*args[:7], "1/10/2013"])
+    assert bad.exit_code == 2 and "1/10/2013: expected YYYY-MM-DD" in bad.output
