@@ -178,6 +178,9 @@ class ParsedDocument(Identity):
     asserted: list[AssertedEdge] = field(default_factory=list)
     units: UnitExtraction = field(default_factory=UnitExtraction)
     unnumbered: list[UnnumberedMention] = field(default_factory=list)  # documents named without a number
+    # the path relative to the folder ingested (the file name for a file given itself): what pages and exports
+    # show, where `path` (absolute, what `remove` matches) stays in the store
+    rel_path: str | None = None
 
     def to_dict(self) -> dict:
         return asdict(self)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import networkx as nx
+from policygraph.queries.render import plain, safe
 from rich.console import Console
 from rich.padding import Padding
 from rich.table import Table
@@ -22,7 +23,7 @@ def describe(n: dict) -> str:
 
 def render_document(graph: nx.MultiDiGraph, node_id: str) -> None:
     n = graph.nodes[node_id]
-    console.rule(f"[bold]{describe(n)}")
+    console.rule(safe(describe(n), style="bold"))
     table = Table(show_header=False, box=None)
     for key in (
         "symbol",
@@ -38,18 +39,19 @@ def render_document(graph: nx.MultiDiGraph, node_id: str) -> None:
         "title",
         "subject",
         "source",
+        "rel_path",
     ):
         if n.get(key) not in (None, ""):
-            table.add_row(key, str(n[key]))
-    table.add_row("id", node_id)
+            table.add_row(key, safe(n[key]))
+    table.add_row("id", safe(node_id))
     if n.get("stub"):
         table.add_row("stub", "known only from citations")
     if n.get("flags"):
-        table.add_row("flags", ", ".join(n["flags"]))
+        table.add_row("flags", safe(", ".join(n["flags"])))
     if n.get("duplicates"):
-        table.add_row("also in", ", ".join(n["duplicates"]))
+        table.add_row("also in", safe(", ".join(n["duplicates"])))
     if n.get("candidates"):
-        table.add_row("candidates", ", ".join(n["candidates"]))
+        table.add_row("candidates", safe(", ".join(n["candidates"])))
     console.print(table)
     sides = (("outgoing", graph.out_edges(node_id, data=True)), ("incoming", graph.in_edges(node_id, data=True)))
     for title, edges in sides:
@@ -59,19 +61,19 @@ def render_document(graph: nx.MultiDiGraph, node_id: str) -> None:
         )
         if not rows:
             continue
-        console.print(f"[bold]{title} edges ({len(rows)})[/bold]")
+        console.print(Text(f"{title} edges ({len(rows)})", style="bold"))
         for s, t, a in rows:
             other = graph.nodes[t if title == "outgoing" else s]
-            kind = a.get("type", "")
+            kind = str(a.get("type", ""))
             if a.get("role"):
                 kind += f" [{a['role']}]"
             arrow = "→" if title == "outgoing" else "←"
-            line = Text(f"  {kind} {arrow} ", style="cyan")
-            line.append(describe(other), style="bold")
+            line = Text(plain(f"  {kind} {arrow} "), style="cyan")
+            line.append(plain(describe(other)), style="bold")
             if a.get("asserted"):
-                line.append(f"  (stated in {describe(graph.nodes.get(a.get('stated_in'), {}))})", style="dim")
+                line.append(plain(f"  (stated in {describe(graph.nodes.get(a.get('stated_in'), {}))})"), style="dim")
             if a.get("flags"):
-                line.append(f"  flags: {', '.join(a['flags'])}", style="yellow")
+                line.append(plain(f"  flags: {', '.join(a['flags'])}"), style="yellow")
             console.print(line)
             if a.get("evidence"):
-                console.print(Padding(Text(f"“{a['evidence']}”", style="italic"), (0, 0, 0, 6)))
+                console.print(Padding(safe(f"“{a['evidence']}”", style="italic"), (0, 0, 0, 6)))
