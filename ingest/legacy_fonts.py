@@ -66,8 +66,13 @@ def _letters() -> dict[str, dict[str, str]]:
 
 @cache
 def _capitalised() -> tuple[re.Pattern, dict[str, str]]:
-    words = _table()["tcvn3"]["capitalised"]["words"]
-    return re.compile(r"\b(" + "|".join(re.escape(w.lower()) for w in words) + r")\b"), {w.lower(): w for w in words}
+    """Words TCVN3 cannot write with their capital, found in converted text (see the table)."""
+    table = _table()["tcvn3"]["capitalised"]
+    always = "|".join(re.escape(w.lower()) for w in table["always"])
+    before = "|".join(re.escape(w.lower()) for w in table["before a capital"])
+    pattern = re.compile(rf"\b(?:{always}|(?:{before})(?= [A-ZĐ\u00c0-\u00dd\u0102\u01a0\u01af\u1ea0-\u1ef8]))\b")
+    words = {w.lower(): w for w in [*table["always"], *table["before a capital"]]}
+    return pattern, words
 
 
 @cache
@@ -128,13 +133,13 @@ def _tcvn3_line(line: str, pattern: re.Pattern, back: dict[str, str]) -> str:
     for m in _WORD.finditer(line):
         word = m.group()
         converted = pattern.sub(lambda w: back[w.group()], word)
-        if converted != word:
+        if pattern.search(word):  # a legacy code, even one that looks like its letter ("ý" is ý)
             cased = [ch for ch in word if (ch.isascii() and ch.isalpha())]
             if capitals and not any(ch.islower() for ch in cased):
                 converted = converted.upper()
             elif len(cased) >= 2 and all(ch.isupper() for ch in cased):
                 converted = converted.upper()  # an all-capital word in a mixed line ("THỰC")
-            elif start and converted[:1].isalpha() and converted[:1] != word[:1] and word[0] not in _TCVN3_LOWER:
+            elif start and pattern.match(word) and word[0] not in _TCVN3_LOWER:
                 converted = converted[:1].upper() + converted[1:]  # a sentence's first letter
         words.append((m.start(), m.end(), converted))
         start = bool(_SENTENCE_END.search(word))

@@ -98,8 +98,10 @@ def main() -> None:
                   "note": "upper-case letters other than Ă Â Ê Ô Ơ Ư Đ have no code: .VnTimeH fonts draw the "
                           "lower-case codes as capitals",
                   "capitalised": {"about": "words that documents write with a capital inside a sentence, which "
-                                           "TCVN3 cannot encode: converted text gets the capital back",
-                                  "words": ["Ủy ban"]},
+                                           "TCVN3 cannot encode: converted text gets the capital back (always, or "
+                                           "when the next word has a capital: 'Ủy viên Ban Thường vụ', 'các ủy "
+                                           "viên')",
+                                  "always": ["Ủy ban"], "before a capital": ["Ủy viên"]},
                   "letters": tcvn3()},
         "vni": {"name": "VNI Windows (VNI-Times fonts)", "letters": vni()},
     }
