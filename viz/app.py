@@ -124,7 +124,8 @@ def _pages(app: Flask) -> None:
                                    target="document_page"), 404 if not found else 200
         if lib().graph.nodes[node].get("kind") != "document":
             return render_template("unit.html", data=views.expand(lib(), node), node=node)
-        return render_template("document.html", data=views.document(lib(), node))
+        page = request.args.get("page", 1, type=int)
+        return render_template("document.html", data=views.document(lib(), node, page))
 
     @app.get("/graph")
     def graph_page() -> str | tuple[str, int]:
@@ -164,7 +165,7 @@ def _api(app: Flask) -> None:
 
     @app.get("/api/document")
     def api_document() -> Response:
-        return jsonify(views.document(lib(), _need()))
+        return jsonify(views.document(lib(), _need(), request.args.get("page", 1, type=int)))
 
     @app.get("/api/graph")
     def api_graph() -> Response:
