@@ -13,6 +13,9 @@ import sys
 from pathlib import Path
 
 import click
+from rich.console import Console
+from rich.progress import BarColumn, DownloadColumn, Progress, TextColumn, TimeRemainingColumn
+
 from policygraph.graph import ingest_log
 from policygraph.graph.store import Store, StoreError, default_location
 from policygraph.ingest.walk import escaped, key_of
@@ -22,8 +25,6 @@ from policygraph.queries.commands import register as register_queries
 from policygraph.queries.render import plain
 from policygraph.queries.render_document import render_document
 from policygraph.viz.commands import register as register_viz
-from rich.console import Console
-from rich.progress import BarColumn, DownloadColumn, Progress, TextColumn, TimeRemainingColumn
 
 err = Console(stderr=True)
 

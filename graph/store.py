@@ -48,6 +48,7 @@ except ImportError:  # pragma: no cover - Windows
 
 import networkx as nx
 import zstandard
+
 from policygraph.graph.identity import resolve
 from policygraph.ingest import models
 from policygraph.ingest.models import ParsedDocument

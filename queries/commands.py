@@ -12,6 +12,7 @@ import os
 from typing import Any
 
 import click
+
 from policygraph.queries import render
 from policygraph.queries.assigned import assigned as assigned_query
 from policygraph.queries.backend import LEVELS, Backend, as_backend

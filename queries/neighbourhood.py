@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 import networkx as nx
+
 from policygraph.queries.backend import Backend, add_edge_once, as_backend
 
 DOCUMENT_EDGES = ("implements", "based_on", "references")

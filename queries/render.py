@@ -18,12 +18,13 @@ from collections import Counter
 from typing import Any
 
 import click
-from policygraph.ingest.reader import drop_controls
-from policygraph.queries.backend import LEVELS
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 from rich.tree import Tree
+
+from policygraph.ingest.reader import drop_controls
+from policygraph.queries.backend import LEVELS
 
 EVIDENCE_WIDTH = 160
 

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from policygraph.queries.render import plain, safe
-from policygraph.queries.service import DocumentView
 from rich.console import Console
 from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
+
+from policygraph.queries.render import plain, safe
+from policygraph.queries.service import DocumentView
 
 ORDER = {"implements": 0, "based_on": 1, "references": 2, "issued_by": 3, "assigns": 4, "sent_to": 5, "reports_to": 6}
 FIELDS = ("symbol", "doc_type_name", "date", "year", "term", "level", "province", "district", "commune", "issuer",

@@ -15,6 +15,7 @@ import zlib
 from pathlib import Path
 
 import pytest
+
 from policygraph.graph.store import Store
 
 _spec = importlib.util.spec_from_file_location("helpers_ingest", Path(__file__).with_name("helpers_ingest.py"))

@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+
 from policygraph.cli import main
 from policygraph.graph.store import Store
 

@@ -13,6 +13,7 @@ from pathlib import Path
 from click.testing import CliRunner
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+
 from policygraph.cli import main
 from policygraph.graph.store import Store
 from policygraph.ingest.walk import key_of

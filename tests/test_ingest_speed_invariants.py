@@ -287,6 +287,7 @@ def test_mask_noise_tests_only_candidate_lines_and_masks_the_same():
 
 def test_memoised_symbol_parse_raises_a_fresh_error_each_time():
     import pytest
+
     from policygraph.ingest import symbols
 
     errors = []

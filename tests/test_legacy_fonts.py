@@ -10,6 +10,7 @@ import unicodedata
 from pathlib import Path
 
 import pytest
+
 from policygraph.graph.export import node_link
 from policygraph.graph.store import Store
 from policygraph.ingest import legacy_fonts

@@ -13,6 +13,7 @@ from pathlib import Path
 from urllib.parse import unquote
 
 import pytest
+
 from policygraph.graph.store import Store
 from policygraph.viz.app import attachment, create_app
 

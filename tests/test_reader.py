@@ -11,6 +11,7 @@ import zlib
 from pathlib import Path
 
 import pytest
+
 from policygraph.ingest.reader import ReadError, normalise, read_document
 
 _spec = importlib.util.spec_from_file_location("helpers_ingest", Path(__file__).with_name("helpers_ingest.py"))

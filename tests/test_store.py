@@ -13,6 +13,7 @@ import time
 from pathlib import Path
 
 import pytest
+
 from policygraph.graph.export import write_json
 from policygraph.graph.store import CACHE_NAME, DB_NAME, MODEL_FINGERPRINT, SCHEMA_VERSION, Store, StoreError
 from policygraph.ingest.pipeline import ingest_paths, parse_file

@@ -14,6 +14,7 @@ from pathlib import Path
 import networkx as nx
 import pytest
 from click.testing import CliRunner
+
 from policygraph.cli import main
 from policygraph.graph import ingest_log
 from policygraph.graph.store import Store

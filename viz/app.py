@@ -14,6 +14,7 @@ from typing import Any
 from urllib.parse import quote
 
 from flask import Flask, Response, abort, jsonify, render_template, request, send_file, url_for
+
 from policygraph.graph.store import read_generation
 from policygraph.viz import views
 from policygraph.viz.describe import short_label
