@@ -337,7 +337,7 @@ WARNING_COLUMNS = ["path", "rel_path", "shown", "status", "at", "note"]
 
 def warnings(entries, fmt: str) -> None:
     """One row per note of each file's last ingest (a failed file's note is its reason)."""
-    rows = [{**e.to_dict(), "note": note} for e in entries for note in e.notes]
+    rows = [{**e.to_dict(), "note": note} for e in entries for note in (e.notes or [""])]  # --all: quiet files too
     if fmt == "json":
         _json({"files": [e.to_dict() for e in entries]})
         return
