@@ -41,6 +41,8 @@ COMMANDS = [
     ["search", "dân vận"],
     ["stats"],
     ["warnings"],
+    ["history", "01-ĐA/TU"],
+    ["status", "01-ĐA/TU"],
 ]
 FORMATS = ["table", "json", "csv"]
 
@@ -107,8 +109,10 @@ def test_hostile_text_prints_as_plain_text(hostile, args, fmt):
     assert "\x1b" not in out and "https://evil.example/" not in out.replace("[link=https://evil.example/]", "")
     if fmt == "json":
         json.loads(result.stdout)  # still valid JSON
-    # the markup is shown as the words it is, not obeyed or dropped
-    assert "[link=https://evil.example/]click[/link]" in out or "[/]" in out, out[:2000]
+    # the markup is shown as the words it is, not obeyed or dropped (the samples change no document, so
+    # history's rows and status's one row hold ids and dates only)
+    if (args[0], fmt) not in (("history", "csv"), ("status", "csv")):
+        assert "[link=https://evil.example/]click[/link]" in out or "[/]" in out, out[:2000]
 
 
 @pytest.mark.parametrize("args", COMMANDS, ids=lambda a: a[0])
