@@ -25,6 +25,7 @@ depend on the order files arrived in.
 
 from __future__ import annotations
 
+import os
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
@@ -251,6 +252,7 @@ def resolve(docs: list[ParsedDocument]) -> Graph:
             title=d.title,
             subject=None,
             source=d.path,
+            rel_path=d.rel_path or os.path.basename(d.path),
             stub=False,
             flags=sorted(set(d.flags)),
         )
