@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import pickle
 import zlib
+from dataclasses import dataclass, field
 from typing import NamedTuple
 
 import zstandard
+
 from policygraph.ingest.models import ParsedDocument
 
 
@@ -57,3 +59,20 @@ def compress(data: bytes) -> bytes:
 
 def decompress(blob: bytes) -> bytes:
     return decompressor.decompress(blob) if blob[:4] == ZSTD_MAGIC else zlib.decompress(blob)
+
+
+# What the ingest says about each file it read: the store keeps the last one (graph/ingest_log.py).
+@dataclass
+class Entry:
+    """One file's last ingest: `status` is added, updated or failed; `notes` its warnings, or the
+    reason it failed."""
+
+    path: str  # the store's key: absolute, links resolved
+    shown: str  # as the user gave it to that ingest
+    rel_path: str | None
+    status: str
+    at: str  # ISO time of the ingest
+    notes: list[str] = field(default_factory=list)
+
+    def to_dict(self) -> dict:
+        return dict(vars(self))

@@ -10,10 +10,11 @@ import textwrap
 import unicodedata
 
 import pytest
+from support import ingest as H
+
 from policygraph.graph.export import write_json
 from policygraph.graph.store import Store
 from policygraph.ingest.pipeline import ingest_paths
-from support import ingest as H
 
 
 def _wrap(text: str, width: int) -> str:

@@ -4,11 +4,12 @@
 from __future__ import annotations
 
 import pytest
+from support import ingest as H
+
 from policygraph.graph.store import Store
 from policygraph.queries.backend import NetworkXBackend, walk_subgraph
 from policygraph.queries.registry import BackendError, BackendOptions, available, open_backend
 from policygraph.queries.service import Service
-from support import ingest as H
 
 
 class PartialBackend(NetworkXBackend):

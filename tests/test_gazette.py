@@ -8,11 +8,12 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
+from support import ingest as H
+
 from policygraph.ingest import symbols
 from policygraph.ingest.noise import mask_noise
 from policygraph.ingest.pipeline import parse_text
 from policygraph.ingest.reader import read_document
-from support import ingest as H
 
 
 def _gazette() -> Path:

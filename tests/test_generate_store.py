@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+
 from policygraph.graph.store import CACHE_NAME, Store, StoreError
 
 ROOT = Path(__file__).resolve().parent.parent

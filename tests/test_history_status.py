@@ -9,11 +9,12 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from support import ingest as H
+
 from policygraph.graph.store import Store
 from policygraph.queries.backend import NetworkXBackend
 from policygraph.queries.history import history, status
 from policygraph.queries.service import Service
-from support import ingest as H
 
 FIXTURES = Path(__file__).parent / "fixtures" / "history"
 

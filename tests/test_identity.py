@@ -7,10 +7,11 @@ and flagged; an undated mention joins the only epoch it can mean, or stays ambig
 
 from __future__ import annotations
 
+from support import ingest as H
+
 from policygraph.graph.identity import resolve
 from policygraph.graph.store import Store
 from policygraph.ingest.pipeline import ingest_paths, parse_text
-from support import ingest as H
 
 XI_2013 = (
     "Nghị quyết số 25-NQ/TW ngày 03/6/2013 của Hội nghị lần thứ bảy Ban Chấp hành Trung ương Đảng (khóa XI) "

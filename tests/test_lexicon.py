@@ -13,6 +13,7 @@ from importlib import resources
 
 import jsonschema
 import pytest
+
 from policygraph.ingest import lexicon as L
 from policygraph.ingest.citation_patterns import CLAUSE_TRIGGER_RE
 from policygraph.ingest.header import HEADING_RE

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import networkx as nx
 import pytest
+
 from policygraph.queries.backend import NetworkXBackend
 from policygraph.queries.coverage import coverage
 from policygraph.queries.documents import doc_row

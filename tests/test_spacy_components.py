@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import spacy
+
 from policygraph.ingest.citation_finder import find_citations
 from policygraph.ingest.unit_finder import find_units
 

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from support import ingest as H
+
 from policygraph.ingest import lexicon as T
 from policygraph.ingest.models import Place
 from policygraph.ingest.pipeline import parse_text
@@ -10,7 +12,6 @@ from policygraph.ingest.reader import read_document
 from policygraph.ingest.unit_finder import unit_at, unit_list_at
 from policygraph.ingest.unit_resolve import UnitContext
 from policygraph.ingest.units import extract_units
-from support import ingest as H
 
 GOVERNMENT = UnitContext(level="central", place=Place(), issuer_code="CP", doc_date="2021-12-10")
 EXAMPLES = [(written, name) for title in T.TITLES for written, name in title.examples]

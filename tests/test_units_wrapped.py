@@ -7,12 +7,13 @@ from __future__ import annotations
 import textwrap
 
 import pytest
+from support import ingest as H
+
 from policygraph.ingest.models import Place
 from policygraph.ingest.pipeline import parse_text
 from policygraph.ingest.unit_resolve import UnitContext
 from policygraph.ingest.units import extract_units
 from policygraph.ingest.unwrap import WRAP_WIDTH_MAX, unwrap
-from support import ingest as H
 
 PROVINCE = UnitContext(level="province", place=Place("Gia Lai"), issuer_code="TU", doc_date="2017-06-30")
 COMMUNE = UnitContext(level="commune", place=Place("Bắc Kạn", "Bạch Thông"), issuer_code="ĐU", doc_date="2024-01-30")

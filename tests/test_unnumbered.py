@@ -10,13 +10,14 @@ import re
 from pathlib import Path
 
 import pytest
+from support import ingest as H
+
 from policygraph.graph.identity import resolve
 from policygraph.ingest import tables
 from policygraph.ingest.models import Place
 from policygraph.ingest.pipeline import parse_file, parse_text
 from policygraph.ingest.unnumbered import RULES, find_unnumbered
 from policygraph.text import fold
-from support import ingest as H
 
 DISTRICT = Place("Bình Phước", "Hớn Quản")
 EXAMPLES = [(r.kind, written, expected) for r in RULES for written, expected in r.examples]

@@ -6,6 +6,7 @@ from collections import deque
 from collections.abc import Iterable
 
 import networkx as nx
+
 from policygraph.viz.style import DOCUMENT_EDGES
 from policygraph.vocabulary import NodeKind
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import random
 
 import networkx as nx
+
 from policygraph.vocabulary import EdgeType, Level, NodeKind, Role
 
 PROVINCE = "Bình Phước"
