@@ -187,6 +187,11 @@ def _from_groups(groups: tuple[str | None, ...], named: bool = False) -> Symbol 
         return type(exc), str(exc)
 
 
+def _names_party_body(code: str) -> bool:
+    """Whether a code, or a segment of it, is a Party body's ("ĐUK", "HU"): then it is no State department's."""
+    return bool(_PARTY_SUFFIX_RE.search(code)) or any(tables.find_issuer("party", seg) for seg in code.split("-"))
+
+
 def _symbol_of_groups(
     num: str, ptype: str | None, piss: str | None, syear: str | None, scode: str | None, named: bool = False
 ) -> Symbol:
@@ -227,7 +232,7 @@ def _symbol_of_groups(
         party = _party_in_state_form(number, year, segments)
         if party is not None:
             return party
-        if doc_type and _WRITTEN_CODE_RE.fullmatch(issuer_code) and not _PARTY_SUFFIX_RE.search(issuer_code):
+        if doc_type and _WRITTEN_CODE_RE.fullmatch(issuer_code) and not _names_party_body(issuer_code):
             # "8008/CT-TCTL": a typed State symbol whose issuer (a department of a ministry, a joint code) the
             # table does not know is still a document's number: kept as written, its level unknown, flagged
             return Symbol(number, doc_type, issuer_code, "state", int(year) if year else None, None,
