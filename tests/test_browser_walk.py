@@ -92,6 +92,14 @@ def test_researcher_walk(tmp_path: Path) -> None:
         assert sorted(r["unit"] for r in rows) == ["Ban Dân vận Huyện ủy", "Huyện ủy Bù Đăng", "Huyện ủy Hớn Quản",
                                                    "Đảng ủy xã An Khương"]
 
+        page.click("nav.actions a[href^='/reports/implementers']")
+        page.wait_for_url("**/reports/implementers?id=**")
+        assert page.locator("#page-heading").text_content() == "Ai thực hiện 25-NQ/TW"
+        assert page.locator("#chart-per-year svg rect").count() == 4, "one bar segment per year and level"
+        assert page.locator("#chart-provinces svg text").first.text_content() == "Bình Phước"
+        shot(page, "4b-implementers")
+        page.go_back()
+
         page.click("#lang-en")
         page.wait_for_url("**lang=en**")
         assert page.locator("#page-heading").text_content() == "Tasks assigned under 25-NQ/TW"

@@ -25,6 +25,7 @@ from policygraph.viz.script_messages import SCRIPT_MESSAGES
 from policygraph.viz.style import LEVEL_COLOURS, legend
 
 HERE = Path(__file__).parent
+MAX_DEPTH = 12  # lineage hops a graph view may reach (a whole synthetic store of 5,000 nodes)
 VENDOR = {"vis-network.min.js": "application/javascript", "vis-network.css": "text/css"}
 
 
@@ -157,7 +158,7 @@ def _pages(app: Flask) -> None:
         if node is None:
             return render_template("choose.html", ref=request.args.get("id", ""), found=found,
                                    target="graph_page"), 404 if not found else 200
-        return render_template("graph.html", node=node, legend=_legend(), facets=views.facets(lib()),
+        return render_template("graph.html", node=node, legend=_legend(), facets=views.facets(lib()), depths=MAX_DEPTH,
                                heading=short_label(lib().graph.nodes[node], node).removesuffix(" ⚑"))
 
     @app.get("/lineage")
@@ -223,7 +224,7 @@ def _api(app: Flask) -> None:
 
     @app.get("/api/graph")
     def api_graph() -> Response:
-        depth = min(max(request.args.get("depth", 1, type=int), 0), 6)
+        depth = min(max(request.args.get("depth", 1, type=int), 0), MAX_DEPTH)
         direction = request.args.get("direction", "both")
         if direction not in views.DIRECTIONS:
             abort(400)

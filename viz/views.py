@@ -19,7 +19,7 @@ from policygraph.queries.neighbourhood import neighbourhood
 from policygraph.queries.search import search
 from policygraph.viz.describe import edge_facts, node_summary
 from policygraph.viz.highlight import segments
-from policygraph.viz.i18n import gettext
+from policygraph.viz.i18n import catalogue, gettext, language
 from policygraph.viz.labels import EDGE_LABELS, LEVEL_LABELS
 from policygraph.viz.layout import level_positions
 from policygraph.viz.library import Library
@@ -96,16 +96,19 @@ def graph_view(lib: Library, node_id: str, depth: int = 1, direction: str = "bot
         if lib.backend.node(other) is not None:
             sub = nx.compose(sub, lib.service.neighbourhood([other], depth=1, direction="both", units=True))
     positions = level_positions(sub)
-    nodes = [_translated(node_record(n, a, *positions[n], root=n == node_id)) for n, a in sub.nodes(data=True)]
-    edges = [_translated(edge_record(s, t, a, k)) for s, t, k, a in sub.edges(keys=True, data=True)]
+    table = catalogue(language())
+    nodes = [_translated(node_record(n, a, *positions[n], root=n == node_id), table) for n, a in sub.nodes(data=True)]
+    edges = [_translated(edge_record(s, t, a, k), table) for s, t, k, a in sub.edges(keys=True, data=True)]
     return {"root": node_id, "nodes": nodes, "edges": edges, "opened": [o for o in opened if o in sub]}
 
 
-def _translated(record: dict[str, Any]) -> dict[str, Any]:
-    """Tooltip labels (and an edge's type) in the interface language."""
-    record["tip"] = [(gettext(label), gettext(value) if label == "Kind" else value) for label, value in record["tip"]]
+def _translated(record: dict[str, Any], table: dict[str, str]) -> dict[str, Any]:
+    """Tooltip labels (and an edge's type) in the interface language (`table`: its catalogue)."""
+    record["tip"] = [(table.get(label, label), table.get(value, value) if label == "Kind" else value)
+                     for label, value in record["tip"]]
     if "etype" in record:
-        record["tipHead"] = gettext(EDGE_LABELS.get(record["etype"], record["etype"]))
+        etype = EDGE_LABELS.get(record["etype"], record["etype"])
+        record["tipHead"] = table.get(etype, etype)
     return record
 
 
@@ -117,8 +120,9 @@ def expand(lib: Library, node_id: str) -> dict[str, Any]:
         sub = lib.graph.subgraph(n for n in around if lib.graph.nodes[n].get("kind") != "place")
     return {
         "root": node_id,
-        "nodes": [_translated(node_record(n, a)) for n, a in sub.nodes(data=True)],
-        "edges": [_translated(edge_record(s, t, a, k)) for s, t, k, a in sub.edges(keys=True, data=True)],
+        "nodes": [_translated(node_record(n, a), catalogue(language())) for n, a in sub.nodes(data=True)],
+        "edges": [_translated(edge_record(s, t, a, k), catalogue(language()))
+                  for s, t, k, a in sub.edges(keys=True, data=True)],
     }
 
 

@@ -44,11 +44,11 @@
 
   // What is shown: the nodes that pass the filters and are still joined to the root by
   // shown edges; a node whose edges are all hidden is hidden too (no orphans).
-  function computeShown() {
+  function computeShown(nodeList, edgeList) {
     var ok = {};
-    nodes.forEach(function (n) { if (passes(n)) { ok[n.id] = true; } });
+    nodeList.forEach(function (n) { if (passes(n)) { ok[n.id] = true; } });
     var around = {};
-    edges.forEach(function (e) {
+    edgeList.forEach(function (e) {
       if (!edgeOn(e) || !ok[e.from] || !ok[e.to]) { return; }
       (around[e.from] = around[e.from] || []).push(e.to);
       (around[e.to] = around[e.to] || []).push(e.from);
@@ -56,9 +56,8 @@
     shownIds = {};
     var queue = [rootId].concat(Object.keys(pathIds.nodes));
     queue.forEach(function (id) { shownIds[id] = true; });
-    while (queue.length) {
-      var id = queue.shift();
-      (around[id] || []).forEach(function (other) {
+    for (var i = 0; i < queue.length; i++) {  // the queue grows while it is read
+      (around[queue[i]] || []).forEach(function (other) {
         if (!shownIds[other]) { shownIds[other] = true; queue.push(other); }
       });
     }
@@ -89,9 +88,13 @@
 
   function refilter() {
     current = filters();
-    computeShown();
+    computeShown(nodes.get(), edges.get());
     view.nodes.refresh();
     view.edges.refresh();
+    counted();
+  }
+
+  function counted() {
     document.getElementById("graph-count").textContent = window.pgT(
       "{shown} of {total} nodes shown · {edges} edges",
       { shown: view.nodes.length, total: nodes.length, edges: view.edges.length });
@@ -114,10 +117,13 @@
       .then(function (data) {
         nodes.clear();
         edges.clear();
+        // what is shown is known before the records go in: the views take them as they come
+        current = filters();
+        computeShown(data.nodes, data.edges);
         nodes.add(data.nodes.map(decorate));
         edges.add(data.edges.map(decorate));
         paint(true);
-        refilter();
+        counted();
         app.setAttribute("data-expanded", opened.join("\n"));
         network.once("afterDrawing", function () { app.setAttribute("data-ready", "1"); });
         network.fit({ animation: false });
