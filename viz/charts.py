@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from policygraph.queries.backend import fold
+
 
 @dataclass
 class Bar:
@@ -78,7 +80,7 @@ def sorted_bars(values: list[tuple[str, int]], colour: str, empty_colour: str, w
                 row: float = 15) -> Chart:
     """Horizontal bars, largest first, one row per label (provinces with a programme);
     a zero is drawn as a short grey stub so that the province still shows."""
-    ordered = sorted(values, key=lambda kv: (-kv[1], kv[0]))
+    ordered = sorted(values, key=lambda kv: (-kv[1], fold(kv[0])))  # Đà Nẵng among the D
     top = max((v for _, v in ordered), default=0)
     chart = Chart(width, row * len(ordered) + 10, empty=not ordered)
     left = 170.0
