@@ -116,3 +116,13 @@ def test_favicon_and_hostile_text_on_new_pages() -> None:
                 f"/reports/coverage?id={PLAN}"):
         body = client.get(url.replace("|", "%7C")).get_data(as_text=True)
         assert "<script>window" not in body and "<img src=x" not in body and '"onmouseover=' not in body, url
+
+
+def test_every_drawn_edge_type_has_an_interface_name() -> None:
+    from policygraph.viz.labels import EDGE_LABELS
+    from policygraph.viz.style import EDGE_STYLES
+
+    assert set(EDGE_STYLES) <= set(EDGE_LABELS)
+    client = create_app(sample_graph()).test_client()
+    legend = text(client.get("/graph?id=25-NQ/TW", headers=VI))
+    assert "sửa đổi, bổ sung" in legend and "bãi bỏ" in legend

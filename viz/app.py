@@ -202,7 +202,7 @@ def _legend() -> dict[str, Any]:
     for item in out["kinds"]:
         item["name"] = gettext(KIND_LABELS[item["key"]])
     for item in out["edges"]:
-        item["name"] = gettext(EDGE_LABELS[item["key"]])
+        item["name"] = gettext(EDGE_LABELS.get(item["key"], item["key"]))
     return out
 
 

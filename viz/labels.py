@@ -9,7 +9,11 @@ LEVEL_LABELS = {"central": N_("Central"), "province": N_("Province"), "district"
                 "commune": N_("Commune"), None: N_("Unknown level")}
 EDGE_LABELS = {"implements": N_("implements"), "based_on": N_("based on"), "references": N_("references"),
                "assigns": N_("assigns a task to"), "issued_by": N_("issued by"), "sent_to": N_("sent to"),
-               "reports_to": N_("reports to"), "located_in": N_("located in"), "part_of": N_("part of")}
+               "reports_to": N_("reports to"), "located_in": N_("located in"), "part_of": N_("part of"),
+               # what one document did to another (issue 17)
+               "amends": N_("amends"), "replaces": N_("replaces"), "repeals": N_("repeals"),
+               "guides": N_("guides"), "consolidates": N_("consolidates"), "continues": N_("continues"),
+               "reviews": N_("reviews")}
 KIND_LABELS = {"document": N_("Ingested document"), "stub": N_("Cited document (no text)"),
                "unit": N_("Unit (body, office)"), "place": N_("Place")}
 ROLE_LABELS = {"lead": N_("Lead"), "execute": N_("Carry out"), "support": N_("Support")}
