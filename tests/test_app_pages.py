@@ -43,6 +43,7 @@ def test_lineage_down_by_level_with_lag_and_evidence(client) -> None:
     assert "10/09/2013 +3 tháng" in words
     assert "“Thực hiện Nghị quyết số 25-NQ/TW ngày 03/6/2013 của Ban Chấp hành Trung ương”" in words
     assert "(do văn bản khác nêu)" in words, "an edge stated by a third text says so"
+    assert "05/10/2016 +3,1 năm ngày tháng không khớp" in words, "45-KH/HU: lag in years, its flag in words"
     body = page.get_data(as_text=True)
     assert f'href="/graph?id={COMMUNE.replace("|", "%7C")}' in body.replace("/", "/"), "each row links to the graph"
 

@@ -20,3 +20,9 @@ ROLE_LABELS = {"lead": N_("Lead"), "execute": N_("Carry out"), "support": N_("Su
 # status key -> message; the key is also the badge's CSS class
 STATUS_LABELS = {"acted": N_("acted"), "acted-late": N_("acted late"), "not-yet": N_("not yet"),
                  "late": N_("late")}
+# a node's flags (docs/model.md) as a reader says them; an unknown flag is shown as it is
+FLAG_LABELS = {"ambiguous": N_("citation not pinned down"), "date_conflict": N_("dates disagree"),
+               "issuer_slip": N_("issuer written differently"), "place_unresolved": N_("place not resolved"),
+               "anachronism": N_("anachronism"), "state_in_party_form": N_("State symbol written the Party way"),
+               "party_in_state_form": N_("Party symbol written the State way"),
+               "symbol_inferred": N_("symbol inferred"), "year_estimated": N_("year estimated")}
