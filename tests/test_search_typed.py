@@ -60,3 +60,18 @@ def test_number_and_type_rank_right_after_the_symbol() -> None:
 def test_title_words_with_or_without_accents() -> None:
     assert _ids("cong tac dan van")[:1] == _ids("công tác dân vận")[:1]
     assert set(_ids("cong tac dan van")[:3]) == {"doc:~x|KH|2024", "doc:25-CT/TW||XI", "doc:25-NQ/TW||XI"}
+
+
+def test_written_parts_read_symbols_as_symbol_parts_does() -> None:
+    from policygraph.ingest import tables
+    from policygraph.queries.numbered import written_parts
+
+    symbols = [e for grammar in tables.doc_types().values() for t in grammar.values() for e in t.examples]
+    symbols += ["25/NQ-TW", "62 - KL/TW", "16/2026/NĐ-CP", "432 – QĐ/HU", "12-KH/ĐU", "33/CT-TTg", "x", "25",
+                "NQ-25", "25-NQ", "25 NQ/TW/abc", "01/2019/TT-BNV", "114- KL/TW", "5 - kh / tu"]
+    assert len(symbols) > 60
+    for symbol in symbols:
+        parts = symbol_parts(symbol)
+        assert written_parts(symbol) == (parts and (parts.number, parts.code, parts.issuer)), symbol
+    assert written_parts("62 - KL/TW") == ("62", "kl", "tw")
+    assert written_parts("16/2026/NĐ-CP") == ("16", "nd", "cp")
