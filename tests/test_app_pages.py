@@ -127,3 +127,14 @@ def test_every_drawn_edge_type_has_an_interface_name() -> None:
     client = create_app(sample_graph()).test_client()
     legend = text(client.get("/graph?id=25-NQ/TW", headers=VI))
     assert "sửa đổi, bổ sung" in legend and "bãi bỏ" in legend
+
+
+def test_a_shared_symbol_asks_which_lineage() -> None:
+    from policygraph.viz.synthetic import walkthrough_graph
+
+    client = create_app(walkthrough_graph()).test_client()
+    page = client.get("/lineage?id=25-NQ/TW", headers=VI)
+    words = text(page)
+    assert page.status_code == 200 and "“25-NQ/TW” ứng với 2 văn bản" in words
+    assert "Trung ương · 2003" in words and "Trung ương · 2013" in words
+    assert 'href="/lineage?id=doc:25-NQ/TW%7C%7CXI"' in page.get_data(as_text=True)
