@@ -7,6 +7,7 @@ import re
 from pathlib import Path
 
 import pytest
+
 from policygraph.viz.app import create_app
 from policygraph.viz.synthetic import sample_graph
 

@@ -8,6 +8,7 @@ import importlib.util
 from pathlib import Path
 
 import networkx as nx
+
 from policygraph.graph.store import Store
 from policygraph.ingest.pipeline import ingest_paths
 from policygraph.queries.neighbourhood import neighbourhood

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import networkx as nx
+
 from policygraph.queries.backend import NetworkXBackend
 from policygraph.queries.numbered import query_names, symbol_parts
 from policygraph.queries.search import search

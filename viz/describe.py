@@ -6,6 +6,7 @@ render it (Jinja autoescape, JSON with <>& escaped, textContent in the browser).
 
 from __future__ import annotations
 
+import os
 from typing import Any
 
 from policygraph.viz.i18n import N_
@@ -43,6 +44,14 @@ def node_heading(attrs: dict[str, Any], node_id: str) -> str:
     return node_id
 
 
+def file_label(attrs: dict[str, Any]) -> str | None:
+    """The ingested file a document was read from, relative to the folder ingested: never the
+    absolute path, which may hold a home directory and a user name."""
+    if not attrs.get("source"):
+        return None
+    return attrs.get("rel_path") or os.path.basename(str(attrs["source"]))
+
+
 def node_facts(attrs: dict[str, Any]) -> list[tuple[str, str]]:
     """(label, value) rows about a node, in reading order, skipping unknowns."""
     kind = node_kind(attrs)
@@ -63,7 +72,7 @@ def node_facts(attrs: dict[str, Any]) -> list[tuple[str, str]]:
         (N_("Level"), LEVEL_NAMES.get(attrs.get("level"), attrs.get("level"))),
         (N_("Place"), place_text(attrs)),
         (N_("Kind"), {"stub": N_("cited only (stub)"), "document": N_("ingested")}.get(kind, kind)),
-        (N_("Source"), attrs.get("source")),
+        (N_("File"), file_label(attrs)),
         (N_("Flags"), ", ".join(attrs.get("flags") or [])),
         (N_("Candidates"), ", ".join(attrs.get("candidates") or [])),
     ]

@@ -10,6 +10,7 @@ import math
 from collections import defaultdict
 
 import networkx as nx
+
 from policygraph.viz.style import level_rank
 
 # A document's label wraps within LABEL_WIDTH px at 14 px (42 characters: at most 3 lines,
