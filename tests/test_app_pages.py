@@ -139,3 +139,9 @@ def test_a_shared_symbol_asks_which_lineage() -> None:
     assert page.status_code == 200 and "“25-NQ/TW” ứng với 2 văn bản" in words
     assert "Trung ương · 2003" in words and "Trung ương · 2013" in words
     assert 'href="/lineage?id=doc:25-NQ/TW%7C%7CXI"' in page.get_data(as_text=True)
+
+
+def test_a_long_text_pages_in_vietnamese() -> None:
+    client = create_app(sample_graph(), texts={PLAN: "một dòng văn bản\n" * 8000}).test_client()  # 136,000 chars
+    words = text(client.get("/document", query_string={"id": PLAN}, headers=VI))
+    assert "Trang 1/2 (136000 ký tự): trang sau" in words
