@@ -10,6 +10,8 @@ import csv
 import io
 from typing import Any
 
+import networkx as nx
+
 from policygraph.queries.coverage import coverage
 from policygraph.queries.documents import candidates
 from policygraph.queries.implementers import implementers
@@ -18,10 +20,12 @@ from policygraph.queries.neighbourhood import neighbourhood
 from policygraph.queries.search import search
 from policygraph.viz.describe import edge_facts, node_summary
 from policygraph.viz.highlight import segments
+from policygraph.viz.i18n import catalogue, gettext, language
+from policygraph.viz.labels import EDGE_LABELS, LEVEL_LABELS
 from policygraph.viz.layout import level_positions
 from policygraph.viz.library import Library
 from policygraph.viz.records import edge_id, edge_record, node_record
-from policygraph.viz.style import EDGE_NAMES, LEVEL_NAMES, LEVEL_ORDER
+from policygraph.viz.style import EDGE_NAMES, LEVEL_ORDER
 
 DIRECTIONS = ("both", "up", "down")
 
@@ -109,13 +113,29 @@ def document(lib: Library, node_id: str, page: int = 1) -> dict[str, Any]:
     }
 
 
-def graph_view(lib: Library, node_id: str, depth: int = 1, direction: str = "both") -> dict[str, Any]:
-    """vis records of a neighbourhood, laid out by level (the graph page's first view)."""
-    sub = neighbourhood(lib.backend, [node_id], depth=depth, direction=direction)
+def graph_view(lib: Library, node_id: str, depth: int = 1, direction: str = "both", units: bool = False,
+               opened: tuple[str, ...] = ()) -> dict[str, Any]:
+    """vis records of a neighbourhood, laid out by level: documents only unless `units`;
+    each document of `opened` brings its own neighbours and units (a click on it)."""
+    sub = lib.service.neighbourhood([node_id], depth=depth, direction=direction, units=units)
+    for other in opened:
+        if lib.backend.node(other) is not None:
+            sub = nx.compose(sub, lib.service.neighbourhood([other], depth=1, direction="both", units=True))
     positions = level_positions(sub)
-    nodes = [node_record(n, a, *positions[n], root=n == node_id) for n, a in sub.nodes(data=True)]
-    edges = [edge_record(s, t, a, k) for s, t, k, a in sub.edges(keys=True, data=True)]
-    return {"root": node_id, "nodes": nodes, "edges": edges}
+    table = catalogue(language())
+    nodes = [_translated(node_record(n, a, *positions[n], root=n == node_id), table) for n, a in sub.nodes(data=True)]
+    edges = [_translated(edge_record(s, t, a, k), table) for s, t, k, a in sub.edges(keys=True, data=True)]
+    return {"root": node_id, "nodes": nodes, "edges": edges, "opened": [o for o in opened if o in sub]}
+
+
+def _translated(record: dict[str, Any], table: dict[str, str]) -> dict[str, Any]:
+    """Tooltip labels (and an edge's type) in the interface language (`table`: its catalogue)."""
+    record["tip"] = [(table.get(label, label), table.get(value, value) if label == "Kind" else value)
+                     for label, value in record["tip"]]
+    if "etype" in record:
+        etype = EDGE_LABELS.get(record["etype"], record["etype"])
+        record["tipHead"] = table.get(etype, etype)
+    return record
 
 
 def expand(lib: Library, node_id: str) -> dict[str, Any]:
@@ -126,8 +146,9 @@ def expand(lib: Library, node_id: str) -> dict[str, Any]:
         sub = lib.graph.subgraph(n for n in around if lib.graph.nodes[n].get("kind") != "place")
     return {
         "root": node_id,
-        "nodes": [node_record(n, a) for n, a in sub.nodes(data=True)],
-        "edges": [edge_record(s, t, a, k) for s, t, k, a in sub.edges(keys=True, data=True)],
+        "nodes": [_translated(node_record(n, a), catalogue(language())) for n, a in sub.nodes(data=True)],
+        "edges": [_translated(edge_record(s, t, a, k), catalogue(language()))
+                  for s, t, k, a in sub.edges(keys=True, data=True)],
     }
 
 
@@ -156,10 +177,10 @@ def facets(lib: Library) -> dict[str, Any]:
             years.add(int(attrs["year"]))
     types = sorted({t for _, _, t in lib.graph.edges(data="type") if t not in ("located_in", "part_of")})
     return {
-        "levels": [{"key": k, "name": LEVEL_NAMES[k]} for k in LEVEL_ORDER],
+        "levels": [{"key": k, "name": gettext(LEVEL_LABELS[k])} for k in LEVEL_ORDER],
         "provinces": sorted(provinces),
         "years": sorted(years),
-        "edge_types": [{"key": t, "name": EDGE_NAMES.get(t, t)} for t in types],
+        "edge_types": [{"key": t, "name": gettext(EDGE_LABELS.get(t, t))} for t in types],
     }
 
 
