@@ -19,7 +19,16 @@ from policygraph.graph.store import read_generation
 from policygraph.viz import i18n, views
 from policygraph.viz.describe import short_label
 from policygraph.viz.i18n import gettext
-from policygraph.viz.labels import EDGE_LABELS, FLAG_LABELS, KIND_LABELS, LEVEL_LABELS, ROLE_LABELS, STATUS_LABELS
+from policygraph.viz.labels import (
+    EDGE_LABELS,
+    FLAG_LABELS,
+    KIND_LABELS,
+    LEVEL_LABELS,
+    ROLE_LABELS,
+    SCOPE_LABELS,
+    STANDING_LABELS,
+    STATUS_LABELS,
+)
 from policygraph.viz.library import Library, library_from
 from policygraph.viz.lineage_view import lineage, parse_filters
 from policygraph.viz.pyvis_page import vis_asset
@@ -106,6 +115,7 @@ def switch_url(lang: str) -> str:
 def _template_globals() -> dict[str, Any]:
     return {"lang": i18n.language(), "switch_url": switch_url, "level_labels": LEVEL_LABELS,
             "edge_labels": EDGE_LABELS, "role_labels": ROLE_LABELS, "status_labels": STATUS_LABELS,
+            "standing_labels": STANDING_LABELS, "scope_labels": SCOPE_LABELS,
             "kind_labels": KIND_LABELS, "flag_labels": FLAG_LABELS, "level_colours": LEVEL_COLOURS, "status_of": status,
             "js_messages": {m: gettext(m) for m in SCRIPT_MESSAGES}}
 

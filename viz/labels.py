@@ -20,6 +20,11 @@ ROLE_LABELS = {"lead": N_("Lead"), "execute": N_("Carry out"), "support": N_("Su
 # status key -> message; the key is also the badge's CSS class
 STATUS_LABELS = {"acted": N_("acted"), "acted-late": N_("acted late"), "not-yet": N_("not yet"),
                  "late": N_("late")}
+# whether a document is in force (queries/history.py); the key is also the badge's CSS class
+STANDING_LABELS = {"in force": N_("in force"), "amended": N_("in force, amended"),
+                   "partly repealed": N_("partly repealed"), "no longer in force": N_("no longer in force"),
+                   "not yet in force": N_("not yet in force"), "unknown": N_("unknown")}
+SCOPE_LABELS = {"whole": N_("whole"), "partial": N_("in part")}
 # a node's flags (docs/model.md) as a reader says them; an unknown flag is shown as it is
 FLAG_LABELS = {"ambiguous": N_("citation not pinned down"), "date_conflict": N_("dates disagree"),
                "issuer_slip": N_("issuer written differently"), "place_unresolved": N_("place not resolved"),

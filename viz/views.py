@@ -14,6 +14,7 @@ import networkx as nx
 
 from policygraph.queries.coverage import coverage
 from policygraph.queries.documents import candidates
+from policygraph.queries.history import history, status
 from policygraph.queries.implementers import implementers
 from policygraph.queries.lineage import path
 from policygraph.queries.neighbourhood import neighbourhood
@@ -83,6 +84,19 @@ def text_pages(text: str, size: int = PAGE_CHARS) -> list[tuple[int, int]]:
     return bounds or [(0, 0)]
 
 
+def standing(lib: Library, node_id: str) -> dict[str, Any]:
+    """Whether the document is in force today and the acts on it and by it, oldest first (issue 17)."""
+    now = status(lib.backend, node_id)
+    h = history(lib.backend, node_id)
+
+    def act(e: Any, other: Any) -> dict[str, Any]:
+        return {"when": e.when, "type": e.type, "other": {"id": other.id, "label": other.name}, "scope": e.scope,
+                "articles": e.articles, "evidence": e.evidence, "asserted": e.asserted}
+
+    return {"state": now.state, "as_of": now.as_of, "last_seen": now.last_seen, "effective": h.effective,
+            "changed_by": [act(e, e.actor) for e in h.changed_by], "changes": [act(e, e.target) for e in h.changes]}
+
+
 def document(lib: Library, node_id: str, page: int = 1) -> dict[str, Any]:
     """Identity, flags, every edge with its evidence, and one page of the text split at cited spans
     (`page` from 1; a text over PAGE_CHARS characters comes in pages)."""
@@ -103,6 +117,7 @@ def document(lib: Library, node_id: str, page: int = 1) -> dict[str, Any]:
     shown = (text or "")[start:end]
     return {
         "node": node_summary(graph, node_id),
+        "standing": standing(lib, node_id),
         "edges": edges,
         "text": shown,
         "segments": segments(shown, [(s - start, e - start, note) for s, e, note in spans]) if shown else [],
