@@ -8,22 +8,28 @@ the POLICYGRAPH_STORE environment variable.
 
 from __future__ import annotations
 
-import gc
 import os
 from typing import Any
 
 import click
-from policygraph.queries import render
+
+from policygraph.ingest.changes import CHANGE_TYPES
+from policygraph.queries import render, render_history
 from policygraph.queries.assigned import assigned as assigned_query
 from policygraph.queries.backend import LEVELS, Backend, as_backend
+from policygraph.queries.backends.embedded import EmbeddedBackend
 from policygraph.queries.coverage import NOT_YET
 from policygraph.queries.coverage import coverage as coverage_query
 from policygraph.queries.documents import Ambiguous, NotFound, resolve
+from policygraph.queries.history import history as history_query
+from policygraph.queries.history import status as status_query
 from policygraph.queries.implementers import implementers as implementers_query
 from policygraph.queries.lineage import Filters, roots, visible
 from policygraph.queries.lineage import path as path_query
 from policygraph.queries.lineage import trace as trace_query
+from policygraph.queries.registry import BackendError, BackendOptions, open_backend
 from policygraph.queries.search import search as search_query
+from policygraph.queries.service import Service
 from policygraph.queries.stats import stats as stats_query
 
 FORMAT = click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table",
@@ -34,7 +40,12 @@ ISSUED_IN = click.option("--issued-in", "issued_in",
 
 
 def backend_from(ctx: click.Context) -> Backend:
-    """The graph to query, loaded once per process."""
+    """The backend to query, opened once per process.
+
+    Tests and other front ends may put a ready `backend`, a networkx `graph` or a `store`
+    object in the root context's obj; otherwise the global --backend option chooses one
+    by name (the embedded store by default) with the options given to the main group.
+    """
     obj = ctx.find_root().obj
     if not isinstance(obj, dict):
         obj = {} if obj is None else {"store": obj}
@@ -45,17 +56,33 @@ def backend_from(ctx: click.Context) -> Backend:
         obj["backend"] = as_backend(obj["graph"])
         return obj["backend"]
     store = obj.get("store")
-    if store is None or isinstance(store, (str, os.PathLike)):
-        where = store or obj.get("store_path") or os.environ.get("POLICYGRAPH_STORE")
-        from policygraph.cli import open_store_at
+    if store is not None and not isinstance(store, (str, os.PathLike)):  # a Store object given by a caller
+        obj["backend"] = EmbeddedBackend(store)
+        return obj["backend"]
+    options = BackendOptions.from_env(store=store or obj.get("store_path"), uri=obj.get("uri"),
+                                      user=obj.get("user"), password=obj.get("password"),
+                                      database=obj.get("database"))
+    try:
+        obj["backend"] = backend = open_backend(obj.get("backend_name"), options)
+    except BackendError as exc:
+        raise click.ClickException(str(exc)) from None
+    store = getattr(backend, "store", None)
+    if store is not None and (store.reparsed or store.reparse_errors):
+        click.echo(f"store {store.path} was written by another version: re-read {store.reparsed} texts", err=True)
+        for path, reason in store.reparse_errors:
+            click.echo(f"error: {path}: its stored text could not be re-read ({reason}); ingest it again", err=True)
+    return backend
 
-        store = open_store_at(where)  # None: the store's default location
-    gc.disable()
-    graph = store.load_graph()
-    gc.freeze()  # the graph lives as long as the command: keep the collector off its dicts
-    gc.enable()
-    obj["backend"] = as_backend(graph)
-    return obj["backend"]
+
+def service_from(ctx: click.Context) -> Service:
+    """The service over the command's backend."""
+    return Service(backend_from(ctx))
+
+
+def find_or_exit(ctx: click.Context, service: Service, ref: str, year: int | None = None,
+                 issued_in: str | None = None, fmt: str = "table") -> str:
+    """The one document `ref` names; an ambiguous one lists its candidates and exits 2."""
+    return _resolve(ctx, service.backend, ref, year, issued_in, fmt)
 
 
 def _resolve(ctx: click.Context, backend: Backend, ref: str, year: int | None, issued_in: str | None,
@@ -86,6 +113,18 @@ def _suggestions(backend: Backend, ref: str, limit: int = 5) -> str:
     return f"; a search finds these (give one of the ids):\n{lines}"
 
 
+WALKABLE = ("implements", "based_on", "references", *CHANGE_TYPES)
+
+
+def _relations(value: str) -> tuple[str, ...]:
+    wanted = tuple(dict.fromkeys(v.strip() for v in value.split(",") if v.strip()))
+    unknown = [v for v in wanted if v not in WALKABLE]
+    if unknown or not wanted:
+        raise click.BadParameter(f"{', '.join(unknown) or value!r}: expected some of {', '.join(WALKABLE)}",
+                                 param_hint="--relations")
+    return wanted
+
+
 def _date(value: str | None):
     from datetime import date
 
@@ -103,17 +142,48 @@ def _date(value: str | None):
 @click.option("--province", help="show only documents of this province")
 @click.option("--since", help="show only documents dated on or after YYYY-MM-DD")
 @click.option("--until", help="show only documents dated on or before YYYY-MM-DD")
+@click.option("--relations", default="implements", show_default=True,
+              help="which relations the walk follows, comma-separated: " + ", ".join(WALKABLE))
 @YEAR
 @ISSUED_IN
 @FORMAT
 @click.pass_context
-def trace(ctx, symbol, down, depth, level, province, since, until, year, issued_in, fmt):
+def trace(ctx, symbol, down, depth, level, province, since, until, relations, year, issued_in, fmt):
     """Lineage of SYMBOL: what implements it (--down), or what it implements (--up)."""
     backend = backend_from(ctx)
     root = _resolve(ctx, backend, symbol, year, issued_in, fmt)
     filters = Filters(depth, level, province, _date(since), _date(until))
-    rows = trace_query(backend, root, down=down, filters=filters)
-    render.trace(rows, down, fmt, roots=[r.doc.id for r in roots(visible(rows))] if not down else None)
+    walked = _relations(relations)
+    rows = trace_query(backend, root, down=down, filters=filters, relations=walked)
+    render.trace(rows, down, fmt, roots=[r.doc.id for r in roots(visible(rows))] if not down else None,
+                 lineage=walked == ("implements",))
+
+
+@click.command()
+@click.argument("symbol")
+@YEAR
+@ISSUED_IN
+@FORMAT
+@click.pass_context
+def history(ctx, symbol, year, issued_in, fmt):
+    """What changed SYMBOL later (amended, replaced, repealed, guided …) and what it changed, by date."""
+    service = service_from(ctx)
+    root = find_or_exit(ctx, service, symbol, year, issued_in, fmt)
+    render_history.history(history_query(service.backend, root), fmt)
+
+
+@click.command()
+@click.argument("symbol")
+@click.option("--as-of", "as_of", help="the day to judge, YYYY-MM-DD (default: today)")
+@YEAR
+@ISSUED_IN
+@FORMAT
+@click.pass_context
+def status(ctx, symbol, as_of, year, issued_in, fmt):
+    """Whether SYMBOL is in force (amended, partly repealed, no longer in force, or unknown) on a day."""
+    service = service_from(ctx)
+    root = find_or_exit(ctx, service, symbol, year, issued_in, fmt)
+    render_history.status(status_query(service.backend, root, _date(as_of)), fmt)
 
 
 @click.command()
@@ -202,7 +272,7 @@ def stats(ctx, flagged, fmt):
     render.stats(stats_query(backend_from(ctx), flagged), fmt)
 
 
-COMMANDS: list[Any] = [trace, path, implementers, coverage, assigned, search, stats]
+COMMANDS: list[Any] = [trace, path, implementers, coverage, assigned, search, stats, history, status]
 
 
 def register(group: click.Group) -> None:

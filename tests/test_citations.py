@@ -13,6 +13,7 @@ import string
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+
 from policygraph.ingest.citations import find_citations
 from policygraph.ingest.pipeline import parse_text
 

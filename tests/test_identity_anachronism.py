@@ -9,6 +9,7 @@ themselves are inside the body's life.
 from __future__ import annotations
 
 import pytest
+
 from policygraph.graph.identity import resolve
 from policygraph.ingest.pipeline import parse_text
 

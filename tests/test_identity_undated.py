@@ -7,6 +7,7 @@ when its citations disagree, and one text ingested under two paths.
 from __future__ import annotations
 
 import pytest
+
 from policygraph.graph.identity import resolve
 from policygraph.ingest.pipeline import parse_text
 

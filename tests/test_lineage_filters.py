@@ -12,6 +12,7 @@ from datetime import date
 
 import pytest
 from click.testing import CliRunner
+
 from policygraph.cli import main
 from policygraph.graph.store import Store
 from policygraph.ingest.pipeline import ingest_paths

@@ -8,6 +8,7 @@ based on it ("Căn cứ"), the report only mentions it in its body.
 from __future__ import annotations
 
 import pytest
+
 from policygraph.graph.store import Store
 from policygraph.ingest.pipeline import ingest_paths
 from policygraph.queries.backend import NetworkXBackend

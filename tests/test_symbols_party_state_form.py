@@ -5,6 +5,7 @@ State body has the code ĐUK; the grammar slip is kept as a flag."""
 from __future__ import annotations
 
 import pytest
+
 from policygraph.ingest import symbols
 from policygraph.ingest.citations import find_citations
 

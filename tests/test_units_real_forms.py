@@ -6,6 +6,7 @@ The examples are written for these tests; each keeps the grammatical form that m
 from __future__ import annotations
 
 import pytest
+
 from policygraph.ingest import unit_table as T
 from policygraph.ingest.models import Place
 from policygraph.ingest.units import UnitContext, extract_units, unit_list_at

@@ -14,12 +14,12 @@ from policygraph.queries.coverage import coverage
 from policygraph.queries.documents import candidates
 from policygraph.queries.implementers import implementers
 from policygraph.queries.lineage import path
+from policygraph.queries.neighbourhood import neighbourhood
 from policygraph.queries.search import search
 from policygraph.viz.describe import edge_facts, node_summary
 from policygraph.viz.highlight import segments
 from policygraph.viz.layout import level_positions
 from policygraph.viz.library import Library
-from policygraph.viz.neighbourhood import neighbourhood
 from policygraph.viz.records import edge_id, edge_record, node_record
 from policygraph.viz.style import EDGE_NAMES, LEVEL_NAMES, LEVEL_ORDER
 
@@ -62,8 +62,26 @@ def _edge_entry(lib: Library, source: str, target: str, key: str, attrs: dict[st
     }
 
 
-def document(lib: Library, node_id: str) -> dict[str, Any]:
-    """Identity, flags, every edge with its evidence, and the text split at cited spans."""
+PAGE_CHARS = 100_000  # characters of source text per page: a 50 MB text would be a 50 MB page
+
+
+def text_pages(text: str, size: int = PAGE_CHARS) -> list[tuple[int, int]]:
+    """(start, end) of each page of `text`: about `size` characters, cut after a line end."""
+    bounds: list[tuple[int, int]] = []
+    start = 0
+    while start < len(text):
+        end = min(len(text), start + size)
+        if end < len(text):
+            line_end = text.rfind("\n", start, end)
+            end = line_end + 1 if line_end > start else end
+        bounds.append((start, end))
+        start = end
+    return bounds or [(0, 0)]
+
+
+def document(lib: Library, node_id: str, page: int = 1) -> dict[str, Any]:
+    """Identity, flags, every edge with its evidence, and one page of the text split at cited spans
+    (`page` from 1; a text over PAGE_CHARS characters comes in pages)."""
     graph = lib.graph
     edges = [_edge_entry(lib, s, t, k, a, True) for s, t, k, a in graph.out_edges(node_id, True, keys=True)]
     edges += [_edge_entry(lib, s, t, k, a, False) for s, t, k, a in graph.in_edges(node_id, True, keys=True)]
@@ -75,18 +93,25 @@ def document(lib: Library, node_id: str) -> dict[str, Any]:
             names = [graph.nodes[n].get("label", n) for n in (source, target)]
             note = f"{names[0]} {etype} {names[1]}"
             spans.append((int(span[0]), int(span[1]), note))
+    bounds = text_pages(text or "")
+    page = min(max(page, 1), len(bounds))
+    start, end = bounds[page - 1]
+    shown = (text or "")[start:end]
     return {
         "node": node_summary(graph, node_id),
         "edges": edges,
-        "text": text,
-        "segments": segments(text, spans) if text else [],
+        "text": shown,
+        "segments": segments(shown, [(s - start, e - start, note) for s, e, note in spans]) if shown else [],
         "cited_spans": len(spans),
+        "page": page,
+        "pages": len(bounds),
+        "text_chars": len(text or ""),
     }
 
 
 def graph_view(lib: Library, node_id: str, depth: int = 1, direction: str = "both") -> dict[str, Any]:
     """vis records of a neighbourhood, laid out by level (the graph page's first view)."""
-    sub = neighbourhood(lib.graph, [node_id], depth=depth, direction=direction)
+    sub = neighbourhood(lib.backend, [node_id], depth=depth, direction=direction)
     positions = level_positions(sub)
     nodes = [node_record(n, a, *positions[n], root=n == node_id) for n, a in sub.nodes(data=True)]
     edges = [edge_record(s, t, a, k) for s, t, k, a in sub.edges(keys=True, data=True)]
@@ -95,7 +120,7 @@ def graph_view(lib: Library, node_id: str, depth: int = 1, direction: str = "bot
 
 def expand(lib: Library, node_id: str) -> dict[str, Any]:
     """One hop around a node, both ways, for click-to-expand (no positions: the page places them)."""
-    sub = neighbourhood(lib.graph, [node_id], depth=1, direction="both")
+    sub = neighbourhood(lib.backend, [node_id], depth=1, direction="both")
     if lib.graph.nodes[node_id].get("kind") == "unit":
         around = {node_id, *lib.graph.predecessors(node_id), *lib.graph.successors(node_id)}
         sub = lib.graph.subgraph(n for n in around if lib.graph.nodes[n].get("kind") != "place")
