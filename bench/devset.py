@@ -226,6 +226,8 @@ def _score_citations(entry: dict, doc: SystemDoc | None, counts: Counter, detail
     counts["asserted_right"] += len(wanted & have)
     counts["asserted_missed"] += len(wanted - have)
     counts["asserted_extra"] += len(have - wanted)
+    for label, edges in (("missed", wanted - have), ("extra", have - wanted)):
+        details.extend(f"asserted edge {label}: {a} {kind} {b}" for a, b, kind in sorted(edges))
 
 
 def _score_assignments(entry: dict, doc: SystemDoc | None, counts: Counter, details: list[str]) -> None:
@@ -254,6 +256,9 @@ def _score_assignments(entry: dict, doc: SystemDoc | None, counts: Counter, deta
             result = "right" if got == wanted["deadline"] else ("missed" if not got else "wrong")
             counts[f"deadline_{result}"] += 1
     counts["assign_extra"] += len(free) - len(matched)
+    taken = set(matched.values())
+    details.extend(f"assignment not in the key: {names[0]} ({role})"
+                   for j, (names, role, _) in enumerate(free) if j not in taken)
 
 
 def score_split(key: dict, split: str, export: dict) -> tuple[Counter, dict[str, list[str]]]:
