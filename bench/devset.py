@@ -291,10 +291,13 @@ def ingest_and_export(python: str, texts: Path, workdir: Path) -> tuple[dict, fl
 
 
 def expected_split(key: dict) -> dict[str, str]:
-    """The split the recorded seed gives: a share of the slugs, sampled from their sorted list."""
-    slugs = sorted(Path(d["file"]).name.split("_", 1)[1] for d in key["documents"])
-    heldout = set(random.Random(key["split_seed"]).sample(slugs, round(len(slugs) * key["heldout_share"])))
-    return {slug: "heldout" if slug in heldout else "dev" for slug in slugs}
+    """The split each batch's recorded seed gives: a share of its slugs, sampled from their sorted list."""
+    split: dict[str, str] = {}
+    for batch in key["batches"]:
+        slugs = sorted(Path(d["file"]).name.split("_", 1)[1] for d in key["documents"] if d["batch"] == batch["batch"])
+        heldout = set(random.Random(batch["seed"]).sample(slugs, round(len(slugs) * batch["heldout_share"])))
+        split.update({slug: "heldout" if slug in heldout else "dev" for slug in slugs})
+    return split
 
 
 # --- reporting ------------------------------------------------------------------------------

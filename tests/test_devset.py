@@ -57,6 +57,16 @@ def test_heldout_is_the_split_the_recorded_seed_gives():
     assert 0.35 <= heldout / len(key["documents"]) <= 0.45
 
 
+def test_split_check_notices_a_text_moved_between_splits(tmp_path):
+    key = json.loads((DEVSET / "key.json").read_text(encoding="utf-8"))
+    moved = next(d for d in key["documents"] if d["split"] == "heldout")
+    moved["split"], moved["file"] = "dev", moved["file"].replace("texts/heldout/", "texts/dev/")
+    (tmp_path / "key.json").write_text(json.dumps(key, ensure_ascii=False), encoding="utf-8")
+    done = run_scorer("--devset", str(tmp_path), "--check-split")
+    assert done.returncode == 1
+    assert moved["file"] in done.stdout
+
+
 def test_scorer_counts_a_hand_made_export_as_counted_by_hand():
     done = run_scorer("--devset", str(TINY), "--split", "dev", "--export", f"dev={TINY / 'export_dev.json'}", "--json")
     assert done.returncode == 0, done.stderr
