@@ -14,6 +14,10 @@ from pathlib import Path
 
 import click
 from policygraph.graph.store import Store, StoreError, default_location
+from policygraph.queries.commands import find_or_exit, service_from
+from policygraph.queries.commands import register as register_queries
+from policygraph.queries.render_document import render_document
+from policygraph.viz.commands import register as register_viz
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
@@ -50,11 +54,20 @@ def open_store(ctx: click.Context) -> Store:
     envvar="POLICYGRAPH_STORE",
     help=f"Store folder (default: $POLICYGRAPH_STORE or {default_location()}).",
 )
+@click.option("--backend", "backend_name", envvar="POLICYGRAPH_BACKEND", metavar="NAME",
+              help="Where the questions are answered: embedded (the store, default) or another installed "
+                   "backend ($POLICYGRAPH_BACKEND).")
+@click.option("--uri", help="Server of a server backend ($NEO4J_URI; default bolt://127.0.0.1:7687).")
+@click.option("--user", help="User name for a server backend ($NEO4J_USER).")
+@click.option("--password", help="Password for a server backend ($NEO4J_PASSWORD).")
+@click.option("--database", help="Database on a server backend ($NEO4J_DATABASE).")
 @click.version_option(package_name="policygraph")
 @click.pass_context
-def main(ctx: click.Context, store_path: str | None) -> None:
+def main(ctx: click.Context, store_path: str | None, backend_name: str | None, uri: str | None,
+         user: str | None, password: str | None, database: str | None) -> None:
     """policygraph: Vietnamese directives and their implementations as a graph."""
-    ctx.ensure_object(dict)["store_path"] = store_path
+    ctx.ensure_object(dict).update(store_path=store_path, backend_name=backend_name, uri=uri, user=user,
+                                   password=password, database=database)
 
 
 def report(outcome) -> None:
@@ -163,19 +176,16 @@ def remove(ctx: click.Context, paths: tuple[str, ...]) -> None:
 @main.command()
 @click.argument("symbol")
 @click.option("--year", type=int, help="Pick the document of this year when the symbol is shared.")
-@click.option("--province", help="Pick the document of this province (local symbols).")
+@click.option("--province", "--issued-in", "province", help="Pick the document of this province (local symbols).")
 @click.pass_context
 def show(ctx: click.Context, symbol: str, year: int | None, province: str | None) -> None:
-    """Identity, flags and every edge (with evidence) of a document."""
-    from policygraph.graph.lookup import find_documents
-    from policygraph.graph.show import render_document
+    """Identity, flags and every edge (with evidence) of a document.
 
-    graph = open_store(ctx).load_graph()
-    hits = find_documents(graph, symbol, year=year, province=province)
-    if not hits:
-        raise click.ClickException(f"no document {symbol!r} in the store")
-    for node_id in hits:
-        render_document(graph, node_id)
+    A symbol several documents share is never guessed: the candidates are listed (exit
+    status 2) and --year or --province chooses, as for every query command.
+    """
+    service = service_from(ctx)
+    render_document(service.document(find_or_exit(ctx, service, symbol, year, province)))
 
 
 @main.command()
@@ -190,10 +200,5 @@ def export(ctx: click.Context, fmt: str, file: str) -> None:
     write_json(graph, file)
     click.echo(f"wrote {graph.number_of_nodes()} nodes and {graph.number_of_edges()} edges to {file}")
 
-from policygraph.viz.commands import register as _register_viz  # noqa: E402
-
-_register_viz(main)
-
-from policygraph.queries.commands import register as _register_queries  # noqa: E402
-
-_register_queries(main)
+register_viz(main)
+register_queries(main)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from policygraph.queries.backend import LEVEL_RANK, Backend, fold
+from policygraph.queries.backend import LEVEL_RANK, Backend, dispatchable, fold
 from policygraph.queries.documents import DocRow, doc_row
 
 
@@ -40,6 +40,7 @@ def find_units(backend: Backend, name: str, province: str | None = None) -> list
     return ids
 
 
+@dispatchable
 def assigned(backend: Backend, name: str, province: str | None = None,
              district: str | None = None) -> list[Assignment]:
     """All tasks given to the units matching `name`; each row names its unit, so that two

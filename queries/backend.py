@@ -12,9 +12,9 @@ import gc
 import re
 import unicodedata
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
-from functools import lru_cache
+from functools import lru_cache, wraps
 from typing import Any, NamedTuple, Protocol, runtime_checkable
 
 LEVELS = ("central", "province", "district", "commune")
@@ -94,6 +94,20 @@ class Backend(Protocol):
 
     def units_by_name(self, name: str) -> list[str]: ...
 
+    def reach(self, roots: Iterable[str], follow: Iterable[str], direction: str,
+              depth: int | None = None, attach: Iterable[str] = ()) -> Backend:
+        """A backend holding at least what a walk from `roots` needs.
+
+        The walk follows edges of the `follow` types against their direction (`"in"`:
+        from a document to those that point at it, "down" a lineage), along it (`"out"`)
+        or both ways, up to `depth` steps; the answer also holds, for every node reached,
+        its out-edges of the `attach` types and the nodes at their far end (the issuer,
+        the units assigned). An in-memory backend returns itself; a server or an on-disk
+        store fetches that part in one query, so a question costs one round trip instead
+        of one per node.
+        """
+        ...
+
 
 class NetworkXBackend:
     """Backend over the networkx MultiDiGraph of docs/model.md (edge key = edge type).
@@ -145,6 +159,11 @@ class NetworkXBackend:
             self._symbols = dict(index)
         return list(self._symbols.get(symbol_key(symbol), ()))
 
+    def reach(self, roots: Iterable[str], follow: Iterable[str], direction: str,
+              depth: int | None = None, attach: Iterable[str] = ()) -> Backend:
+        """Everything is in memory already."""
+        return self
+
     def units_by_name(self, name: str) -> list[str]:
         if self._unit_names is None:
             index: dict[str, list[str]] = defaultdict(list)
@@ -157,6 +176,80 @@ class NetworkXBackend:
         if exact:
             return list(exact)
         return [nid for folded, ids in self._unit_names.items() if key and key in folded for nid in ids]
+
+
+DIRECTIONS = ("in", "out", "both")
+
+
+def walk_subgraph(backend: Backend, roots: Iterable[str], follow: Iterable[str], direction: str,
+                  depth: int | None = None, attach: Iterable[str] = ()) -> NetworkXBackend:
+    """`Backend.reach` done with the primitive calls, one per node: the reference that a
+    backend's one-query `reach` must equal, and enough for backends whose calls are cheap."""
+    import networkx as nx
+
+    if direction not in DIRECTIONS:
+        raise ValueError(f"direction must be one of {DIRECTIONS}, not {direction!r}")
+    follow, attach = tuple(follow), tuple(attach)
+    graph = nx.MultiDiGraph()
+    seen: dict[str, int] = {}
+    queue: list[str] = []
+    for root in roots:
+        if root not in seen and backend.node(root) is not None:
+            seen[root] = 0
+            queue.append(root)
+    for current in queue:  # grows while it is read: breadth first
+        graph.add_node(current, **(backend.node(current) or {}))
+        steps: list[Edge] = []
+        if depth is None or seen[current] < depth:
+            if direction in ("out", "both"):
+                steps += backend.out_edges(current, follow)
+            if direction in ("in", "both"):
+                steps += backend.in_edges(current, follow)
+        for edge in steps:
+            other = edge.source if edge.target == current else edge.target
+            if other not in seen:
+                seen[other] = seen[current] + 1
+                queue.append(other)
+            add_edge_once(graph, edge)
+        for edge in backend.out_edges(current, attach) if attach else ():
+            if edge.target not in seen and edge.target not in graph:
+                graph.add_node(edge.target, **(backend.node(edge.target) or {}))
+            add_edge_once(graph, edge)
+    return NetworkXBackend(graph)
+
+
+def add_edge_once(graph: Any, edge: Edge) -> None:
+    """Add `edge` once: met from both ends it is the same edge; a parallel one of the same
+    type gets a numbered key (queries read an edge's type from its attributes)."""
+    attrs = edge.attrs if edge.attrs.get("type") == edge.type else {**edge.attrs, "type": edge.type}
+    key, n = edge.type, 0
+    while graph.has_edge(edge.source, edge.target, key):
+        if graph.edges[edge.source, edge.target, key] == attrs:
+            return
+        n += 1
+        key = f"{edge.type}@{n}"
+    graph.add_edge(edge.source, edge.target, key=key, **attrs)
+
+
+def dispatchable(func: Callable[..., Any]) -> Callable[..., Any]:
+    """Let a backend answer this question itself (as networkx lets a backend serve an algorithm).
+
+    A backend that can answer a whole question faster in its own language (Cypher, SPARQL,
+    SQL over its indexes) defines `native(name) -> callable | None`; the callable takes the
+    same arguments and returns the same answer type as the plain function, which stays the
+    reference (`func.generic`) that equivalence tests compare the native answer with.
+    """
+    name = func.__name__
+
+    @wraps(func)
+    def question(backend: Any, *args: Any, **kwargs: Any) -> Any:
+        backend = as_backend(backend)
+        native = getattr(backend, "native", None)
+        answer = native(name) if native is not None else None
+        return (answer or func)(backend, *args, **kwargs)
+
+    question.generic = func  # type: ignore[attr-defined]
+    return question
 
 
 def as_backend(graph_or_backend: Any) -> Backend:

@@ -8,7 +8,6 @@ the POLICYGRAPH_STORE environment variable.
 
 from __future__ import annotations
 
-import gc
 import os
 from typing import Any
 
@@ -16,6 +15,7 @@ import click
 from policygraph.queries import render
 from policygraph.queries.assigned import assigned as assigned_query
 from policygraph.queries.backend import LEVELS, Backend, as_backend
+from policygraph.queries.backends.embedded import EmbeddedBackend
 from policygraph.queries.coverage import NOT_YET
 from policygraph.queries.coverage import coverage as coverage_query
 from policygraph.queries.documents import Ambiguous, NotFound, resolve
@@ -23,7 +23,9 @@ from policygraph.queries.implementers import implementers as implementers_query
 from policygraph.queries.lineage import Filters, roots, visible
 from policygraph.queries.lineage import path as path_query
 from policygraph.queries.lineage import trace as trace_query
+from policygraph.queries.registry import BackendError, BackendOptions, open_backend
 from policygraph.queries.search import search as search_query
+from policygraph.queries.service import Service
 from policygraph.queries.stats import stats as stats_query
 
 FORMAT = click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table",
@@ -34,7 +36,12 @@ ISSUED_IN = click.option("--issued-in", "issued_in",
 
 
 def backend_from(ctx: click.Context) -> Backend:
-    """The graph to query, loaded once per process."""
+    """The backend to query, opened once per process.
+
+    Tests and other front ends may put a ready `backend`, a networkx `graph` or a `store`
+    object in the root context's obj; otherwise the global --backend option chooses one
+    by name (the embedded store by default) with the options given to the main group.
+    """
     obj = ctx.find_root().obj
     if not isinstance(obj, dict):
         obj = {} if obj is None else {"store": obj}
@@ -45,17 +52,33 @@ def backend_from(ctx: click.Context) -> Backend:
         obj["backend"] = as_backend(obj["graph"])
         return obj["backend"]
     store = obj.get("store")
-    if store is None or isinstance(store, (str, os.PathLike)):
-        where = store or obj.get("store_path") or os.environ.get("POLICYGRAPH_STORE")
-        from policygraph.cli import open_store_at
+    if store is not None and not isinstance(store, (str, os.PathLike)):  # a Store object given by a caller
+        obj["backend"] = EmbeddedBackend(store)
+        return obj["backend"]
+    options = BackendOptions.from_env(store=store or obj.get("store_path"), uri=obj.get("uri"),
+                                      user=obj.get("user"), password=obj.get("password"),
+                                      database=obj.get("database"))
+    try:
+        obj["backend"] = backend = open_backend(obj.get("backend_name"), options)
+    except BackendError as exc:
+        raise click.ClickException(str(exc)) from None
+    store = getattr(backend, "store", None)
+    if store is not None and (store.reparsed or store.reparse_errors):
+        click.echo(f"store {store.path} was written by another version: re-read {store.reparsed} texts", err=True)
+        for path, reason in store.reparse_errors:
+            click.echo(f"error: {path}: its stored text could not be re-read ({reason}); ingest it again", err=True)
+    return backend
 
-        store = open_store_at(where)  # None: the store's default location
-    gc.disable()
-    graph = store.load_graph()
-    gc.freeze()  # the graph lives as long as the command: keep the collector off its dicts
-    gc.enable()
-    obj["backend"] = as_backend(graph)
-    return obj["backend"]
+
+def service_from(ctx: click.Context) -> Service:
+    """The service over the command's backend."""
+    return Service(backend_from(ctx))
+
+
+def find_or_exit(ctx: click.Context, service: Service, ref: str, year: int | None = None,
+                 issued_in: str | None = None, fmt: str = "table") -> str:
+    """The one document `ref` names; an ambiguous one lists its candidates and exits 2."""
+    return _resolve(ctx, service.backend, ref, year, issued_in, fmt)
 
 
 def _resolve(ctx: click.Context, backend: Backend, ref: str, year: int | None, issued_in: str | None,

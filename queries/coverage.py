@@ -27,9 +27,9 @@ from functools import lru_cache
 from operator import itemgetter
 from typing import Any
 
-from policygraph.queries.backend import LEVEL_RANK, LEVELS, Backend, fold, gc_paused
+from policygraph.queries.backend import LEVEL_RANK, LEVELS, Backend, dispatchable, fold, gc_paused
 from policygraph.queries.documents import DocRow, doc_when, parse_date
-from policygraph.queries.lineage import TraceRow, walk
+from policygraph.queries.lineage import TraceRow, lineage_part, walk
 from policygraph.queries.places import expected_below
 
 ACTED = "acted"
@@ -159,11 +159,13 @@ def _ancestors(node: str, by_id: dict[str, TraceRow], memo: dict[str, set[str]])
     return found
 
 
+@dispatchable
 @gc_paused()
 def coverage(backend: Backend, root: str, depth: int | None = None, as_of: date | None = None,
              include_named: bool = True) -> CoverageReport:
     """Coverage of every assignment made by `root` and the documents below it."""
     as_of = as_of or date.today()
+    whole, backend = backend, lineage_part(backend, root, True, depth)  # places are asked of the whole graph
     tree = walk(backend, root, down=True, depth=depth)
     by_id: dict[str, TraceRow] = {r.doc.id: r for r in tree}
     ancestors: dict[str, set[str]] = {}
@@ -223,7 +225,7 @@ def coverage(backend: Backend, root: str, depth: int | None = None, as_of: date 
             told = (attrs.get("role"), attrs.get("task"), attrs.get("deadline"), attrs.get("deadline_text"))
             deadline = _deadline(told[2])
             if collective and LEVEL_RANK.get(u_level, 0) > LEVEL_RANK.get(d.level or "", 0):
-                expected = expected_below(backend, d.level, d.province, d.district, u_level, doc_when(d))
+                expected = expected_below(whole, d.level, d.province, d.district, u_level, doc_when(d))
                 source = expected.source
                 silent_late = bool(deadline and deadline < as_of)
                 below = at_place.get(d.id, {})

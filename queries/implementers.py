@@ -9,9 +9,9 @@ from dataclasses import dataclass, field
 from statistics import median
 from typing import Any
 
-from policygraph.queries.backend import LEVELS, Backend, fold, gc_paused
+from policygraph.queries.backend import LEVELS, Backend, dispatchable, fold, gc_paused
 from policygraph.queries.documents import DocRow, doc_when, parse_date
-from policygraph.queries.lineage import walk
+from policygraph.queries.lineage import lineage_part, walk
 from policygraph.queries.places import expected_below, expected_places
 
 
@@ -70,10 +70,12 @@ def issuer_unit(backend: Backend, doc_id: str) -> tuple[str | None, str | None, 
     return None, attrs.get("issuer"), {}
 
 
+@dispatchable
 @gc_paused()
 def implementers(backend: Backend, root: str, depth: int | None = None,
                  level: str | None = None, province: str | None = None) -> ImplementersReport:
     """Every document below `root` in the implements tree, per level and province."""
+    whole, backend = backend, lineage_part(backend, root, True, depth)  # places are asked of the whole graph
     rows_by_id = {r.doc.id: r for r in walk(backend, root, down=True, depth=depth)}
     root_row = rows_by_id[root].doc
     out: list[Implementer] = []
@@ -102,10 +104,10 @@ def implementers(backend: Backend, root: str, depth: int | None = None,
         summaries.append(LevelSummary(name, len(at), len(places), median(lags) if lags else None))
     with_programme = sorted({r.doc.province for r in out if r.doc.level == "province" and r.doc.province})
     # a central document expects a programme in every province of the map of its day
-    expected = expected_below(backend, root_row.level, root_row.province, root_row.district, "province",
+    expected = expected_below(whole, root_row.level, root_row.province, root_row.district, "province",
                               doc_when(root_row))
     all_provinces = sorted({p.name for p in expected.places}) if root_row.level in (None, "central") else sorted(
-        p.name for p in expected_places(backend, "province"))
+        p.name for p in expected_places(whole, "province"))
     return ImplementersReport(
         root=root_row,
         rows=out,

@@ -13,10 +13,17 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from policygraph.queries.backend import LEVEL_RANK, Backend, fold, gc_paused
+from policygraph.queries.backend import LEVEL_RANK, Backend, dispatchable, fold, gc_paused
 from policygraph.queries.documents import DocRow, doc_row, parse_date
 
 LINEAGE_EDGES = ("implements",)
+WALK_ATTACH = ("issued_by", "assigns")  # what implementers and coverage read off each document
+
+
+def lineage_part(backend: Backend, root: str, down: bool = True, depth: int | None = None,
+                 edge_types: tuple[str, ...] = LINEAGE_EDGES) -> Backend:
+    """The part of the graph a lineage question reads, fetched at once (see Backend.reach)."""
+    return backend.reach([root], edge_types, "in" if down else "out", depth, WALK_ATTACH)
 
 
 @dataclass
@@ -73,6 +80,7 @@ class Filters:
 def walk(backend: Backend, root: str, down: bool = True, depth: int | None = None,
          edge_types: tuple[str, ...] = LINEAGE_EDGES) -> list[TraceRow]:
     """Breadth-first rows from `root` (itself first, depth 0)."""
+    backend = lineage_part(backend, root, down, depth, edge_types)
     rows: dict[str, TraceRow] = {root: TraceRow(doc_row(backend, root), 0, None, None, None)}
     queue = deque([root])
     while queue:
@@ -99,6 +107,7 @@ def walk(backend: Backend, root: str, down: bool = True, depth: int | None = Non
     return list(rows.values())
 
 
+@dispatchable
 def trace(backend: Backend, root: str, down: bool = True, filters: Filters | None = None) -> list[TraceRow]:
     """Rows of the lineage tree, ordered by depth then level, place and date.
 
@@ -160,6 +169,7 @@ class PathStep:
 PATH_EDGES = ("implements", "based_on", "references")
 
 
+@dispatchable
 def path(backend: Backend, start: str, end: str, edge_types: tuple[str, ...] = PATH_EDGES) -> list[PathStep]:
     """Shortest chain between two documents.
 

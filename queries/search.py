@@ -31,7 +31,7 @@ from itertools import accumulate
 from typing import Any
 
 import numpy as np
-from policygraph.queries.backend import Backend, fold, symbol_key
+from policygraph.queries.backend import Backend, dispatchable, fold, symbol_key
 from policygraph.queries.documents import DocRow, _year, doc_row
 
 _WORD = re.compile(r"[a-z0-9]+")
@@ -182,6 +182,7 @@ def _containing(data: bytes, starts: array, needle: bytes) -> Iterator[int]:
         at = data.find(needle, starts[record + 1])
 
 
+@dispatchable
 def search(backend: Backend, query: str, limit: int = 20) -> list[Hit]:
     """Documents ranked: symbol match, then the whole phrase, then share of words found.
 

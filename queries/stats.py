@@ -6,7 +6,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
-from policygraph.queries.backend import Backend
+from policygraph.queries.backend import Backend, dispatchable
 from policygraph.queries.documents import DocRow, doc_row
 
 REVIEW_FLAGS = ("ambiguous", "date_conflict", "place_unresolved", "issuer_slip", "anachronism")
@@ -29,6 +29,7 @@ class Stats:
         return out
 
 
+@dispatchable
 def stats(backend: Backend, flagged_limit: int | None = 50) -> Stats:
     """Counts of documents by kind, level, province and year, and flagged documents."""
     kinds: Counter = Counter()

@@ -165,16 +165,18 @@ def test_show_an_ingested_document(samples_store):
         assert _shows_evidence(out, a["evidence"]), f"evidence not shown: {a['evidence']!r}\n{out}"
 
 
-def test_show_lists_every_document_sharing_a_symbol(samples_store):
-    run = H.cli("show", "25 - NQ/TW", store=samples_store)  # any written form
-    assert run.returncode == 0, run.stderr
+def test_show_lists_the_candidates_of_a_shared_symbol_and_exits_2(samples_store):
+    run = H.cli("show", "25 - NQ/TW", store=samples_store, env={"COLUMNS": "250"})  # any written form
+    assert run.returncode == 2, run.stderr
+    assert "NQ/TW names 2 documents" in run.stdout
     assert "doc:25-NQ/TW||IX" in run.stdout and "doc:25-NQ/TW||XI" in run.stdout
+    assert "incoming edges" not in run.stdout  # no document shown: the user chooses
 
 
-def test_show_accepts_a_symbol_typed_in_lower_case(samples_store):
-    run = H.cli("show", "25-nq/tw", store=samples_store)
+def test_show_accepts_a_symbol_typed_in_lower_case_and_a_year(samples_store):
+    run = H.cli("show", "25-nq/tw", "--year", "2003", store=samples_store)
     assert run.returncode == 0, run.stderr
-    assert "doc:25-NQ/TW||IX" in run.stdout and "doc:25-NQ/TW||XI" in run.stdout
+    assert "doc:25-NQ/TW||IX" in run.stdout and "doc:25-NQ/TW||XI" not in run.stdout
 
 
 def test_show_an_unknown_symbol(samples_store):

@@ -6,9 +6,11 @@ import json
 import re
 
 from click.testing import CliRunner
+from policygraph.queries.backend import as_backend
+from policygraph.queries.documents import candidates
+from policygraph.queries.neighbourhood import neighbourhood
 from policygraph.viz.commands import register
 from policygraph.viz.layout import level_positions
-from policygraph.viz.neighbourhood import find_documents, neighbourhood
 from policygraph.viz.pyvis_page import render_page
 from policygraph.viz.synthetic import sample_graph, synthetic_graph
 
@@ -26,10 +28,10 @@ def page_data(html: str) -> dict:
 
 
 def test_find_documents_by_symbol_or_id() -> None:
-    graph = sample_graph()
-    assert find_documents(graph, "25-nq/tw") == [ROOT]
-    assert find_documents(graph, DISTRICT_PLAN) == [DISTRICT_PLAN]
-    assert find_documents(graph, "99-NQ/TW") == []
+    backend = as_backend(sample_graph())
+    assert [r.id for r in candidates(backend, "25-nq/tw")] == [ROOT]
+    assert [r.id for r in candidates(backend, DISTRICT_PLAN)] == [DISTRICT_PLAN]
+    assert candidates(backend, "99-NQ/TW") == []
 
 
 def test_neighbourhood_directions() -> None:

@@ -5,21 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import click
-import networkx as nx
-
-
-def open_store(ctx: click.Context):  # noqa: ANN201 - the Store type lives in graph/
-    """The store chosen by the global --store option (opened by cli.open_store, once).
-
-    A group that already put a store-like object in ctx.obj["store"] (tests, embedding
-    programs) is used as is.
-    """
-    obj = ctx.find_root().obj
-    if isinstance(obj, dict) and hasattr(obj.get("store"), "load_graph"):
-        return obj["store"]
-    from policygraph.cli import open_store as cli_open_store
-
-    return cli_open_store(ctx.find_root())
+from policygraph.queries.commands import backend_from, find_or_exit, service_from
+from policygraph.viz.app import create_app
+from policygraph.viz.pyvis_page import write_page
 
 
 @click.command("viz")
@@ -29,22 +17,22 @@ def open_store(ctx: click.Context):  # noqa: ANN201 - the Store type lives in gr
 @click.option("--up", "direction", flag_value="up", help="Only what the document carries out or cites.")
 @click.option("--down", "direction", flag_value="down", help="Only what carries the document out.")
 @click.option("--no-units", is_flag=True, help="Leave out the units the documents name.")
+@click.option("--year", type=int, help="Pick the document of this year when the symbol is shared.")
+@click.option("--issued-in", "issued_in", help="Pick the document of this province (local symbols).")
 @click.option("-o", "--output", required=True, type=click.Path(dir_okay=False, path_type=Path),
               help="HTML file to write (works offline: every asset is inline).")
 @click.pass_context
 def viz_command(ctx: click.Context, symbol: str, depth: int, direction: str | None, no_units: bool,
-                output: Path) -> None:
-    """Draw a document's neighbourhood as a self-contained pyvis page."""
-    from policygraph.viz.neighbourhood import find_documents, neighbourhood
-    from policygraph.viz.pyvis_page import write_page
+                year: int | None, issued_in: str | None, output: Path) -> None:
+    """Draw a document's neighbourhood as a self-contained pyvis page.
 
-    graph: nx.MultiDiGraph = open_store(ctx).load_graph()
-    roots = find_documents(graph, symbol)
-    if not roots:
-        raise click.ClickException(f"no document {symbol!r} in the store")
-    sub = neighbourhood(graph, roots, depth=depth, direction=direction or "both", units=not no_units)
-    write_page(sub, output, heading=f"{symbol} · depth {depth} · {direction or 'up and down'}",
-               roots=tuple(roots))
+    A symbol several documents share is never guessed: the candidates are listed (exit
+    status 2) and --year or --issued-in chooses.
+    """
+    service = service_from(ctx)
+    root = find_or_exit(ctx, service, symbol, year, issued_in)
+    sub = service.neighbourhood([root], depth=depth, direction=direction or "both", units=not no_units)
+    write_page(sub, output, heading=f"{symbol} · depth {depth} · {direction or 'up and down'}", roots=(root,))
     click.echo(f"{output}: {sub.number_of_nodes()} nodes, {sub.number_of_edges()} edges")
 
 
@@ -55,9 +43,8 @@ def viz_command(ctx: click.Context, symbol: str, depth: int, direction: str | No
 @click.pass_context
 def serve_command(ctx: click.Context, host: str, port: int) -> None:
     """Browse the store in a local web app (search, documents, graph, reports)."""
-    from policygraph.viz.app import create_app
-
-    app = create_app(open_store(ctx))
+    backend = backend_from(ctx)
+    app = create_app(getattr(backend, "store", None) or backend.graph)
     if host not in ("127.0.0.1", "localhost", "::1"):
         click.echo(f"warning: serving on {host}: anyone who can reach it can read the store", err=True)
     click.echo(f"policygraph: http://{host}:{port}/")

@@ -14,12 +14,12 @@ from policygraph.queries.coverage import coverage
 from policygraph.queries.documents import candidates
 from policygraph.queries.implementers import implementers
 from policygraph.queries.lineage import path
+from policygraph.queries.neighbourhood import neighbourhood
 from policygraph.queries.search import search
 from policygraph.viz.describe import edge_facts, node_summary
 from policygraph.viz.highlight import segments
 from policygraph.viz.layout import level_positions
 from policygraph.viz.library import Library
-from policygraph.viz.neighbourhood import neighbourhood
 from policygraph.viz.records import edge_id, edge_record, node_record
 from policygraph.viz.style import EDGE_NAMES, LEVEL_NAMES, LEVEL_ORDER
 
@@ -86,7 +86,7 @@ def document(lib: Library, node_id: str) -> dict[str, Any]:
 
 def graph_view(lib: Library, node_id: str, depth: int = 1, direction: str = "both") -> dict[str, Any]:
     """vis records of a neighbourhood, laid out by level (the graph page's first view)."""
-    sub = neighbourhood(lib.graph, [node_id], depth=depth, direction=direction)
+    sub = neighbourhood(lib.backend, [node_id], depth=depth, direction=direction)
     positions = level_positions(sub)
     nodes = [node_record(n, a, *positions[n], root=n == node_id) for n, a in sub.nodes(data=True)]
     edges = [edge_record(s, t, a, k) for s, t, k, a in sub.edges(keys=True, data=True)]
@@ -95,7 +95,7 @@ def graph_view(lib: Library, node_id: str, depth: int = 1, direction: str = "bot
 
 def expand(lib: Library, node_id: str) -> dict[str, Any]:
     """One hop around a node, both ways, for click-to-expand (no positions: the page places them)."""
-    sub = neighbourhood(lib.graph, [node_id], depth=1, direction="both")
+    sub = neighbourhood(lib.backend, [node_id], depth=1, direction="both")
     if lib.graph.nodes[node_id].get("kind") == "unit":
         around = {node_id, *lib.graph.predecessors(node_id), *lib.graph.successors(node_id)}
         sub = lib.graph.subgraph(n for n in around if lib.graph.nodes[n].get("kind") != "place")

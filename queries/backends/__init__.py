@@ -1,0 +1,1 @@
+"""The backends policygraph ships (registered in pyproject.toml under `policygraph.backends`)."""
