@@ -90,6 +90,16 @@ def test_scorer_counts_a_hand_made_export_as_counted_by_hand():
     assert report["deadlines"] == {"right": 1, "wrong": 0, "missed": 0}
 
 
+def test_heldout_errors_are_counted_but_never_listed():
+    export = f"heldout={TINY / 'export_heldout.json'}"
+    done = run_scorer("--devset", str(TINY), "--split", "heldout", "--export", export, "--json", "--details")
+    result = json.loads(done.stdout)["heldout"]
+    assert result["report"]["citations"]["recall"] == 0.0  # 8008/CT-TCTL was not found …
+    assert result["details"] == {}  # … and nothing says so
+    done = run_scorer("--devset", str(TINY), "--split", "heldout", "--export", export, "--details")
+    assert "8008" not in done.stdout and "003_langson" not in done.stdout
+
+
 def test_scorer_ingests_a_split_with_the_real_cli(tmp_path):
     done = run_scorer("--devset", str(TINY), "--split", "dev", "--json")
     assert done.returncode == 0, done.stderr
