@@ -24,11 +24,11 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 err = Console(stderr=True)
 
 
-def open_store_at(location: str | Path | None) -> Store:
+def open_store_at(location: str | Path | None, readonly: bool = False) -> Store:
     """Open a store for a command: a clear error instead of a traceback, and a word when a
     store written by another version had its texts re-read."""
     try:
-        store = Store.open(location)
+        store = Store.open(location, readonly=readonly)
     except StoreError as exc:
         raise click.ClickException(str(exc)) from None
     if store.reparsed or store.reparse_errors:
@@ -38,11 +38,11 @@ def open_store_at(location: str | Path | None) -> Store:
     return store
 
 
-def open_store(ctx: click.Context) -> Store:
-    """The store named by --store (opened once per command)."""
+def open_store(ctx: click.Context, readonly: bool = False) -> Store:
+    """The store named by --store (opened once per command; read-only for commands that only read)."""
     obj = ctx.ensure_object(dict)
     if "store" not in obj:
-        obj["store"] = open_store_at(obj.get("store_path"))
+        obj["store"] = open_store_at(obj.get("store_path"), readonly)
     return obj["store"]
 
 
@@ -159,8 +159,7 @@ def remove(ctx: click.Context, paths: tuple[str, ...]) -> None:
     try:
         with store.writing():
             removed = store.remove_paths(wanted)
-            if removed:
-                store.rebuild()
+            store.update_graph()
     except StoreError as exc:
         raise click.ClickException(str(exc)) from None
     missing = [g for g, w in zip(paths, wanted, strict=True) if not any(r == w or r.startswith(w.rstrip("/") + "/")
@@ -196,9 +195,56 @@ def export(ctx: click.Context, fmt: str, file: str) -> None:
     """Write the graph to FILE (node-link JSON)."""
     from policygraph.graph.export import write_json
 
-    graph = open_store(ctx).load_graph()
+    graph = open_store(ctx, readonly=True).load_graph()
     write_json(graph, file)
     click.echo(f"wrote {graph.number_of_nodes()} nodes and {graph.number_of_edges()} edges to {file}")
+
+@main.command()
+@click.pass_context
+def check(ctx: click.Context) -> None:
+    """Look for damage: SQLite's integrity check and the checksum of every stored file (read-only).
+
+    Exit status 1 when something is damaged; `policygraph repair` then gets past it."""
+    from policygraph.graph.health import check as check_store
+
+    folder = ctx.obj.get("store_path") or default_location()
+    try:
+        health = check_store(folder)
+    except StoreError as exc:
+        raise click.ClickException(str(exc)) from None
+    click.echo(f"store {health.folder}: SQLite integrity {'ok' if health.integrity == ['ok'] else 'DAMAGED'}; "
+               f"{health.files} files read back whole, {len(health.damaged)} damaged")
+    for message in health.integrity if health.integrity != ["ok"] else []:
+        click.echo(f"sqlite: {message}", err=True)
+    for path, problem in health.damaged:
+        click.echo(f"damaged: {path}: {problem}", err=True)
+    if health.pending:
+        click.echo(f"{health.pending} files are not in the graph yet (an ingest stopped early): the next ingest "
+                   "takes them in")
+    if not health.ok:
+        sys.exit(1)
+
+
+@main.command()
+@click.pass_context
+def repair(ctx: click.Context) -> None:
+    """Drop what cannot be read, read those files again from disk where they still are, and
+    rebuild the graph from what is stored; says what was lost."""
+    from policygraph.graph.health import repair as repair_store
+
+    folder = ctx.obj.get("store_path") or default_location()
+    try:
+        done = repair_store(folder)
+    except StoreError as exc:
+        raise click.ClickException(str(exc)) from None
+    if done.rebuilt_file:
+        click.echo("the database file was damaged: its readable rows were copied into a new one")
+    for path in done.reread:
+        click.echo(f"re-read: {path}")
+    for path, reason in done.lost:
+        click.echo(f"lost: {path}: {reason} (its source is not on disk: ingest it again when you have it)", err=True)
+    click.echo(f"{done.kept} files kept, {len(done.reread)} re-read from disk, {len(done.lost)} lost; graph rebuilt")
+
 
 register_viz(main)
 register_queries(main)

@@ -245,7 +245,7 @@ def _ingest(
     if found:
         found(len(files))
     summary = Summary(files=len(files), failed=list(bad))
-    known = store.file_hashes()
+    known = store.file_hashes(files)
     clock = time.perf_counter
     spent = {"parse": 0.0, "store": 0.0, "rebuild": 0.0}
     outcomes = parse_many(files, jobs, known)
@@ -274,8 +274,7 @@ def _ingest(
         if progress:
             progress(outcome)
     t0 = clock()
-    if summary.added or summary.updated or store.is_dirty():  # nothing new: the graph stands as it is
-        store.rebuild()
+    store.update_graph()  # the files written (and any an earlier, killed ingest left pending)
     spent["rebuild"] = clock() - t0
     summary.seconds = spent
     return summary

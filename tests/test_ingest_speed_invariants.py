@@ -6,10 +6,10 @@ the fast paths rely on, so a later change to a table or pattern cannot silently 
 
 from __future__ import annotations
 
-import pickle
 from pathlib import Path
 
-from policygraph.graph.store import Store, _decompress, file_row
+from policygraph.graph import codec
+from policygraph.graph.store import Store, file_row
 from policygraph.ingest import deadlines
 from policygraph.ingest.pipeline import _worker_parse, parse_file
 from policygraph.ingest.places import _NAME_AFTER, CLUE_WORDS, Clue, find_clues
@@ -60,8 +60,8 @@ def test_worker_rows_are_the_rows_put_document_writes(tmp_path):
         assert outcome.row == file_row(doc)
         stored = store.conn.execute("SELECT * FROM files WHERE path=?", (doc.path,)).fetchone()
         assert tuple(outcome.row) == stored
-        assert pickle.loads(_decompress(outcome.row.parsed)).symbol == doc.symbol
-        assert _decompress(outcome.row.text).decode("utf-8") == doc.text
+        assert codec.decode_parse(outcome.row.parsed, outcome.row.parsed_sum).symbol == doc.symbol
+        assert codec.decode_text(outcome.row.text, outcome.row.text_sum) == doc.text
         assert outcome.citations == len(doc.citations)
 
 
