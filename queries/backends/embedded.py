@@ -24,6 +24,7 @@ from policygraph.queries.registry import BackendError, BackendOptions
 from policygraph.queries.stats import REVIEW_FLAGS, Stats
 
 _IN_JSON = "(SELECT value FROM json_each(?))"
+_SEARCHED = ("kind", "symbol", "title", "subject", "year", "date", "stub", "source")  # what search indexes
 
 
 class EmbeddedBackend:
@@ -137,9 +138,11 @@ class EmbeddedBackend:
 
     def search_part(self, words: list[str]) -> NetworkXBackend:
         """The documents holding one of `words` (every search tier needs one whole word)."""
+        fields = ", ".join(f"'{f}', json_extract(attrs, '$.{f}')" for f in _SEARCHED)
         graph = graph_of(
             self.conn,
-            f"SELECT id, attrs FROM nodes WHERE id IN (SELECT node FROM words WHERE word IN {_IN_JSON}) ORDER BY id",
+            f"SELECT id, json_object({fields}) FROM nodes "
+            f"WHERE id IN (SELECT node FROM words WHERE word IN {_IN_JSON}) ORDER BY id",
             "SELECT source, target, key, attrs FROM edges WHERE ? IS NULL",
             (json.dumps(sorted(set(words))),),
         )
