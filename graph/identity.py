@@ -32,6 +32,7 @@ from functools import lru_cache
 from policygraph.graph.edges import (
     EDGE_FLAGS,
     UnitNodes,
+    change_edges,
     document_edges,
     named_edges,
     place_edges,
@@ -253,6 +254,8 @@ def resolve(docs: list[ParsedDocument]) -> Graph:
             stub=False,
             flags=sorted(set(d.flags)),
         )
+        if d.effective:
+            g.nodes[node_id]["effective"] = d.date if d.effective == "signing" else d.effective
     for node_id, mentions in sorted(by_node.items()):
         _stub_or_merge(g, node_id, mentions, families)
     named = _named_nodes(g, docs)
@@ -261,6 +264,7 @@ def resolve(docs: list[ParsedDocument]) -> Graph:
         if ids[i] is not None:
             document_edges(g, ids[i], d, cites[i], unit_nodes)
             named_edges(g, ids[i], d, named[i])
+            change_edges(g, ids[i], d, cites[i], named[i])
     place_edges(g)
     g.edges = _sorted_edges(g.edges)
     return g

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from policygraph.graph.store import FileRow, drop_inherited_locks, file_row
+from policygraph.ingest.changes import effective_date, find_changes
 from policygraph.ingest.citations import extract_citations, scope_citations
 from policygraph.ingest.header import identify
 from policygraph.ingest.models import ParsedDocument
@@ -52,6 +53,8 @@ def parse_text(text: str, path: str = "<text>") -> ParsedDocument:
         unnumbered=_not_itself(find_unnumbered(masked, ident.level, ident.place, citations), ident.title),
         **vars(ident),
     )
+    doc.changes = find_changes(masked, doc.citations, doc.unnumbered, doc.doc_type, doc.title, doc.symbol)
+    doc.effective = effective_date(masked)
     _add_units(doc, masked)
     return doc
 

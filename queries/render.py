@@ -105,7 +105,8 @@ TRACE_COLUMNS = ["depth", "level", "symbol", "title", "issuer", "province", "dis
                  "parent", "evidence", "id", "also_under", "flags"]
 
 
-def trace(rows, down: bool, fmt: str, roots: list[str] | None = None) -> None:
+def trace(rows, down: bool, fmt: str, roots: list[str] | None = None, lineage: bool = True) -> None:
+    """`lineage` False: the walk followed other relations than implements (trace --relations)."""
     shown = [r for r in rows if r.shown]
     if fmt == "json":
         _json({"direction": "down" if down else "up", "root": rows[0].doc.id if rows else None,
@@ -132,7 +133,7 @@ def trace(rows, down: bool, fmt: str, roots: list[str] | None = None) -> None:
     console.print(tree)
     counts = Counter(r.doc.level for r in shown[1:])
     summary = ", ".join(f"{counts[level]} {level}" for level in LEVELS if counts[level])
-    word = "implementing" if down else "above"
+    word = ("implementing" if lineage else "below") if down else "above"
     console.print(f"{len(shown) - 1} documents {word}: {summary or 'none'}")
     if roots:
         console.print("roots: " + ", ".join(roots))
