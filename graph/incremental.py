@@ -25,7 +25,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from policygraph.graph.codec import from_data, to_data
-from policygraph.graph.edges import UnitNodes, document_edges, named_edges
+from policygraph.graph.edges import UnitNodes, change_edges, document_edges, named_edges
 from policygraph.graph.identity import (
     Mention,
     _mention_from,
@@ -62,12 +62,15 @@ class _Touched:
 def doc_attrs(d: ParsedDocument) -> dict:
     """The node of an ingested document, as resolve() first adds it."""
     place = d.place
-    return dict(
+    attrs = dict(
         kind="document", symbol=d.symbol, doc_type=d.doc_type, doc_type_name=d.doc_type_name, grammar=d.grammar,
         date=d.date, year=d.year, term=d.term, level=d.level, province=place.province, district=place.district,
         commune=place.commune, issuer=d.issuer, title=d.title, subject=None, source=d.path, stub=False,
         flags=sorted(set(d.flags)),
     )
+    if d.effective:
+        attrs["effective"] = d.date if d.effective == "signing" else d.effective
+    return attrs
 
 
 # -- mentions as rows -------------------------------------------------------------------------
@@ -341,6 +344,7 @@ def _edges(conn: sqlite3.Connection, writer: GraphWriter, path: str, doc: Parsed
     recorder = _Recorder(g)
     document_edges(g, src, d, cites, recorder)
     named_edges(g, src, d, named)
+    change_edges(g, src, d, cites, named)
     merged: dict[tuple[str, str, str], dict] = {}
     # one edge per key, as the resolver's sorted edge list gives it to networkx (graph/nxbuild.py _networkx)
     for u, v, key, attrs in sorted(g.edges, key=lambda e: (e[0], e[1], e[2], e[3].get("span") or [0, 0])):
