@@ -125,6 +125,8 @@ def ingest(ctx: click.Context, paths: tuple[str, ...], jobs: int | None, quiet: 
     for outcome in summary.failed:
         if not Path(outcome.path).is_file():
             report(outcome)
+    for path, problem in store.unreadable:  # a damaged row met while updating the graph: left out of it
+        click.echo(f"error: {path}: {problem}; left out of the graph (`policygraph repair` reads it again)", err=True)
     click.echo(
         f"{summary.files} files: {summary.added} added, {summary.updated} updated, {summary.unchanged} unchanged, "
         f"{len(summary.failed)} failed; "
