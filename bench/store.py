@@ -33,13 +33,15 @@ def uptime() -> str:
 
 
 def run(store: Path, *args: str) -> tuple[float, int]:
-    """(seconds, peak resident MB) of one `policygraph` process."""
-    cmd = ["/usr/bin/time", "-f", "%e %M", sys.executable, "-m", "policygraph", "--store", str(store), *args]
+    """(CPU seconds, user + system, peak resident MB) of one `policygraph` process.
+
+    CPU time, not wall time: on a shared machine the wall clock measures the other users."""
+    cmd = ["/usr/bin/time", "-f", "%U %S %M", sys.executable, "-m", "policygraph", "--store", str(store), *args]
     done = subprocess.run(cmd, capture_output=True, text=True)
     if done.returncode not in (0, 2):
         raise SystemExit(f"{' '.join(args)} failed:\n{done.stderr[-2000:]}")
-    seconds, kb = done.stderr.strip().splitlines()[-1].split()
-    return float(seconds), int(kb) // 1024
+    user, system, kb = done.stderr.strip().splitlines()[-1].split()
+    return float(user) + float(system), int(kb) // 1024
 
 
 def corpus(work: Path, n: int) -> tuple[Path, list[Path]]:
@@ -63,7 +65,7 @@ def build(work: Path, n: int, base: Path) -> Path:
     if not (store / "policygraph.sqlite").exists():
         started = time.perf_counter()
         seconds, mb = run(store, "ingest", "-q", "--jobs", "2", str(base))
-        print(f"  built {store} in {seconds:.0f} s (peak {mb} MB; wall {time.perf_counter() - started:.0f} s)",
+        print(f"  built {store} in {seconds:.0f} s CPU (peak {mb} MB; wall {time.perf_counter() - started:.0f} s)",
               flush=True)
     return store
 
@@ -136,7 +138,7 @@ def main(argv: list[str] | None = None) -> None:
         if op == "disk per document":
             cells = [f"{results[n][op][0]:.1f} KB" for n in sizes]
         else:
-            cells = [f"{results[n][op][0]:.2f} s, {results[n][op][1]} MB" for n in sizes]
+            cells = [f"{results[n][op][0]:.2f} s CPU, {results[n][op][1]} MB" for n in sizes]
         print(f"| {op} | " + " | ".join(cells) + " |")
 
 

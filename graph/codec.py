@@ -20,6 +20,7 @@ from functools import cache
 from typing import Any
 
 import zstandard
+
 from policygraph.ingest import models
 from policygraph.ingest.models import ParsedDocument
 

@@ -25,6 +25,7 @@ depend on the order files arrived in.
 
 from __future__ import annotations
 
+import os
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
@@ -251,6 +252,7 @@ def resolve(docs: list[ParsedDocument]) -> Graph:
             title=d.title,
             subject=None,
             source=d.path,
+            rel_path=d.rel_path or os.path.basename(d.path),
             stub=False,
             flags=sorted(set(d.flags)),
         )
@@ -400,7 +402,7 @@ def _named_nodes(g: Graph, docs: list[ParsedDocument]) -> list[list[str]]:
     for node_id, mentions in sorted(by_node.items()):
         if node_id in g.nodes and not g.nodes[node_id].get("stub"):
             continue  # a law whose text is ingested: its node is the document's
-        _named_node(g, node_id, mentions)
+        _named_node(g, node_id, mentions, families[mentions[0].family])
     return [[n.node for n in row] for row in rows]
 
 
@@ -448,8 +450,10 @@ def _resolve_named(mentions: list[_Named], laws: dict[str, list[tuple[str, int |
     return mentions
 
 
-def _named_node(g: Graph, node_id: str, mentions: list[_Named]) -> None:
-    """The stub node of a document named without a number (they are never ingested)."""
+def _named_node(g: Graph, node_id: str, mentions: list[_Named], family: list[_Named]) -> None:
+    """The stub node of a document named without a number (they are never ingested).
+
+    `family` holds every mention of its family: an ambiguous node lists the nodes the others joined."""
     first = mentions[0].mention
     epoch = node_id.rsplit("|", 1)[1].split("-", 1)[0] if first.kind == "plenum_resolution" else None
     ordinal = _most_common([n.mention.ordinal for n in mentions])
@@ -491,6 +495,4 @@ def _named_node(g: Graph, node_id: str, mentions: list[_Named]) -> None:
         mentions=len(mentions),
     )
     if "ambiguous" in flags:
-        kind, scope, key = mentions[0].family
-        others = {named_doc_id(kind, scope, key, e) for e in (n.epoch for n in mentions) if e}
-        g.nodes[node_id]["candidates"] = sorted(others - {node_id})
+        g.nodes[node_id]["candidates"] = sorted({n.node for n in family if n.node and n.node != node_id})

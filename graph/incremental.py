@@ -20,6 +20,7 @@ touch, not the size of the store.
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -65,7 +66,8 @@ def doc_attrs(d: ParsedDocument) -> dict:
     attrs = dict(
         kind="document", symbol=d.symbol, doc_type=d.doc_type, doc_type_name=d.doc_type_name, grammar=d.grammar,
         date=d.date, year=d.year, term=d.term, level=d.level, province=place.province, district=place.district,
-        commune=place.commune, issuer=d.issuer, title=d.title, subject=None, source=d.path, stub=False,
+        commune=place.commune, issuer=d.issuer, title=d.title, subject=None, source=d.path,
+        rel_path=d.rel_path or os.path.basename(d.path), stub=False,
         flags=sorted(set(d.flags)),
     )
     if d.effective:
@@ -309,7 +311,6 @@ def _named_families(conn: sqlite3.Connection, t: _Touched) -> None:
             laws[key] = [(node, json.loads(attrs).get("year")) for node, attrs in conn.execute(
                 "SELECT node, attrs FROM docs WHERE law_key=? AND node IS NOT NULL ORDER BY path", (key,))]
         _resolve_named(mentions, laws)
-        before = {row[2] for row in rows}
         changed = []
         for (path, seq, node, flags, _), n in zip(rows, mentions, strict=True):
             new_flags = json.dumps(n.flags)
@@ -319,9 +320,7 @@ def _named_families(conn: sqlite3.Connection, t: _Touched) -> None:
             t.named_nodes.update(x for x in (node, n.node) if x)
             t.docs.add(path)
         conn.executemany("UPDATE named SET node=?, flags=? WHERE path=? AND seq=?", changed)
-        after = {n.node for n in mentions}
-        if after != before - {None}:
-            t.named_nodes.update(after)
+        t.named_nodes.update(n.node for n in mentions)  # an ambiguous node lists the others: families are small
 
 
 def _edges(conn: sqlite3.Connection, writer: GraphWriter, path: str, doc: ParsedDocument | None,
@@ -414,8 +413,9 @@ def _named_stub(conn: sqlite3.Connection, writer: GraphWriter, node_id: str) -> 
         n = _named(family, data)
         n.flags, n.node = json.loads(flags), node_id
         mentions.append(n)
+    family = [_Resolved(n, []) for (n,) in conn.execute("SELECT node FROM named WHERE family=?", (rows[0][0],))]
     g = Graph()
-    _named_node(g, node_id, mentions)
+    _named_node(g, node_id, mentions, family)
     writer.put_node(node_id, g.nodes[node_id])
 
 

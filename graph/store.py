@@ -33,6 +33,7 @@ except ImportError:  # pragma: no cover - Windows
     fcntl = None
 
 import networkx as nx
+
 from policygraph.graph import codec
 from policygraph.graph.nxbuild import graph_of
 from policygraph.graph.schema import DERIVED, SCHEMA_VERSION, TABLES
@@ -130,17 +131,19 @@ class Store:
         self.unreadable: list[tuple[str, str]] = []  # (path, reason) of damaged rows met while updating
 
     @classmethod
-    def open(cls, location: str | Path | None = None, readonly: bool = False) -> Store:
-        """Open the store in folder `location`: created if needed, or read-only (never written).
+    def open(cls, location: str | Path | None = None, create: bool = True, readonly: bool = False) -> Store:
+        """Open the store in folder `location`: read-only (never written), or for writing; with
+        `create` False (or `readonly`) a folder without a store is an error ("no store at DIR")
+        rather than a new, empty store.
 
         A read-only open of a store written by an older version upgrades it first (once,
         with a message): that needs a writable store, and says so when it is not."""
         folder = Path(location) if location else default_location()
         db = folder / DB_NAME
+        if (readonly or not create) and not db.is_file():
+            raise StoreError(f"no store at {folder} (only `ingest` creates one)")
         try:
             if readonly:
-                if not db.is_file():
-                    raise StoreError(f"no store at {folder}")
                 store = cls(_connect_readonly(db), folder, readonly=True)
                 if store._meta().get("schema") == SCHEMA_VERSION and store._meta().get("model") == MODEL_FINGERPRINT:
                     return store
@@ -245,6 +248,26 @@ class Store:
             self._fresh[row.path] = doc
         else:
             self._fresh.pop(row.path, None)
+
+    def saved_row(self, path: str) -> FileRow | None:
+        """The stored row of `path` as it is now (to put back if a batch must be undone)."""
+        row = self.conn.execute("SELECT path, sha256, parsed, text, parsed_sum, text_sum FROM files WHERE path=?",
+                                (path,)).fetchone()
+        return FileRow(*row) if row else None
+
+    def restore(self, saved: list[tuple[str, FileRow | None]], dirty: bool) -> None:
+        """Put rows back as they were (None: the path was not stored), in one transaction: a batch
+        that cannot finish leaves the store as it found it. The graph was not updated yet: the
+        paths stop being pending unless files were pending before (`dirty`)."""
+        with self.transaction():
+            for path, row in reversed(saved):
+                if row is None:
+                    self.conn.execute("DELETE FROM files WHERE path=?", (path,))
+                else:
+                    self.conn.execute("INSERT OR REPLACE INTO files VALUES (?,?,?,?,?,?)", row)
+                if not dirty:
+                    self.conn.execute("DELETE FROM pending WHERE path=?", (path,))
+                self._fresh.pop(path, None)
 
     def remove_paths(self, paths: list[str]) -> list[str]:
         """Forget the stored files at these paths or under these folders, in one transaction.

@@ -196,6 +196,9 @@ class ParsedDocument(Identity):
     asserted: list[AssertedEdge] = field(default_factory=list)
     units: UnitExtraction = field(default_factory=UnitExtraction)
     unnumbered: list[UnnumberedMention] = field(default_factory=list)  # documents named without a number
+    # the path relative to the folder ingested (the file name for a file given itself): what pages and exports
+    # show, where `path` (absolute, what `remove` matches) stays in the store
+    rel_path: str | None = None
     changes: list[Change] = field(default_factory=list)  # what it does to the documents it names
     effective: str | None = None  # when it takes effect: ISO date, or "signing" ("kể từ ngày ký")
 

@@ -12,6 +12,7 @@ import os
 from typing import Any
 
 import click
+
 from policygraph.ingest.changes import CHANGE_TYPES
 from policygraph.queries import render, render_history
 from policygraph.queries.assigned import assigned as assigned_query

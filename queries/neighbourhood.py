@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 import networkx as nx
+
 from policygraph.ingest.changes import CHANGE_TYPES
 from policygraph.queries.backend import Backend, add_edge_once, as_backend
 

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from policygraph.queries.history import Event, History, Status
-from policygraph.queries.render import _console, _csv, _doc_label, _json, _short, _table
 from rich.text import Text
+
+from policygraph.queries.history import Event, History, Status
+from policygraph.queries.render import _console, _csv, _doc_label, _json, _short, _table, plain, safe
 
 EVENT_COLUMNS = ["when", "type", "scope", "articles", "actor", "target", "evidence", "actor_id", "target_id",
                  "stated_in", "asserted"]
@@ -27,7 +28,7 @@ def history(h: History, fmt: str) -> None:
     console = _console()
     console.print(_doc_label(h.doc))
     if h.effective:
-        console.print(Text(f"in effect from {h.effective}", style="dim"))
+        console.print(safe(f"in effect from {h.effective}", style="dim"))
     for title, events, other in (("what changed it", h.changed_by, "actor"), ("what it changed", h.changes, "target")):
         if not events:
             console.print(Text(f"{title}: nothing in the graph", style="dim"))
@@ -52,9 +53,9 @@ def status(s: Status, fmt: str) -> None:
     line = Text(f"{s.state} on {s.as_of}", style="bold")
     if s.state == "unknown":
         seen = f"last mentioned as still counting on {s.last_seen}" if s.last_seen else "nothing after it in the graph"
-        line.append(f"  ({seen})", style="dim")
+        line.append(plain(f"  ({seen})"), style="dim")
     console.print(line)
     for e in s.because:
-        console.print(Text(f"  {e.type} by {e.actor.name} ({e.when or '?'}, {e.scope})", style="cyan"))
+        console.print(safe(f"  {e.type} by {e.actor.name} ({e.when or '?'}, {e.scope})", style="cyan"))
         if e.evidence:
-            console.print(Text(f"    “{_short(e.evidence)}”", style="green"))
+            console.print(safe(f"    “{_short(e.evidence)}”", style="green"))

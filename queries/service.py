@@ -13,6 +13,7 @@ from datetime import date
 from typing import Any
 
 import networkx as nx
+
 from policygraph.queries.assigned import Assignment, assigned
 from policygraph.queries.backend import Backend, Edge, as_backend
 from policygraph.queries.coverage import CoverageReport, coverage

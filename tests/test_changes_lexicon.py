@@ -4,6 +4,7 @@ gives exactly the relations it names, and no negative gives any."""
 from __future__ import annotations
 
 import pytest
+
 from policygraph.ingest.changes import effective_date, lexicon
 from policygraph.ingest.pipeline import parse_text
 

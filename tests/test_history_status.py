@@ -10,6 +10,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+
 from policygraph.graph.store import Store
 from policygraph.queries.backend import NetworkXBackend
 from policygraph.queries.history import history, status

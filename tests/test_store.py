@@ -14,6 +14,7 @@ import time
 from pathlib import Path
 
 import pytest
+
 from policygraph.graph import codec
 from policygraph.graph.export import write_json
 from policygraph.graph.schema import SCHEMA_VERSION

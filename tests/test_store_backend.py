@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
+
 from policygraph.graph.store import Store
 from policygraph.ingest.pipeline import ingest_paths
 from policygraph.queries.backend import NetworkXBackend, walk_subgraph

@@ -14,6 +14,7 @@ import sqlite3
 from pathlib import Path
 
 from click.testing import CliRunner
+
 from policygraph.cli import main
 from policygraph.graph import codec
 from policygraph.graph.export import node_link

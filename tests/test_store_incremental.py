@@ -15,6 +15,7 @@ import time
 from pathlib import Path
 
 import pytest
+
 from policygraph.graph.export import node_link
 from policygraph.graph.identity import resolve
 from policygraph.graph.nxbuild import _networkx

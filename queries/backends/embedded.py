@@ -181,7 +181,8 @@ def _stats(backend: EmbeddedBackend, flagged_limit: int | None = 50) -> Stats:
 
 
 def open_embedded(options: BackendOptions) -> EmbeddedBackend:
-    """Open the store at `options.store` (its default location when None), read-only."""
+    """Open the store at `options.store` (its default location when None), read-only; a folder
+    without a store is an error ("no store at DIR"): only `ingest` creates one."""
     try:
         return EmbeddedBackend(Store.open(options.store, readonly=True))
     except StoreError as exc:
