@@ -7,7 +7,8 @@ For each size N it generates N + 101 documents (short texts) once, ingests N of 
 `policygraph ingest --jobs 2`, then times, as separate processes (median of --reps runs):
 adding 1 file and 100 files (each taken out again after), removing 1 file (put back after),
 `show`, `trace --down`, `implementers`, `coverage` of the central document with the most
-implementers, `search`, `stats`; peak memory (maximum resident set, from /usr/bin/time) of
+implementers, `search`, `stats`: the CPU time (user + system, from /usr/bin/time: on a shared
+machine the wall clock measures the other users) and peak memory (maximum resident set) of
 each; and the disk the store takes per document. State the machine's load with the figures
 (`uptime` is printed first and last).
 """
