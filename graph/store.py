@@ -129,6 +129,7 @@ class Store:
         self.reparsed = 0  # stored texts re-read on open (a store written by another version)
         self.reparse_errors: list[tuple[str, str]] = []  # (path, reason) of those that failed
         self.unreadable: list[tuple[str, str]] = []  # (path, reason) of damaged rows met while updating
+        self._updated: set[str] = set()  # paths this process brought into the graph (see restore)
 
     @classmethod
     def open(cls, location: str | Path | None = None, create: bool = True, readonly: bool = False) -> Store:
@@ -257,15 +258,20 @@ class Store:
 
     def restore(self, saved: list[tuple[str, FileRow | None]], dirty: bool) -> None:
         """Put rows back as they were (None: the path was not stored), in one transaction: a batch
-        that cannot finish leaves the store as it found it. The graph was not updated yet: the
-        paths stop being pending unless files were pending before (`dirty`)."""
+        that cannot finish leaves the store as it found it.
+
+        A path still pending never reached the graph, which holds its old row: it stops being
+        pending (unless files were pending before, `dirty`). A path the graph took in already (an
+        update batch committed) becomes pending, so the next ingest puts its old row back in."""
         with self.transaction():
             for path, row in reversed(saved):
                 if row is None:
                     self.conn.execute("DELETE FROM files WHERE path=?", (path,))
                 else:
                     self.conn.execute("INSERT OR REPLACE INTO files VALUES (?,?,?,?,?,?)", row)
-                if not dirty:
+                if path in self._updated:
+                    self.conn.execute("INSERT OR IGNORE INTO pending VALUES (?)", (path,))
+                elif not dirty:
                     self.conn.execute("DELETE FROM pending WHERE path=?", (path,))
                 self._fresh.pop(path, None)
 
@@ -345,6 +351,7 @@ class Store:
                 self.conn.execute("INSERT OR REPLACE INTO meta VALUES ('generation', ?)", (str(generation),))
             for path in batch:
                 self._fresh.pop(path, None)
+            self._updated.update(batch)
 
     def rebuild(self) -> None:
         """Forget every derived table and make the graph again from the stored files."""
