@@ -29,12 +29,12 @@ from policygraph.viz.commands import register as register_viz
 err = Console(stderr=True)
 
 
-def open_store_at(location: str | Path | None, create: bool = False) -> Store:
+def open_store_at(location: str | Path | None, create: bool = False, readonly: bool = False) -> Store:
     """Open a store for a command: a clear error instead of a traceback ("no store at DIR" for a
-    mistyped --store: only `ingest` creates a store), and a word when a store written by another
-    version had its texts re-read."""
+    mistyped --store: only `ingest` creates a store; read-only for commands that only read), and a
+    word when a store written by another version had its texts re-read."""
     try:
-        store = Store.open(location, create=create)
+        store = Store.open(location, create=create, readonly=readonly)
     except StoreError as exc:
         raise click.ClickException(str(exc)) from None
     if store.reparsed or store.reparse_errors:
@@ -44,11 +44,11 @@ def open_store_at(location: str | Path | None, create: bool = False) -> Store:
     return store
 
 
-def open_store(ctx: click.Context, create: bool = False) -> Store:
+def open_store(ctx: click.Context, create: bool = False, readonly: bool = False) -> Store:
     """The store named by --store (opened once per command; created only when `create`)."""
     obj = ctx.ensure_object(dict)
     if "store" not in obj:
-        obj["store"] = open_store_at(obj.get("store_path"), create=create)
+        obj["store"] = open_store_at(obj.get("store_path"), create=create, readonly=readonly)
     return obj["store"]
 
 
@@ -156,6 +156,9 @@ def ingest(ctx: click.Context, paths: tuple[str, ...], jobs: int | None, quiet: 
             bar.stop()
             click.echo(plain(f"error: {exc}"), err=True)
             sys.exit(1)
+    for path, problem in store.unreadable:  # a damaged row met while updating the graph: left out of it
+        click.echo(plain(f"error: {path}: {problem}; left out of the graph (`policygraph repair` reads it again)"),
+                   err=True)
     warned = " (`policygraph warnings` lists them)" if summary.warnings else ""
     click.echo(
         f"{summary.files} files: {summary.added} added, {summary.updated} updated, {summary.unchanged} unchanged, "
@@ -194,7 +197,7 @@ def remove(ctx: click.Context, paths: tuple[str, ...]) -> None:
             if removed:
                 with store.transaction():
                     ingest_log.forget(store.conn, removed)
-                store.rebuild()
+            store.update_graph()
     except StoreError as exc:
         raise click.ClickException(str(exc)) from None
     missing = [g for g, w in zip(paths, wanted, strict=True) if not any(r == w or r.startswith(w.rstrip("/") + "/")
@@ -230,7 +233,7 @@ def export(ctx: click.Context, fmt: str, file: str) -> None:
     """Write the graph to FILE (node-link JSON)."""
     from policygraph.graph.export import write_json
 
-    graph = open_store(ctx).load_graph()
+    graph = open_store(ctx, readonly=True).load_graph()
     write_json(graph, file)
     click.echo(f"wrote {graph.number_of_nodes()} nodes and {graph.number_of_edges()} edges to {escaped(file)}")
 
@@ -242,11 +245,59 @@ def export(ctx: click.Context, fmt: str, file: str) -> None:
 @click.pass_context
 def warnings(ctx: click.Context, file: str | None, everything: bool, fmt: str) -> None:
     """The warnings of the last ingest of each file (and why a file failed), by file."""
-    store = open_store(ctx)
+    store = open_store(ctx, readonly=True)
     found = ingest_log.entries(store.conn, file, only_noted=not everything)
     if file is not None and not found:
         found = ingest_log.entries(store.conn, key_of(file), only_noted=not everything)
     render.warnings(found, fmt)
+
+
+@main.command()
+@click.pass_context
+def check(ctx: click.Context) -> None:
+    """Look for damage: SQLite's integrity check and the checksum of every stored file (read-only).
+
+    Exit status 1 when something is damaged; `policygraph repair` then gets past it."""
+    from policygraph.graph.health import check as check_store
+
+    folder = ctx.obj.get("store_path") or default_location()
+    try:
+        health = check_store(folder)
+    except StoreError as exc:
+        raise click.ClickException(str(exc)) from None
+    click.echo(f"store {health.folder}: SQLite integrity {'ok' if health.integrity == ['ok'] else 'DAMAGED'}; "
+               f"{health.files} files read back whole, {len(health.damaged)} damaged")
+    for message in health.integrity if health.integrity != ["ok"] else []:
+        click.echo(f"sqlite: {message}", err=True)
+    for path, problem in health.damaged:
+        click.echo(f"damaged: {path}: {problem}", err=True)
+    if health.pending:
+        click.echo(f"{health.pending} files are not in the graph yet (an ingest stopped early): the next ingest "
+                   "takes them in")
+    if not health.ok:
+        sys.exit(1)
+
+
+@main.command()
+@click.pass_context
+def repair(ctx: click.Context) -> None:
+    """Drop what cannot be read, read those files again from disk where they still are, and
+    rebuild the graph from what is stored; says what was lost."""
+    from policygraph.graph.health import repair as repair_store
+
+    folder = ctx.obj.get("store_path") or default_location()
+    try:
+        done = repair_store(folder)
+    except StoreError as exc:
+        raise click.ClickException(str(exc)) from None
+    if done.rebuilt_file:
+        click.echo("the database file was damaged: its readable rows were copied into a new one")
+    for path in done.reread:
+        click.echo(f"re-read: {path}")
+    for path, reason in done.lost:
+        click.echo(f"lost: {path}: {reason} (its source is not on disk: ingest it again when you have it)", err=True)
+    click.echo(f"{done.kept} files kept, {len(done.reread)} re-read from disk, {len(done.lost)} lost; graph rebuilt")
+
 
 register_viz(main)
 register_queries(main)

@@ -1,7 +1,7 @@
 """Generate a synthetic corpus and its perfect graph (the generator lives in tests/support/generate.py,
 where the tests import it; this is its command line for bench/queries.py and by hand).
 
-    python bench/generate.py --docs 100000 --store /tmp/store
+    python bench/generate.py --docs 100000 --out /tmp/corpus   # then: policygraph ingest /tmp/corpus/texts
 """
 
 from __future__ import annotations

@@ -303,7 +303,7 @@ def _ingest(
         summary.failed.append(outcome)
         if progress:
             progress(outcome)
-    known = store.file_hashes()
+    known = store.file_hashes([f.key for f in files])  # of these files only: memory follows the batch
     log: list[Entry] = []
     now = datetime.now(timezone.utc).isoformat(timespec="seconds")
     clock = time.perf_counter
@@ -341,8 +341,7 @@ def _ingest(
     if log:
         with store.transaction():
             store.record_ingest(log)
-    if summary.added or summary.updated or store.is_dirty():  # nothing new: the graph stands as it is
-        store.rebuild()
+    store.update_graph()  # the files written (and any an earlier, killed ingest left pending)
     spent["rebuild"] = clock() - t0
     summary.seconds = spent
     return summary

@@ -16,7 +16,7 @@ import click
 from policygraph.ingest.changes import CHANGE_TYPES
 from policygraph.queries import render, render_history
 from policygraph.queries.assigned import assigned as assigned_query
-from policygraph.queries.backend import Backend, as_backend
+from policygraph.queries.backend import Backend, NetworkXBackend, as_backend
 from policygraph.queries.backends.embedded import EmbeddedBackend
 from policygraph.queries.coverage import NOT_YET
 from policygraph.queries.coverage import coverage as coverage_query
@@ -58,7 +58,11 @@ def backend_from(ctx: click.Context) -> Backend:
         return obj["backend"]
     store = obj.get("store")
     if store is not None and not isinstance(store, (str, os.PathLike)):  # a Store object given by a caller
-        obj["backend"] = EmbeddedBackend(store)
+        if hasattr(store, "conn"):
+            obj["backend"] = EmbeddedBackend(store)
+        else:  # anything else with a load_graph: its graph in memory
+            obj["backend"] = NetworkXBackend(store.load_graph())
+            obj["backend"].store = store
         return obj["backend"]
     options = BackendOptions.from_env(store=store or obj.get("store_path"), uri=obj.get("uri"),
                                       user=obj.get("user"), password=obj.get("password"),

@@ -188,6 +188,15 @@ def _containing(data: bytes, starts: array, needle: bytes) -> Iterator[int]:
         at = data.find(needle, starts[record + 1])
 
 
+def _searched(backend: Backend, words: list[str]) -> Backend:
+    """What to index: the whole graph, or only the documents that hold one of the words when
+    the backend can list them from an index built at ingest (`search_part`). Every tier
+    below needs one whole query word, and the ranking keeps the graph's order, so the
+    answer is the same."""
+    part = getattr(backend, "search_part", None)
+    return part(words) if part is not None else backend
+
+
 @dispatchable
 def search(backend: Backend, query: str, limit: int = 20) -> list[Hit]:
     """Documents ranked: symbol match, then the whole phrase, then share of words found.
@@ -200,8 +209,8 @@ def search(backend: Backend, query: str, limit: int = 20) -> list[Hit]:
     for node_id, score in numbered(backend, query).items():
         if node_id not in hits:
             hits[node_id] = Hit(doc_row(backend, node_id), score, "number")
-    index = _index(backend)
     words = _WORD.findall(fold(query))
+    index = _index(_searched(backend, words))
     if words:
         # Only a query that looks like a symbol ("25-NQ", "30-CTr/TU") is matched as one.
         qkey = symbol_key(query) if re.search(r"\d", query) and re.search(r"[-/]", query) else ""

@@ -9,7 +9,7 @@ from pathlib import Path
 import networkx as nx
 
 from policygraph.graph.identity import resolve
-from policygraph.graph.store import _networkx
+from policygraph.graph.nxbuild import _networkx
 from policygraph.ingest.pipeline import parse_file
 
 SAMPLES = Path(__file__).resolve().parents[1] / "data" / "samples"

@@ -54,24 +54,15 @@ def test_edges_are_sorted_by_source_target_key_and_span_ties_kept_in_order():
 
 
 
-def test_counts_name_every_kind_and_type_once():
-    from policygraph.graph.model import Graph
-    from policygraph.graph.store import _counts
+def test_node_tallies_count_what_stats_counts():
+    """graph/writer.py keeps, per node, the counts queries/stats.py makes over every node."""
+    from policygraph.graph.writer import node_tallies
 
-    g = Graph()
-    g.add_node("doc:a", kind="document")
-    g.add_node("doc:b", kind="document")
-    g.add_node("unit:x", kind="unit")
-    g.add_node("odd")  # no kind
-    g.edges += [
-        ("doc:a", "doc:b", "implements", {"type": "implements"}),
-        ("doc:a", "unit:x", "assigns@body", {"type": "assigns"}),
-        ("doc:b", "unit:x", "assigns", {"type": "assigns"}),
-    ]
-    assert _counts(g) == {
-        "document_nodes": 2,
-        "unit_nodes": 1,
-        "None_nodes": 1,
-        "implements_edges": 1,
-        "assigns_edges": 2,
-    }
+    assert node_tallies("unit:x", {"kind": "unit", "level": "province"}) == [("kind", "unit")]
+    assert node_tallies("odd", {}) == [("kind", "?")]
+    assert node_tallies("doc:a", {"kind": "document", "level": "central", "year": 2013, "source": "/a.txt",
+                                  "flags": ["date_conflict"]}) == [
+        ("kind", "document"), ("level", "central"), ("province", "(central)"), ("year", "2013"),
+        ("flag", "date_conflict")]
+    assert node_tallies("doc:b", {"kind": "document", "stub": True, "province": "Gia Lai", "level": "province"}) == [
+        ("kind", "document"), ("level", "province"), ("province", "Gia Lai"), ("year", "unknown"), ("stubs", "")]

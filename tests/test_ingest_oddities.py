@@ -17,6 +17,7 @@ from click.testing import CliRunner
 from support import ingest as H
 
 from policygraph.cli import main
+from policygraph.graph.export import node_link
 from policygraph.graph.store import Store
 
 SUMMARY = re.compile(r"(\d+) files: (\d+) added, (\d+) updated, (\d+) unchanged, (\d+) failed")
@@ -198,12 +199,12 @@ def _state(store_dir: Path) -> tuple:
     store = Store.open(store_dir, create=False)
     try:
         files = store.conn.execute("SELECT path, sha256 FROM files ORDER BY path").fetchall()
-        return files, store.generation(), store.is_dirty(), (store_dir / "graph.pickle").read_bytes()
+        return files, store.generation(), store.is_dirty(), json.dumps(node_link(store.load_graph()), sort_keys=True)
     finally:
         store.close()
 
 
-@pytest.mark.parametrize("where", ["put_row", "rebuild", "snapshot"])
+@pytest.mark.parametrize("where", ["put_row", "update"])
 def test_a_full_disk_gives_one_line_and_the_store_keeps_its_previous_state(tmp_path, monkeypatch, where):
     docs, store_dir = _samples_store(tmp_path)
     before = _state(store_dir)
@@ -221,14 +222,9 @@ def test_a_full_disk_gives_one_line_and_the_store_keeps_its_previous_state(tmp_p
             return real(self, row, doc)
 
         monkeypatch.setattr(Store, "put_row", put_row)
-    elif where == "rebuild":
-        monkeypatch.setattr(Store, "rebuild", lambda self: (_ for _ in ()).throw(
-            sqlite3.OperationalError("database or disk is full")))
-    else:
-        def dump(*args, **kwargs):
-            raise OSError(errno.ENOSPC, "No space left on device")
-
-        monkeypatch.setattr("policygraph.graph.store.pickle.dump", dump)
+    else:  # the graph's update, in its transaction, after every file was stored
+        monkeypatch.setattr("policygraph.graph.incremental.update", lambda *a: (_ for _ in ()).throw(
+            OSError(errno.ENOSPC, "No space left on device")))
     result = CliRunner().invoke(main, ["--store", str(store_dir), "ingest", "-j", "1", str(docs)])
     assert result.exit_code == 1, result.output
     assert result.exception is None or isinstance(result.exception, SystemExit)
@@ -236,7 +232,6 @@ def test_a_full_disk_gives_one_line_and_the_store_keeps_its_previous_state(tmp_p
     assert len(lines) == 1 and lines[0].startswith("error: the disk is full"), result.stderr
     assert "as it was before it" in lines[0]
     assert _state(store_dir) == before
-    assert not (store_dir / ".graph.pickle.tmp").exists()
     monkeypatch.undo()
     run = H.cli("ingest", docs, store=store_dir)  # once there is room, the same ingest goes through
     assert run.returncode == 0 and _counts(run.stdout) == (4, 2, 1, 1, 0), run.stdout + run.stderr

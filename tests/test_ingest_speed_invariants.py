@@ -6,14 +6,12 @@ the fast paths rely on, so a later change to a table or pattern cannot silently 
 
 from __future__ import annotations
 
-import pickle
 from pathlib import Path
 
 from policygraph.graph.store import Store
-from policygraph.ingest import deadlines, unit_clauses, unit_patterns
+from policygraph.ingest import codec, deadlines, unit_clauses, unit_patterns
 from policygraph.ingest.pipeline import _worker_parse, parse_file
 from policygraph.ingest.places import _NAME_AFTER, CLUE_WORDS, Clue, find_clues
-from policygraph.ingest.rows import decompress as _decompress
 from policygraph.ingest.rows import file_row
 from policygraph.ingest.walk import walk
 
@@ -63,8 +61,8 @@ def test_worker_rows_are_the_rows_put_document_writes(tmp_path):
         assert outcome.row == file_row(doc)
         stored = store.conn.execute("SELECT * FROM files WHERE path=?", (doc.path,)).fetchone()
         assert tuple(outcome.row) == stored
-        assert pickle.loads(_decompress(outcome.row.parsed)).symbol == doc.symbol
-        assert _decompress(outcome.row.text).decode("utf-8") == doc.text
+        assert codec.decode_parse(outcome.row.parsed, outcome.row.parsed_sum).symbol == doc.symbol
+        assert codec.decode_text(outcome.row.text, outcome.row.text_sum) == doc.text
         assert outcome.citations == len(doc.citations)
 
 

@@ -3,6 +3,7 @@ changed files, and a crash in the middle of an ingest."""
 
 from __future__ import annotations
 
+import json
 import shutil
 import signal
 import sqlite3
@@ -15,7 +16,9 @@ import pytest
 from support import ingest as H
 
 from policygraph.graph.export import write_json
-from policygraph.graph.store import CACHE_NAME, DB_NAME, MODEL_FINGERPRINT, SCHEMA_VERSION, Store, StoreError
+from policygraph.graph.schema import SCHEMA_VERSION
+from policygraph.graph.store import DB_NAME, MODEL_FINGERPRINT, Store, StoreError
+from policygraph.ingest import codec
 from policygraph.ingest.pipeline import ingest_paths, parse_file
 from policygraph.ingest.reader import normalise
 
@@ -139,17 +142,17 @@ def test_a_killed_ingest_leaves_a_usable_store(tmp_path, jobs):
     committed = _count_files(db)
     assert 4 + 15 <= committed < 4 + total, committed
 
-    store = Store.open(store_dir)
+    store = Store.open(store_dir, readonly=True)
     assert not store.being_written()
     graph = store.load_graph()
     paths = [p for (p,) in store.conn.execute("SELECT path FROM files")]
     assert len(paths) == committed
     sources = [a.get("source") for a in H.doc_nodes(graph).values() if a.get("source")]
-    assert sorted(sources) == sorted(paths)  # every committed document is in the graph, once
+    # the graph is the one before the killed ingest: its files wait, pending, for the next one
+    assert sorted(sources) == sorted(str(p.resolve()) for p in samples)
     for p in samples:  # the earlier content is intact
-        assert str(p.resolve()) in sources
         assert store.file_text(str(p.resolve())) == normalise(p.read_text("utf-8"))
-    assert not store.is_dirty()
+    assert store.is_dirty()
     store.close()
 
     after = H.cli("ingest", "--quiet", tmp_path / "big", "--jobs", "2", store=store_dir)
@@ -174,17 +177,16 @@ def _samples_store(tmp_path: Path) -> bytes:
     return truth
 
 
-def test_a_lost_or_stale_snapshot_is_rebuilt_from_the_stored_files(tmp_path):
-    truth = _samples_store(tmp_path)
-    old = (tmp_path / "store" / CACHE_NAME).read_bytes()
-
-    (tmp_path / "store" / CACHE_NAME).unlink()
-    assert _export(Store.open(tmp_path / "store"), tmp_path / "lost.json") == truth
-    generation = Store.open(tmp_path / "store").generation()
-    assert generation == "2"  # the load rebuilt and wrote a new snapshot
-    (tmp_path / "store" / CACHE_NAME).write_bytes(old)  # generation 1's snapshot in a generation 2 store
-    assert _export(Store.open(tmp_path / "store"), tmp_path / "stale.json") == truth
-    assert Store.open(tmp_path / "store").generation() == "3"
+def test_the_store_keeps_no_pickle_and_no_snapshot(tmp_path):
+    _samples_store(tmp_path)
+    assert sorted(p.name for p in (tmp_path / "store").iterdir() if not p.name.startswith(DB_NAME)) == [
+        "ingest.lock"
+    ]
+    conn = sqlite3.connect(tmp_path / "store" / DB_NAME)
+    for (blob,) in conn.execute("SELECT parsed FROM files"):
+        assert blob[:1] != b"\x80"  # no pickle protocol header, compressed or not
+        assert json.loads(codec.decompress(blob))["path"]
+    conn.close()
 
 
 def _age(store_dir: Path, schema: str, model: str | None) -> None:
@@ -196,6 +198,13 @@ def _age(store_dir: Path, schema: str, model: str | None) -> None:
             conn.execute("DELETE FROM meta WHERE key='model'")
         else:
             conn.execute("UPDATE meta SET value=? WHERE key='model'", (model,))
+        # the older layout: files without checksums, the graph elsewhere, parse rows this version cannot read
+        conn.execute("CREATE TABLE old_files AS SELECT path, sha256, parsed, text FROM files")
+        for (table,) in conn.execute("SELECT name FROM sqlite_master WHERE type='table' AND name NOT IN "
+                                     "('meta', 'old_files')").fetchall():
+            conn.execute(f"DROP TABLE {table}")
+        conn.execute("ALTER TABLE old_files RENAME TO files")
+        conn.execute("CREATE TABLE sources (id TEXT PRIMARY KEY, path TEXT NOT NULL)")
         conn.execute("UPDATE files SET parsed='{\"symbol\": \"written by version 1\"}'")
         if schema == "1":  # schema 1 kept the graph in two tables
             conn.execute("CREATE TABLE nodes (id TEXT PRIMARY KEY, kind TEXT, data TEXT NOT NULL)")
@@ -210,10 +219,10 @@ def test_a_store_from_an_older_version_rereads_its_stored_texts(tmp_path):
     for schema, model in (("1", None), ("2", "another-model")):
         _age(tmp_path / "store", schema, model)
         store = Store.open(tmp_path / "store")
-        assert store.is_dirty()
+        assert store.reparsed == 4 and not store.is_dirty()
         assert _export(store, tmp_path / f"after-{schema}.json") == truth
         tables = {name for (name,) in store.conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
-        assert tables - {"ingest_log"} == {"meta", "files", "sources"}  # the old graph tables are gone
+        assert "sources" not in tables and {"files", "nodes", "edges", "mentions"} <= tables
         assert dict(store.conn.execute("SELECT key, value FROM meta WHERE key IN ('schema', 'model')")) == {
             "schema": SCHEMA_VERSION,
             "model": MODEL_FINGERPRINT,
@@ -291,8 +300,11 @@ def test_readers_keep_the_last_graph_while_an_ingest_writes_and_a_second_ingest_
         result = H.cli("ingest", extra, store=tmp_path / "store")
         assert result.returncode == 1 and "another ingest is writing" in result.stderr
         assert "Traceback" not in result.stderr
-    # the writer stopped without rebuilding (as if killed): the next reader repairs the graph
-    reader = Store.open(tmp_path / "store")
-    assert not reader.being_written()
+    # the writer stopped without updating the graph (as if killed): readers keep the last graph,
+    # and the next ingest takes the pending file in
+    reader = Store.open(tmp_path / "store", readonly=True)
+    assert not reader.being_written() and reader.is_dirty()
+    assert _export(reader, tmp_path / "after.json") == truth
+    ingest_paths(Store.open(tmp_path / "store"), [])
     sources = {a.get("source") for a in H.doc_nodes(reader.load_graph()).values()}
     assert str(extra.resolve()) in sources and not reader.is_dirty()

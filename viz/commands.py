@@ -7,8 +7,6 @@ from pathlib import Path
 import click
 
 from policygraph.queries.commands import backend_from, find_or_exit, service_from
-from policygraph.viz.app import create_app
-from policygraph.viz.pyvis_page import write_page
 
 
 @click.command("viz")
@@ -30,6 +28,8 @@ def viz_command(ctx: click.Context, symbol: str, depth: int, direction: str | No
     A symbol several documents share is never guessed: the candidates are listed (exit
     status 2) and --year or --issued-in chooses.
     """
+    from policygraph.viz.pyvis_page import write_page  # imported when used: every command starts faster
+
     service = service_from(ctx)
     root = find_or_exit(ctx, service, symbol, year, issued_in)
     sub = service.neighbourhood([root], depth=depth, direction=direction or "both", units=not no_units)
@@ -44,6 +44,8 @@ def viz_command(ctx: click.Context, symbol: str, depth: int, direction: str | No
 @click.pass_context
 def serve_command(ctx: click.Context, host: str, port: int) -> None:
     """Browse the store in a local web app (search, documents, graph, reports)."""
+    from policygraph.viz.app import create_app  # imported when used: every command starts faster
+
     backend = backend_from(ctx)
     app = create_app(getattr(backend, "store", None) or backend.graph)
     if host not in ("127.0.0.1", "localhost", "::1"):

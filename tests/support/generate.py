@@ -377,7 +377,7 @@ def _local_doc(rng, numbers, parent: Doc, level, province, district, commune, ty
 def to_graph(corpus: Corpus, evidence: bool = True, graph=None):
     """The networkx MultiDiGraph of docs/model.md for the corpus (stubs never arise: every
     cited document is generated). With `graph=identity_graph()` the same nodes and edges
-    go into the resolver's plain form instead, ready for ``Store.write_graph``."""
+    go into the resolver's plain form instead, ready for the resolver's tests."""
     import networkx as nx
 
     g = nx.MultiDiGraph() if graph is None else graph
@@ -434,19 +434,6 @@ def identity_graph():
             return node_id in self.nodes
 
     return _Builder()
-
-
-def write_store(corpus: Corpus, folder: Path) -> None:
-    """The perfect ingester's graph written into an embedded store at `folder`."""
-    from policygraph.graph.store import Store
-
-    graph = to_graph(corpus, evidence=True, graph=identity_graph())
-    corpus.docs.clear()  # the graph keeps what it needs; free the documents before writing
-    store = Store.open(folder)
-    try:
-        store.write_graph(graph)
-    finally:
-        store.close()
 
 
 # --- text -------------------------------------------------------------------------------------
@@ -596,16 +583,10 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--short", action="store_true", help="short texts (for 100k+ corpora)")
     parser.add_argument("--no-graph", action="store_true")
     parser.add_argument("--no-texts", action="store_true", help="only truth.jsonl and graph.pickle")
-    parser.add_argument("--store", type=Path, help="instead: write the graph into an embedded store here")
     args = parser.parse_args(argv)
-    if args.out is None and args.store is None:
-        parser.error("--out or --store is required")
+    if args.out is None:
+        parser.error("--out is required (a store is built from the texts by `policygraph ingest`)")
     corpus = generate(args.docs, args.seed, args.provinces)
-    if args.store:
-        n = len(corpus.docs)
-        write_store(corpus, args.store)
-        print(f"{n} documents in the store at {args.store}", file=sys.stderr)
-        return
     write(corpus, args.out, short=args.short, graph=not args.no_graph, texts=not args.no_texts)
     print(f"{len(corpus.docs)} documents in {args.out}", file=sys.stderr)
 
