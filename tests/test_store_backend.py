@@ -4,11 +4,11 @@ memory (NetworkXBackend over Store.load_graph), on the samples and on a generate
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from pathlib import Path
 
 import pytest
+from support import generate
+from support import ingest as H
 
 from policygraph.graph.store import Store
 from policygraph.ingest.pipeline import ingest_paths
@@ -19,16 +19,12 @@ from policygraph.queries.service import Service
 from policygraph.queries.stats import stats
 
 ROOT = Path(__file__).resolve().parents[1]
-_spec = importlib.util.spec_from_file_location("bench_generate", ROOT / "bench" / "generate.py")
-generate = importlib.util.module_from_spec(_spec)
-sys.modules[_spec.name] = generate  # dataclasses look their module up
-_spec.loader.exec_module(generate)
 
 
 def _store(tmp_path: Path, which: str) -> Store:
     folder = tmp_path / which
     if which == "samples":
-        paths = [ROOT / "data" / "samples", Path("/work/shared/corpus/seeds")]
+        paths = [ROOT / "data" / "samples", H.SHARED / "corpus" / "seeds"]
         paths = [p for p in paths if p.exists()]
     else:
         corpus = generate.generate(120, seed=3, provinces=4)

@@ -1,11 +1,10 @@
-"""Data only, checked (graph/codec.py, graph/health.py): a crafted pickle anywhere in the store
+"""Data only, checked (ingest/codec.py, graph/health.py): a crafted pickle anywhere in the store
 is never executed; flipped bytes in a blob or in SQLite's pages are found by `check` and got
 past by `repair`, with the rest intact; read commands never write."""
 
 from __future__ import annotations
 
 import builtins
-import importlib.util
 import json
 import os
 import pickle
@@ -14,15 +13,12 @@ import sqlite3
 from pathlib import Path
 
 from click.testing import CliRunner
+from support import ingest as H
 
 from policygraph.cli import main
 from policygraph.graph.export import node_link
 from policygraph.graph.store import DB_NAME, Store
 from policygraph.ingest import codec
-
-_spec = importlib.util.spec_from_file_location("helpers_ingest", Path(__file__).with_name("helpers_ingest.py"))
-H = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(H)
 
 
 def _store(tmp_path: Path) -> tuple[Path, list[Path]]:

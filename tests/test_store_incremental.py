@@ -4,7 +4,6 @@ changes, duplicates; and an ingest killed half-way leaves the previous graph."""
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import random
 import shutil
@@ -15,6 +14,7 @@ import time
 from pathlib import Path
 
 import pytest
+from support import generate
 
 from policygraph.graph.export import node_link
 from policygraph.graph.identity import resolve
@@ -23,10 +23,6 @@ from policygraph.graph.store import Store
 from policygraph.ingest.pipeline import ingest_paths
 
 ROOT = Path(__file__).resolve().parents[1]
-_spec = importlib.util.spec_from_file_location("bench_generate", ROOT / "bench" / "generate.py")
-generate = importlib.util.module_from_spec(_spec)
-sys.modules[_spec.name] = generate
-_spec.loader.exec_module(generate)
 
 
 def _export(graph) -> str:
