@@ -156,4 +156,4 @@ def connection_error(exc: BaseException, uri: str, user: str, database: str) -> 
 
 def first_line(exc: BaseException) -> str:
     text = getattr(exc, "message", None) or str(exc) or type(exc).__name__
-    return text.strip().splitlines()[0] if text.strip() else type(exc).__name__
+    return text.strip().splitlines()[0].rstrip(": ") if text.strip() else type(exc).__name__
