@@ -15,7 +15,7 @@ from typing import Any
 import networkx as nx
 from neo4j import Driver, RoutingControl
 from neo4j.exceptions import DriverError, Neo4jError
-from policygraph.queries.backend import DIRECTIONS, Backend, Edge, fold, symbol_key, walk_subgraph
+from policygraph.queries.backend import DIRECTIONS, Backend, Edge, NetworkXBackend, fold, symbol_key
 from policygraph.queries.backends.neo4j.model import (
     DEFAULT_URI,
     DEFAULT_USER,
@@ -118,15 +118,15 @@ class Neo4jBackend:
 
         A variable-length path finds the nodes closer than `depth` (all when None); their
         `follow` edges give the rest of the walk's nodes; the `attach` edges of all of them
-        come with their far ends. The walk itself is then redone in memory on that part
-        (walk_subgraph), so the answer is exactly the reference's.
+        come with their far ends. That is walk_subgraph's part, node for node and edge for
+        edge; each node's edges keep the embedded store's order and keys.
         """
         if direction not in DIRECTIONS:
             raise ValueError(f"direction must be one of {DIRECTIONS}, not {direction!r}")
         roots, follow, attach = list(roots), tuple(follow), tuple(attach)
         records = self.read(reach_query(follow, direction, depth, attach), roots=roots)
-        part = Part.from_rows(records[0]["nodes"], records[0]["rels"]) if records else Part.from_rows([], [])
-        return walk_subgraph(part, roots, follow, direction, depth, attach)
+        part = Part.from_rows(records[0]["nodes"], records[0]["rels"]) if records else Part()
+        return NetworkXBackend(part.to_networkx())
 
     # -- whole graph --------------------------------------------------------------------------
     @property
