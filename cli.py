@@ -14,9 +14,6 @@ from pathlib import Path
 
 import click
 from policygraph.graph.store import Store, StoreError, default_location
-from policygraph.queries.backends.neo4j.model import Neo4jConnectionError, connect, connection_error
-from policygraph.queries.backends.neo4j.push import BATCH, local_graph
-from policygraph.queries.backends.neo4j.push import push as push_graph
 from policygraph.queries.commands import find_or_exit, service_from
 from policygraph.queries.commands import register as register_queries
 from policygraph.queries.registry import BackendError, BackendOptions
@@ -221,7 +218,7 @@ def neo4j() -> None:
 
 
 @neo4j.command("push")
-@click.option("--batch", type=click.IntRange(1, 100_000), default=BATCH, show_default=True,
+@click.option("--batch", type=click.IntRange(1, 100_000), default=2000, show_default=True,
               help="Nodes or edges per transaction.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
 @click.pass_context
@@ -232,6 +229,11 @@ def neo4j_push(ctx: click.Context, batch: int, quiet: bool) -> None:
     ($NEO4J_DATABASE, default neo4j), the login --user/--password ($NEO4J_USER, $NEO4J_PASSWORD).
     A push that was interrupted is completed by the next one. The store is only read.
     """
+    # imported here, as ingest imports its pipeline: the driver alone takes a second to import
+    from policygraph.queries.backends.neo4j.model import Neo4jConnectionError, connect, connection_error
+    from policygraph.queries.backends.neo4j.push import local_graph
+    from policygraph.queries.backends.neo4j.push import push as push_graph
+
     obj = ctx.find_root().obj
     options = BackendOptions.from_env(uri=obj.get("uri"), user=obj.get("user"), password=obj.get("password"),
                                       database=obj.get("database"))

@@ -36,7 +36,13 @@ _EDGE_FIELDS = "type(r) AS type, properties(r) AS p"
 
 
 class Neo4jBackend:
-    """A Backend over one database of a Neo4j server (see model.py for the data model)."""
+    """A Backend over one database of a Neo4j server (see model.py for the data model).
+
+    Each node is read once per backend object: the far ends of the edges it reads come
+    with them, so that a document page or a list of assignments is one query, not one per
+    edge. A backend therefore sees the server as it was when it first read a node; open a
+    new one (each command does) to see a later push.
+    """
 
     def __init__(self, driver: Driver, database: str, uri: str, user: str) -> None:
         self.driver = driver
@@ -44,6 +50,7 @@ class Neo4jBackend:
         self.uri = uri
         self.user = user
         self._graph: nx.MultiDiGraph | None = None
+        self._known: dict[str, dict[str, Any]] = {}
 
     def close(self) -> None:
         self.driver.close()
@@ -59,8 +66,13 @@ class Neo4jBackend:
 
     # -- the Backend primitives -----------------------------------------------------------
     def node(self, node_id: str) -> dict[str, Any] | None:
-        records = self.read(f"MATCH (n:{NODE_LABEL} {{id: $id}}) RETURN properties(n) AS p", id=node_id)
-        return decode_node(records[0]["p"]) if records else None
+        known = self._known.get(node_id)
+        if known is None:
+            records = self.read(f"MATCH (n:{NODE_LABEL} {{id: $id}}) RETURN properties(n) AS p", id=node_id)
+            if not records:
+                return None
+            known = self._known[node_id] = decode_node(records[0]["p"])
+        return known
 
     def nodes(self, kind: str | None = None) -> Iterator[tuple[str, dict[str, Any]]]:
         """All nodes (of a kind) in id order, the embedded store's order."""
@@ -71,7 +83,9 @@ class Neo4jBackend:
         else:
             records = self.read(f"MATCH (n:{label}:{NODE_LABEL}) RETURN n.id AS id, properties(n) AS p")
         rows = sorted((r["id"], r["p"]) for r in records)
-        return iter([(node_id, decode_node(props)) for node_id, props in rows])
+        found = [(node_id, self._known.get(node_id) or decode_node(props)) for node_id, props in rows]
+        self._known.update(found)
+        return iter(found)
 
     def out_edges(self, node_id: str, types: Iterable[str] | None = None) -> Iterator[Edge]:
         return self._edges(node_id, types, outgoing=True)
@@ -81,13 +95,15 @@ class Neo4jBackend:
 
     def _edges(self, node_id: str, types: Iterable[str] | None, outgoing: bool) -> Iterator[Edge]:
         wanted = None if types is None else [rel_type(t) for t in types]
-        pattern = "-[r]->(b)" if outgoing else "<-[r]-(b)"
+        pattern, rank = ("-[r]->(b)", "pg_out") if outgoing else ("<-[r]-(b)", "pg_in")
         records = self.read(
             f"MATCH (a:{NODE_LABEL} {{id: $id}}){pattern} WHERE $types IS NULL OR type(r) IN $types "
-            f"RETURN b.id AS other, {_EDGE_FIELDS} ORDER BY r.{'pg_out' if outgoing else 'pg_in'}",
+            f"RETURN b.id AS other, properties(b) AS far, {_EDGE_FIELDS} ORDER BY r.{rank}",
             id=node_id, types=wanted)
         edges = []
         for record in records:
+            if record["other"] not in self._known:
+                self._known[record["other"]] = decode_node(record["far"])
             attrs = decode(record["p"])
             kind = attrs.get("type") or edge_type(record["type"])
             ends = (node_id, record["other"]) if outgoing else (record["other"], node_id)
