@@ -237,11 +237,11 @@ def neo4j_push(ctx: click.Context, batch: int, quiet: bool) -> None:
     obj = ctx.find_root().obj
     options = BackendOptions.from_env(uri=obj.get("uri"), user=obj.get("user"), password=obj.get("password"),
                                       database=obj.get("database"))
-    graph = local_graph(open_store(ctx))
-    try:
+    try:  # the server first: a push that cannot happen does not even open the store
         driver, database = connect(options)
     except Neo4jConnectionError as exc:
         raise click.ClickException(str(exc)) from None
+    graph = local_graph(open_store(ctx))
     columns = (TextColumn("push"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn())
     with driver, Progress(*columns, console=err, disable=quiet or not err.is_terminal, transient=True) as bar:
         task = bar.add_task("push", total=None)
