@@ -11,7 +11,8 @@ It listens on 127.0.0.1 only, on a free Bolt port, HTTP and HTTPS off, with a sm
 and page cache. Authentication stays on with a generated password, written with the URI
 to HOME/connection.json, which tests/neo4j_server.py reads.
 
-HOME is $POLICYGRAPH_NEO4J_HOME, else .policygraph/neo4j-server in the repository.
+HOME is $POLICYGRAPH_NEO4J_HOME, else .policygraph/neo4j-server in the repository; the heap
+and page cache are $POLICYGRAPH_NEO4J_HEAP (512m) and $POLICYGRAPH_NEO4J_PAGECACHE (128m).
 """
 
 from __future__ import annotations
@@ -32,7 +33,8 @@ ROOT = Path(__file__).resolve().parent.parent
 POM = Path(__file__).resolve().parent / "neo4j" / "pom.xml"
 HOME = Path(os.environ.get("POLICYGRAPH_NEO4J_HOME") or ROOT / ".policygraph" / "neo4j-server")
 START_TIMEOUT = float(os.environ.get("POLICYGRAPH_NEO4J_START_TIMEOUT", "180"))
-HEAP = os.environ.get("POLICYGRAPH_NEO4J_HEAP", "512m")
+HEAP = os.environ.get("POLICYGRAPH_NEO4J_HEAP", "512m")  # bench/neo4j.py gives more to 100k documents
+PAGECACHE = os.environ.get("POLICYGRAPH_NEO4J_PAGECACHE", "128m")
 JAVA_FLAGS = [  # the server asks for these on Java 17 (direct buffers, file channels)
     "--add-opens=java.base/java.nio=ALL-UNNAMED",
     "--add-opens=java.base/java.io=ALL-UNNAMED",
@@ -54,7 +56,7 @@ server.http.enabled=false
 server.https.enabled=false
 dbms.security.auth_enabled=true
 dbms.usage_report.enabled=false
-server.memory.pagecache.size=128m
+server.memory.pagecache.size={pagecache}
 dbms.memory.transaction.total.max=256m
 db.tx_log.preallocate=false
 db.tx_log.rotation.retention_policy=2 files
@@ -162,7 +164,7 @@ def start() -> dict:
     conf_dir.mkdir(parents=True, exist_ok=True)
     logs.mkdir(parents=True, exist_ok=True)
     port = free_port()
-    (conf_dir / "neo4j.conf").write_text(CONF.format(port=port))
+    (conf_dir / "neo4j.conf").write_text(CONF.format(port=port, pagecache=PAGECACHE))
     env = {**os.environ, "NEO4J_HOME": str(HOME), "NEO4J_CONF": str(conf_dir)}
     password_file = HOME / "password"
     if not (HOME / "data" / "dbms" / "auth.ini").exists():

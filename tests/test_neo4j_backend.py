@@ -168,3 +168,18 @@ def test_the_command_line_gives_the_same_output_on_both_backends(pair):
             assert json.loads(neo4j.stdout) == json.loads(embedded.stdout), args
         else:
             assert neo4j.stdout == embedded.stdout
+
+
+def test_the_web_app_over_neo4j_serves_what_it_serves_over_the_store(pair):
+    from policygraph.viz.app import create_app
+
+    local, remote, graph, _ = pair
+    over_store = create_app(graph).test_client()
+    over_neo4j = create_app(remote.backend.graph).test_client()
+    root, other = _documents(graph, 2)
+    for url in (f"/api/document?id={root}", f"/api/graph?id={root}&depth=2", f"/api/expand?id={root}",
+                f"/api/path?from={other}&to={root}", "/api/facets", f"/api/reports/implementers?id={root}",
+                f"/api/reports/coverage?id={root}", "/api/search?q=d%C3%A2n%20v%E1%BA%ADn"):
+        a, b = over_store.get(url.replace("|", "%7C")), over_neo4j.get(url.replace("|", "%7C"))
+        assert a.status_code == b.status_code == 200, url
+        assert a.get_json() == b.get_json(), url
