@@ -218,11 +218,13 @@ def neo4j() -> None:
 
 
 @neo4j.command("push")
-@click.option("--batch", type=click.IntRange(1, 100_000), default=2000, show_default=True,
+@click.option("--batch", type=click.IntRange(1, 100_000), default=5000, show_default=True,
               help="Nodes or edges per transaction.")
+@click.option("--full", is_flag=True, help="Overwrite every node and edge, also those whose hash matches "
+                                           "(repairs edits made on the server).")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
 @click.pass_context
-def neo4j_push(ctx: click.Context, batch: int, quiet: bool) -> None:
+def neo4j_push(ctx: click.Context, batch: int, full: bool, quiet: bool) -> None:
     """Make the Neo4j database hold the store's graph, sending only what changed.
 
     The server is --uri ($NEO4J_URI, default bolt://127.0.0.1:7687), the database --database
@@ -246,7 +248,7 @@ def neo4j_push(ctx: click.Context, batch: int, quiet: bool) -> None:
     with driver, Progress(*columns, console=err, disable=quiet or not err.is_terminal, transient=True) as bar:
         task = bar.add_task("push", total=None)
         try:
-            report = push_graph(driver, database, graph, batch=batch,
+            report = push_graph(driver, database, graph, batch=batch, full=full,
                                 progress=lambda done, total: bar.update(task, completed=done, total=total))
         except Exception as exc:
             error = connection_error(exc, options.uri or "the server", options.user or "neo4j", database)

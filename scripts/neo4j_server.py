@@ -57,7 +57,6 @@ server.https.enabled=false
 dbms.security.auth_enabled=true
 dbms.usage_report.enabled=false
 server.memory.pagecache.size={pagecache}
-dbms.memory.transaction.total.max=256m
 db.tx_log.preallocate=false
 db.tx_log.rotation.retention_policy=2 files
 db.tx_log.rotation.size=16m

@@ -70,7 +70,7 @@ def wipe(found: BackendOptions) -> None:
     """Delete what earlier tests pushed."""
     driver, database = connect(found)
     with driver, driver.session(database=database) as session:  # IN TRANSACTIONS needs an auto-commit query
-        session.run("MATCH (n:Policygraph) CALL { WITH n DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS").consume()
+        session.run("MATCH (n:Policygraph) CALL { WITH n DETACH DELETE n } IN TRANSACTIONS OF 500 ROWS").consume()
 
 
 def count(found: BackendOptions, query: str = "MATCH (n:Policygraph) RETURN count(n) AS c") -> int:

@@ -190,10 +190,18 @@ def test_push_reports_the_server_counters_it_was_given(server, tmp_path):
         first = push(driver, database, local, batch=50)
         assert first.counters["nodes_created"] == local.number_of_nodes()
         assert first.counters["relationships_created"] == local.number_of_edges()
-        driver.execute_query("MATCH (n:Policygraph) WITH n LIMIT 3 SET n.title = 'changed on the server'",
+        driver.execute_query("MATCH (n:Document) WITH n ORDER BY n.id LIMIT 3 SET n.title = 'edited on the server'",
                              database_=database)
         driver.execute_query("MATCH (:Policygraph)-[r:ASSIGNS]->() WITH r LIMIT 2 DELETE r", database_=database)
+        driver.execute_query("MATCH (n:Unit) WITH n ORDER BY n.id LIMIT 4 SET n.pg_hash = 'stale'", database_=database)
         fixed = push(driver, database, local, batch=50)
-        assert (fixed.nodes_sent, fixed.edges_sent) == (3, 2)
+        assert (fixed.nodes_sent, fixed.edges_sent) == (4, 2)  # the stale hashes and the missing edges
         assert fixed.counters["relationships_created"] == 2 and fixed.counters["nodes_created"] == 0
+        # an edit that leaves pg_hash as it was is not seen by a push, but a full push overwrites it
+        assert N.count(server, "MATCH (n:Document {title: 'edited on the server'}) RETURN count(n) AS c") == 3
+        full = push(driver, database, local, batch=500, full=True)
+        assert (full.nodes_sent, full.edges_sent) == (local.number_of_nodes(), local.number_of_edges())
+        assert full.counters["nodes_created"] == full.counters["relationships_created"] == 0
+        assert N.count(server, "MATCH (n:Document {title: 'edited on the server'}) RETURN count(n) AS c") == 0
         assert sum(push(driver, database, local).counters.values()) == 0
+    assert N.contents(server_graph(server)) == N.contents(local)

@@ -31,7 +31,7 @@ from policygraph.queries.backends.neo4j.model import (
     rel_type,
 )
 
-BATCH = 2000
+BATCH = 5000
 COUNTERS = ("nodes_created", "nodes_deleted", "relationships_created", "relationships_deleted",
             "properties_set", "labels_added", "labels_removed")
 
@@ -136,9 +136,14 @@ def _batches(rows: list, size: int) -> Iterator[list]:
         yield rows[start:start + size]
 
 
-def push(driver: Driver, database: str, graph: nx.MultiDiGraph, batch: int = BATCH,
+def push(driver: Driver, database: str, graph: nx.MultiDiGraph, batch: int = BATCH, full: bool = False,
          progress: Callable[[int, int], None] | None = None) -> PushReport:
-    """Make `database` hold exactly `graph`; `progress(done, total)` counts elements sent or removed."""
+    """Make `database` hold exactly `graph`; `progress(done, total)` counts elements sent or removed.
+
+    What the server lacks is created (`CREATE`: nothing to match), what it holds with another
+    hash is overwritten in place; `full` overwrites everything it holds, which also repairs an
+    edit made on the server that left `pg_hash` as it was. One push at a time per database.
+    """
     began = time.perf_counter()
     report = PushReport()
     nodes = {row.id: row for row in node_rows(graph)}
@@ -149,54 +154,65 @@ def push(driver: Driver, database: str, graph: nx.MultiDiGraph, batch: int = BAT
     driver.execute_query("CALL db.awaitIndexes(300)", database_=database)
 
     held_nodes, held_rels = server_hashes(driver, database)
-    send_nodes = [row for row in nodes.values() if held_nodes.get(row.id) != row.props["pg_hash"]]
-    send_rels = [row for row in rels.values() if held_rels.get(row.uid, (None, None))[1] != row.props["pg_hash"]]
-    drop_rels = [(kind, uid) for uid, (kind, _) in held_rels.items() if uid not in rels]
+    if full:
+        held_nodes = dict.fromkeys(held_nodes, "")
+        held_rels = {uid: (kind, "") for uid, (kind, _) in held_rels.items()}
+    new_nodes = [row for row in nodes.values() if row.id not in held_nodes]
+    changed_nodes = [row for row in nodes.values()
+                     if row.id in held_nodes and held_nodes[row.id] != row.props["pg_hash"]]
+    drop_rels = [(kind, uid) for uid, (kind, _) in held_rels.items() if uid not in rels or rels[uid].type != kind]
+    dropped = {uid for _, uid in drop_rels}
+    new_rels = [row for row in rels.values() if row.uid not in held_rels or row.uid in dropped]
+    changed_rels = [row for row in rels.values() if row.uid in held_rels and row.uid not in dropped
+                    and held_rels[row.uid][1] != row.props["pg_hash"]]
     drop_nodes = [node_id for node_id in held_nodes if node_id not in nodes]
-    total = len(send_nodes) + len(send_rels) + len(drop_rels) + len(drop_nodes)
+    total = len(new_nodes) + len(changed_nodes) + len(new_rels) + len(changed_rels) + len(drop_rels) + len(drop_nodes)
     done = 0
 
-    def run(query: str, rows: list, **params: Any) -> None:
+    def run(query: str, rows: list) -> None:
         nonlocal done
-        summary = driver.execute_query(query, rows=rows, database_=database, **params).summary
-        for name in COUNTERS:
-            report.counters[name] += getattr(summary.counters, name)
-        done += len(rows)
-        if progress:
-            progress(done, total)
+        for chunk in _batches(rows, batch):
+            summary = driver.execute_query(query, rows=chunk, database_=database).summary
+            for name in COUNTERS:
+                report.counters[name] += getattr(summary.counters, name)
+            done += len(chunk)
+            if progress:
+                progress(done, total)
 
     if progress:
         progress(0, total)
-    by_label: dict[str, list[dict]] = defaultdict(list)
-    for row in send_nodes:
-        by_label[row.label].append({"id": row.id, "props": row.props})
-    for label, rows in sorted(by_label.items()):
+    for kind, uids in _grouped(drop_rels):  # first: an edge whose type changed is dropped, then created
+        run(f"UNWIND $rows AS uid MATCH ()-[r:{quoted(kind)} {{pg_uid: uid}}]->() DELETE r", uids)
+    for label, rows in _grouped((row.label, {"id": row.id, "props": row.props}) for row in new_nodes):
+        run(f"UNWIND $rows AS row CREATE (n:{NODE_LABEL}:{label}) SET n = row.props", rows)
+    for label, rows in _grouped((row.label, {"id": row.id, "props": row.props}) for row in changed_nodes):
         others = ":".join(x for x in ALL_KIND_LABELS if x != label)
-        query = (f"UNWIND $rows AS row MERGE (n:{NODE_LABEL} {{id: row.id}}) "
-                 f"SET n = row.props SET n:{label} REMOVE n:{others}")
-        for chunk in _batches(rows, batch):
-            run(query, chunk)
-    by_type: dict[str, list[dict]] = defaultdict(list)
-    for row in send_rels:
-        by_type[row.type].append({"s": row.source, "t": row.target, "uid": row.uid, "props": row.props})
-    for kind, rows in sorted(by_type.items()):
-        query = (f"UNWIND $rows AS row MATCH (a:{NODE_LABEL} {{id: row.s}}) MATCH (b:{NODE_LABEL} {{id: row.t}}) "
-                 f"MERGE (a)-[r:{kind} {{pg_uid: row.uid}}]->(b) SET r = row.props")
-        for chunk in _batches(rows, batch):
-            run(query, chunk)
-    drop_by_type: dict[str, list[str]] = defaultdict(list)
-    for kind, uid in drop_rels:
-        drop_by_type[kind].append(uid)
-    for kind, uids in sorted(drop_by_type.items()):
-        query = f"UNWIND $rows AS uid MATCH ()-[r:{rel_type(kind.lower())} {{pg_uid: uid}}]->() DELETE r"
-        for chunk in _batches(uids, batch):
-            run(query, chunk)
-    for chunk in _batches(drop_nodes, batch):
-        run(f"UNWIND $rows AS id MATCH (n:{NODE_LABEL} {{id: id}}) DETACH DELETE n", chunk)
-    report.nodes_sent, report.edges_sent = len(send_nodes), len(send_rels)
+        run(f"UNWIND $rows AS row MATCH (n:{NODE_LABEL} {{id: row.id}}) "
+            f"SET n = row.props SET n:{label} REMOVE n:{others}", rows)
+    for kind, rows in _grouped((row.type, {"s": row.source, "t": row.target, "props": row.props})
+                               for row in new_rels):
+        run(f"UNWIND $rows AS row MATCH (a:{NODE_LABEL} {{id: row.s}}) MATCH (b:{NODE_LABEL} {{id: row.t}}) "
+            f"CREATE (a)-[r:{kind}]->(b) SET r = row.props", rows)
+    for kind, rows in _grouped((row.type, {"uid": row.uid, "props": row.props}) for row in changed_rels):
+        run(f"UNWIND $rows AS row MATCH ()-[r:{kind} {{pg_uid: row.uid}}]->() SET r = row.props", rows)
+    run(f"UNWIND $rows AS id MATCH (n:{NODE_LABEL} {{id: id}}) DETACH DELETE n", drop_nodes)
+    report.nodes_sent, report.edges_sent = len(new_nodes) + len(changed_nodes), len(new_rels) + len(changed_rels)
     report.nodes_deleted, report.edges_deleted = len(drop_nodes), len(drop_rels)
     report.seconds = time.perf_counter() - began
     return report
+
+
+def quoted(name: str) -> str:
+    """A label or type read from the server, quoted as a Cypher identifier."""
+    return "`" + name.replace("`", "``") + "`"
+
+
+def _grouped(pairs: Iterable[tuple[str, Any]]) -> list[tuple[str, list]]:
+    """(label or type, row) pairs as one list of rows per label or type, by name."""
+    groups: dict[str, list] = defaultdict(list)
+    for name, row in pairs:
+        groups[name].append(row)
+    return sorted(groups.items())
 
 
 def server_hashes(driver: Driver, database: str) -> tuple[dict[str, str], dict[str, tuple[str, str]]]:
