@@ -8,7 +8,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STORE  ?= .policygraph/demo-store
 
-.PHONY: demo test install install-test browser neo4j-start neo4j-stop lint clean
+.PHONY: demo test install install-test browser neo4j-start neo4j-stop lint mutate clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -42,6 +42,12 @@ neo4j-stop:
 # The server runs for the whole test run and is stopped (by its pid) whatever the tests say.
 test: lint browser neo4j-start
 	$(BIN)/python -m pytest; status=$$?; $(BIN)/python scripts/neo4j_server.py stop; exit $$status
+
+# Mutation testing of one module (not part of `make test`): see README "Mutation testing".
+#   make mutate MODULE=graph/identity.py [TESTS="tests/test_identity.py ..."] [LINES=80-120]
+mutate: install-test
+	@test -n "$(MODULE)" || { echo 'usage: make mutate MODULE=graph/identity.py [TESTS="tests/..."] [LINES=80-120]'; exit 2; }
+	$(BIN)/python scripts/mutate.py $(MODULE) $(if $(TESTS),--tests "$(TESTS)") $(if $(LINES),--lines $(LINES))
 
 clean:
 	rm -rf $(VENV) .policygraph build *.egg-info test-artifacts

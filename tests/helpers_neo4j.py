@@ -18,6 +18,7 @@ import os
 from pathlib import Path
 
 import pytest
+
 from policygraph.queries.backends.neo4j.backend import Neo4jBackend
 from policygraph.queries.backends.neo4j.model import Neo4jConnectionError, connect
 from policygraph.queries.registry import BackendOptions

@@ -11,6 +11,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+
 from policygraph.graph.store import Store
 from policygraph.queries.backend import NetworkXBackend, walk_subgraph
 from policygraph.queries.backends.neo4j.model import connect

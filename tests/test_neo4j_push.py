@@ -16,6 +16,7 @@ import time
 from pathlib import Path
 
 import pytest
+
 from policygraph.graph.store import Store
 from policygraph.queries.backends.neo4j.model import connect
 from policygraph.queries.backends.neo4j.push import push

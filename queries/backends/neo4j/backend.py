@@ -15,6 +15,7 @@ from typing import Any
 import networkx as nx
 from neo4j import Driver, RoutingControl
 from neo4j.exceptions import DriverError, Neo4jError
+
 from policygraph.queries.backend import DIRECTIONS, Backend, Edge, NetworkXBackend, fold, symbol_key
 from policygraph.queries.backends.neo4j.model import (
     DEFAULT_URI,

@@ -28,6 +28,7 @@ from typing import Any
 
 from neo4j import Driver, GraphDatabase
 from neo4j.exceptions import AuthError, ConfigurationError, DriverError, Neo4jError, ServiceUnavailable
+
 from policygraph.queries.registry import BackendOptions
 
 DEFAULT_URI = "bolt://127.0.0.1:7687"

@@ -19,6 +19,7 @@ from typing import Any, NamedTuple
 
 import networkx as nx
 from neo4j import Driver
+
 from policygraph.graph.store import Store
 from policygraph.queries.backend import fold, symbol_key
 from policygraph.queries.backends.neo4j.model import (
