@@ -291,7 +291,10 @@ def neo4j_push(ctx: click.Context, batch: int, full: bool, quiet: bool) -> None:
         driver, database = connect(options)
     except Neo4jConnectionError as exc:
         raise click.ClickException(str(exc)) from None
-    graph = local_graph(open_store(ctx))
+    try:
+        graph = local_graph(open_store(ctx))
+    except StoreError as exc:
+        raise click.ClickException(str(exc)) from None
     columns = (TextColumn("push"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn())
     with driver, Progress(*columns, console=err, disable=quiet or not err.is_terminal, transient=True) as bar:
         task = bar.add_task("push", total=None)
