@@ -8,7 +8,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STORE  ?= .policygraph/demo-store
 
-.PHONY: demo test install install-test browser neo4j-start neo4j-stop lint mutate clean
+.PHONY: demo test install install-test browser neo4j-start neo4j-stop lint mutate clean messages
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -31,6 +31,7 @@ demo: install
 
 lint: install-test
 	$(BIN)/ruff check .
+	$(BIN)/lint-imports
 
 # A local Neo4j 5.26 server (jars from Maven Central, cached in ~/.m2) for the Neo4j backend's tests.
 neo4j-start: install-test
@@ -42,6 +43,10 @@ neo4j-stop:
 # The server runs for the whole test run and is stopped (by its pid) whatever the tests say.
 test: lint browser neo4j-start
 	$(BIN)/python -m pytest; status=$$?; $(BIN)/python scripts/neo4j_server.py stop; exit $$status
+
+# Add the interface's new English messages to viz/translations/vi.po (then translate them there).
+messages: install
+	$(BIN)/python scripts/extract_messages.py
 
 # Mutation testing of one module (not part of `make test`): see README "Mutation testing".
 #   make mutate MODULE=graph/identity.py [TESTS="tests/test_identity.py ..."] [LINES=80-120]

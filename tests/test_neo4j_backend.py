@@ -3,14 +3,15 @@ and on a generated corpus, against a real Neo4j server the graph was pushed to."
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import random
-import sys
 from datetime import date
 from pathlib import Path
 
 import pytest
+from support import generate as gen
+from support import ingest as H
+from support import neo4j_server as N
 
 from policygraph.graph.store import Store
 from policygraph.queries.backend import NetworkXBackend, walk_subgraph
@@ -24,17 +25,7 @@ from policygraph.queries.stats import stats
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def _load(name: str, path: Path):
-    spec = importlib.util.spec_from_file_location(name, path)
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[name] = module
-    spec.loader.exec_module(module)
-    return module
 
-
-H = _load("helpers_ingest", ROOT / "tests" / "helpers_ingest.py")
-N = _load("helpers_neo4j", ROOT / "tests" / "helpers_neo4j.py")
-gen = _load("bench_generate", ROOT / "bench" / "generate.py")
 
 
 def _pushed(found: BackendOptions, graph) -> None:

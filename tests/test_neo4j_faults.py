@@ -3,26 +3,17 @@ non-zero exit, no traceback, and the local store untouched (push and queries ali
 
 from __future__ import annotations
 
-import importlib.util
 import socket
-import sys
 from pathlib import Path
 
 import pytest
+from support import ingest as H
+from support import neo4j_server as N
 
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def _load(name: str, path: Path):
-    spec = importlib.util.spec_from_file_location(name, path)
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[name] = module
-    spec.loader.exec_module(module)
-    return module
 
-
-H = _load("helpers_ingest", ROOT / "tests" / "helpers_ingest.py")
-N = _load("helpers_neo4j", ROOT / "tests" / "helpers_neo4j.py")
 
 
 @pytest.fixture(scope="module")

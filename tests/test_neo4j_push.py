@@ -4,7 +4,6 @@ changed, a killed push is completed by the next one, and hostile text stays text
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import os
 import re
@@ -16,6 +15,9 @@ import time
 from pathlib import Path
 
 import pytest
+from support import generate as gen
+from support import ingest as H
+from support import neo4j_server as N
 
 from policygraph.graph.store import Store
 from policygraph.queries.backends.neo4j.model import connect
@@ -24,17 +26,7 @@ from policygraph.queries.backends.neo4j.push import push
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def _load(name: str, path: Path):
-    spec = importlib.util.spec_from_file_location(name, path)
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[name] = module  # dataclasses look their module up
-    spec.loader.exec_module(module)
-    return module
 
-
-H = _load("helpers_ingest", ROOT / "tests" / "helpers_ingest.py")
-N = _load("helpers_neo4j", ROOT / "tests" / "helpers_neo4j.py")
-gen = _load("bench_generate", ROOT / "bench" / "generate.py")
 
 LINE = re.compile(r"pushed (\d+) nodes and (\d+) edges .*: sent (\d+) nodes and (\d+) edges, removed (\d+) nodes "
                   r"and (\d+) edges; server: (.*)$")

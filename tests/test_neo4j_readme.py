@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-import importlib.util
 import re
-import sys
 from pathlib import Path
+
+from support import ingest as H
+from support import neo4j_server as N
 
 from policygraph.graph.store import Store
 from policygraph.queries.backends.neo4j.model import connect
@@ -14,16 +15,7 @@ from policygraph.queries.backends.neo4j.push import push
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def _load(name: str, path: Path):
-    spec = importlib.util.spec_from_file_location(name, path)
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[name] = module
-    spec.loader.exec_module(module)
-    return module
 
-
-H = _load("helpers_ingest", ROOT / "tests" / "helpers_ingest.py")
-N = _load("helpers_neo4j", ROOT / "tests" / "helpers_neo4j.py")
 
 
 def examples() -> list[str]:

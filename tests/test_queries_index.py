@@ -3,30 +3,28 @@
 from __future__ import annotations
 
 import gc
-import importlib.util
 import re
-import sys
 from collections import defaultdict
 from pathlib import Path
 
 import networkx as nx
 import pytest
 
-from policygraph.queries.backend import NetworkXBackend, fold, symbol_key
+from policygraph.queries.backend import NetworkXBackend
 from policygraph.queries.coverage import coverage
 from policygraph.queries.documents import doc_row
+from policygraph.queries.numbered import numbered
 from policygraph.queries.search import Hit, _fold_field, search
+from policygraph.text import fold, symbol_key
 
 ROOT = Path(__file__).resolve().parent.parent
 _WORD = re.compile(r"[a-z0-9]+")
 
 
 def _load_generator():
-    spec = importlib.util.spec_from_file_location("bench_generate", ROOT / "bench" / "generate.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
+    from support import generate
+
+    return generate
 
 
 gen = _load_generator()
@@ -37,6 +35,8 @@ def plain_search(backend, query: str, limit: int = 20) -> list[Hit]:
     hits: dict[str, Hit] = {}
     for node_id in backend.documents_by_symbol(query):
         hits[node_id] = Hit(doc_row(backend, node_id), 3.0, "symbol")
+    for node_id, score in numbered(backend, query).items():  # number and type (tests/test_search_typed.py)
+        hits.setdefault(node_id, Hit(doc_row(backend, node_id), score, "number"))
     ids, texts, index = [], [], defaultdict(list)
     for node_id, attrs in backend.nodes("document"):
         text = fold(" ".join(str(attrs.get(k) or "") for k in ("symbol", "title", "subject")))
@@ -61,6 +61,8 @@ def plain_search(backend, query: str, limit: int = 20) -> list[Hit]:
                 score, how = 2.5, "symbol"
             elif phrase in " ".join(_WORD.findall(text)):
                 score, how = 2.0 + 0.1 * len(words) / max(1, len(text.split())), "phrase"
+            elif qkey:
+                continue  # a symbol-like query has no words tier
             else:
                 score, how = found / len(words), "words"
             hits[ids[pos]] = Hit(doc_row(backend, ids[pos]), score, how)

@@ -14,6 +14,8 @@ from typing import Any
 import networkx as nx
 
 from policygraph.queries.backend import NetworkXBackend
+from policygraph.queries.service import Service
+from policygraph.vocabulary import NodeKind
 
 
 @dataclass
@@ -21,10 +23,12 @@ class Library:
     graph: nx.MultiDiGraph
     text_of: Callable[[str], str | None]
     backend: NetworkXBackend = field(init=False)
+    service: Service = field(init=False)  # the one door to the questions (queries/service.py)
     stated: dict[str, list[tuple[str, str, str, dict[str, Any]]]] = field(init=False)
 
     def __post_init__(self) -> None:
         self.backend = NetworkXBackend(self.graph)
+        self.service = Service(self.backend)
         stated: dict[str, list[tuple[str, str, str, dict[str, Any]]]] = defaultdict(list)
         for source, target, key, attrs in self.graph.edges(keys=True, data=True):
             if attrs.get("stated_in"):
@@ -33,7 +37,7 @@ class Library:
 
     def text(self, node_id: str) -> str | None:
         """Source text of an ingested document (None for stubs and unknown ids)."""
-        if node_id not in self.graph or self.graph.nodes[node_id].get("kind") != "document":
+        if node_id not in self.graph or self.graph.nodes[node_id].get("kind") != NodeKind.DOCUMENT:
             return None
         return self.text_of(node_id)
 

@@ -7,7 +7,7 @@ test; elsewhere the test is skipped and says how to start one. POLICYGRAPH_TEST_
 (with _USER, _PASSWORD) points the tests at another server instead: they delete every
 `Policygraph` node of its default database, so never point them at data you keep.
 
-Loaded by path like helpers_ingest.py (pytest runs with --import-mode=importlib).
+Imported as `support.neo4j_server`.
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ from policygraph.queries.backends.neo4j.backend import Neo4jBackend
 from policygraph.queries.backends.neo4j.model import Neo4jConnectionError, connect
 from policygraph.queries.registry import BackendOptions
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 SERVER_HOME = Path(os.environ.get("POLICYGRAPH_NEO4J_HOME") or ROOT / ".policygraph" / "neo4j-server")
 
 
