@@ -1,6 +1,6 @@
 # Two commands for a newcomer on a fresh machine (see README):
 #   make demo   install policygraph into .venv, ingest the bundled samples, trace a lineage
-#   make test   install what the tests need (Python packages, Debian's Chromium) and run them
+#   make test   install what the tests need (Python packages, Debian's Chromium, a Neo4j server) and run them
 # .ci/run calls `make test`.
 
 PYTHON ?= python3
@@ -8,7 +8,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STORE  ?= .policygraph/demo-store
 
-.PHONY: demo test install install-test browser lint mutate clean messages
+.PHONY: demo test install install-test browser neo4j-start neo4j-stop lint mutate clean messages
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -33,10 +33,16 @@ lint: install-test
 	$(BIN)/ruff check .
 	$(BIN)/lint-imports
 
-test: install-test browser
-	$(BIN)/ruff check .
-	$(BIN)/lint-imports
-	$(BIN)/python -m pytest
+# A local Neo4j 5.26 server (jars from Maven Central, cached in ~/.m2) for the Neo4j backend's tests.
+neo4j-start: install-test
+	$(BIN)/python scripts/neo4j_server.py start
+
+neo4j-stop:
+	$(BIN)/python scripts/neo4j_server.py stop
+
+# The server runs for the whole test run and is stopped (by its pid) whatever the tests say.
+test: lint browser neo4j-start
+	$(BIN)/python -m pytest; status=$$?; $(BIN)/python scripts/neo4j_server.py stop; exit $$status
 
 # Add the interface's new English messages to viz/translations/vi.po (then translate them there).
 messages: install

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import click
 from rich.console import Console
-from rich.progress import BarColumn, DownloadColumn, Progress, TextColumn, TimeRemainingColumn
+from rich.progress import BarColumn, DownloadColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
 from policygraph.graph import ingest_log
 from policygraph.graph.store import Store, StoreError, default_location
@@ -22,6 +22,7 @@ from policygraph.ingest.walk import escaped, key_of
 from policygraph.queries import render
 from policygraph.queries.commands import find_or_exit, service_from
 from policygraph.queries.commands import register as register_queries
+from policygraph.queries.registry import BackendError, BackendOptions
 from policygraph.queries.render import plain
 from policygraph.queries.render_document import render_document
 from policygraph.viz.commands import register as register_viz
@@ -52,7 +53,18 @@ def open_store(ctx: click.Context, create: bool = False, readonly: bool = False)
     return obj["store"]
 
 
-@click.group()
+class Main(click.Group):
+    """The command group; a backend that fails in the middle of a question (a server that
+    went away) is one line and exit status 1, as when it cannot be opened."""
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except BackendError as exc:
+            raise click.ClickException(str(exc)) from None
+
+
+@click.group(cls=Main)
 @click.option(
     "--store",
     "store_path",
@@ -297,6 +309,55 @@ def repair(ctx: click.Context) -> None:
     for path, reason in done.lost:
         click.echo(f"lost: {path}: {reason} (its source is not on disk: ingest it again when you have it)", err=True)
     click.echo(f"{done.kept} files kept, {len(done.reread)} re-read from disk, {len(done.lost)} lost; graph rebuilt")
+
+
+@main.group()
+def neo4j() -> None:
+    """Copy the graph to a Neo4j server (then query it with --backend neo4j)."""
+
+
+@neo4j.command("push")
+@click.option("--batch", type=click.IntRange(1, 100_000), default=5000, show_default=True,
+              help="Nodes or edges per transaction.")
+@click.option("--full", is_flag=True, help="Overwrite every node and edge, also those whose hash matches "
+                                           "(repairs edits made on the server).")
+@click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
+@click.pass_context
+def neo4j_push(ctx: click.Context, batch: int, full: bool, quiet: bool) -> None:
+    """Make the Neo4j database hold the store's graph, sending only what changed.
+
+    The server is --uri ($NEO4J_URI, default bolt://127.0.0.1:7687), the database --database
+    ($NEO4J_DATABASE, default neo4j), the login --user/--password ($NEO4J_USER, $NEO4J_PASSWORD).
+    A push that was interrupted is completed by the next one. The store is only read.
+    """
+    # imported here, as ingest imports its pipeline: the driver alone takes a second to import
+    from policygraph.queries.backends.neo4j.model import Neo4jConnectionError, connect, connection_error
+    from policygraph.queries.backends.neo4j.push import local_graph
+    from policygraph.queries.backends.neo4j.push import push as push_graph
+
+    obj = ctx.find_root().obj
+    options = BackendOptions.from_env(uri=obj.get("uri"), user=obj.get("user"), password=obj.get("password"),
+                                      database=obj.get("database"))
+    try:  # the server first: a push that cannot happen does not even open the store
+        driver, database = connect(options)
+    except Neo4jConnectionError as exc:
+        raise click.ClickException(str(exc)) from None
+    try:
+        graph = local_graph(open_store(ctx))
+    except StoreError as exc:
+        raise click.ClickException(str(exc)) from None
+    columns = (TextColumn("push"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn())
+    with driver, Progress(*columns, console=err, disable=quiet or not err.is_terminal, transient=True) as bar:
+        task = bar.add_task("push", total=None)
+        try:
+            report = push_graph(driver, database, graph, batch=batch, full=full,
+                                progress=lambda done, total: bar.update(task, completed=done, total=total))
+        except Exception as exc:
+            error = connection_error(exc, options.uri or "the server", options.user or "neo4j", database)
+            if error is exc:
+                raise
+            raise click.ClickException(f"{error} (run the push again to complete it)") from None
+    click.echo(report.line())
 
 
 register_viz(main)
