@@ -436,6 +436,21 @@ def identity_graph():
     return _Builder()
 
 
+def write_store(corpus: Corpus, folder: Path) -> None:
+    """The corpus's texts through a real ingest into an embedded store at `folder` (its texts beside
+    it, in `folder`-texts): stores are built by ingesting, as a user builds them."""
+    from policygraph.graph.store import Store
+    from policygraph.ingest.pipeline import ingest_paths
+
+    texts = folder.parent / f"{folder.name}-texts"
+    write(corpus, texts, graph=False)
+    store = Store.open(folder)
+    try:
+        ingest_paths(store, [str(texts / "docs")], jobs=1)
+    finally:
+        store.close()
+
+
 # --- text -------------------------------------------------------------------------------------
 
 
