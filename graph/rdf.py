@@ -361,3 +361,9 @@ def rdflib_term(o: str | Lit) -> Any:
     if isinstance(o, Lit):
         return rdflib.Literal(o.value, lang=o.lang, datatype=rdflib.URIRef(o.datatype) if o.datatype else None)
     return rdflib.URIRef(o)
+
+
+def store_graph(store: Any) -> Any:
+    """The graph the export and the SPARQL backend read from the store: the one call to change
+    when the store serves nodes and edges as streams instead of one networkx graph."""
+    return store.load_graph()

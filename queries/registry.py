@@ -47,6 +47,7 @@ Factory = Callable[[BackendOptions], Backend]
 # runs from a source tree whose entry points were never installed.
 BUILTIN = {
     "embedded": "policygraph.queries.backends.embedded:open_embedded",
+    "sparql": "policygraph.queries.backends.sparql:open_sparql",
 }
 
 
