@@ -234,8 +234,12 @@ def triples(graph: Any, base: str = DEFAULT_BASE, schema: bool = False) -> Itera
             if code:
                 grammar = attrs.get("grammar")
                 yield subject, m.expand("eli:type_document"), doc_type_iri(grammar, code)
+                name = attrs.get("doc_type_name")
                 if (grammar, code) not in known_types:
-                    extra_types.setdefault((grammar, code), attrs.get("doc_type_name"))
+                    extra_types.setdefault((grammar, code), name)
+                known = known_types.get((grammar, code), (extra_types.get((grammar, code)), None))[0]
+                if name and name != known:  # "Chương trình hành động", a CTr by a longer name
+                    yield subject, m.pg + "docTypeName", Lit(name, None, "vi")
             if attrs.get("level") == "central":
                 yield subject, m.expand("eli:jurisdiction"), m.central_jurisdiction
             if schema:

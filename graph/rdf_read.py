@@ -50,6 +50,7 @@ class Reader:
         name of each document-type concept."""
         attrs: dict[str, Any] = {}
         span: list[int | None] = [None, None]
+        own_name = None
         for p, o in pairs:
             found = self.by_property.get(p)
             if found:
@@ -68,6 +69,8 @@ class Reader:
                 if grammar_code:
                     attrs["doc_type"] = grammar_code[1]
                     attrs["doc_type_name"] = labels.get(o, grammar_code[1])
+            elif p == self.pg + "docTypeName" and isinstance(o, Lit):
+                own_name = o.value
             elif p == self.pg + "kind" and isinstance(o, Lit):
                 attrs["kind"] = o.value
             elif p == self.pg + "spanStart" and isinstance(o, Lit):
@@ -81,6 +84,8 @@ class Reader:
                 attrs[name] = sorted(attrs[name])
         if span[0] is not None and span[1] is not None:
             attrs["span"] = span
+        if own_name is not None:
+            attrs["doc_type_name"] = own_name
         return attrs
 
 

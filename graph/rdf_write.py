@@ -147,6 +147,14 @@ def violations(rdf: Any) -> list[str]:
         focus = report.value(result, sh.focusNode)
         path = report.value(result, sh.resultPath)
         message = report.value(result, sh.resultMessage)
-        where = rdf.namespace_manager.normalizeUri(path) if isinstance(path, rdflib.URIRef) else str(path or "")
+        where = _short(str(path)) if isinstance(path, rdflib.URIRef) else str(path or "")
         lines.append(f"{focus} {where}: {' '.join(str(message or 'violation').split())}")
     return sorted(lines)
+
+
+def _short(iri: str) -> str:
+    """eli:passed_by for http://data.europa.eu/eli/ontology#passed_by."""
+    for prefix, namespace in mapping().prefixes.items():
+        if iri.startswith(namespace):
+            return f"{prefix}:{iri[len(namespace):]}"
+    return f"<{iri}>"
