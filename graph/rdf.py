@@ -58,10 +58,19 @@ class Lit(NamedTuple):
 
 
 Triple = tuple[str, str, "str | Lit"]
+_new = tuple.__new__
+
+
+def lit(value: str, datatype: str | None = None, lang: str | None = None) -> Lit:
+    """Lit(value, datatype, lang) without the named tuple's Python-level __new__ (millions are made)."""
+    return _new(Lit, (value, datatype, lang))
+
+
+_ATTRIBUTES: dict[str, tuple[str, str, str | None]] = {}  # filled on first use: mapping().attributes
 
 
 def _bool(value: Any) -> Lit:
-    return Lit("true" if value else "false", XSD + "boolean")
+    return lit("true" if value else "false", XSD + "boolean")
 
 
 def _is_day(value: Any) -> bool:
@@ -78,34 +87,34 @@ def attribute_triples(subject: str, name: str, value: Any, base: str) -> Iterato
     """The triples of one attribute, by the mapping table (a None or empty value has none)."""
     if value is None or value == [] or value == "":
         return
-    spec = mapping().attributes.get(name)
+    spec = _ATTRIBUTES.get(name) or mapping().attributes.get(name)
     if spec is None:  # kept, losslessly, until the table names it
-        yield subject, f"{mapping().pg}attr-{name}", Lit(json.dumps(value, ensure_ascii=False), JSON_DATATYPE)
+        yield subject, f"{mapping().pg}attr-{name}", lit(json.dumps(value, ensure_ascii=False), JSON_DATATYPE)
         return
     prop, kind, otherwise = spec
     if kind == "vi":
-        yield subject, prop, Lit(str(value), None, "vi")
+        yield subject, prop, lit(str(value), None, "vi")
     elif kind == "string":
-        yield subject, prop, Lit(str(value))
+        yield subject, prop, lit(str(value))
     elif kind == "int" and isinstance(value, int) and not isinstance(value, bool):
-        yield subject, prop, Lit(str(value), XSD + "integer")
+        yield subject, prop, lit(str(value), XSD + "integer")
     elif kind == "bool" and isinstance(value, bool):
         yield subject, prop, _bool(value)
     elif kind == "date":
         if _is_day(value):
-            yield subject, prop, Lit(value, XSD + "date")
+            yield subject, prop, lit(value, XSD + "date")
         else:  # a month or a year only ('2013-06'): no xsd:date
-            yield subject, otherwise or prop, Lit(str(value))
+            yield subject, otherwise or prop, lit(str(value))
     elif kind == "strings" and isinstance(value, (list, tuple)):
         for item in value:
-            yield subject, prop, Lit(str(item))
+            yield subject, prop, lit(str(item))
     elif kind == "node":
         yield subject, prop, node_iri(str(value), base)
     elif kind == "nodes" and isinstance(value, (list, tuple)):
         for item in value:
             yield subject, prop, node_iri(str(item), base)
     else:  # a value of another type than the table says: kept as JSON
-        yield subject, f"{mapping().pg}attr-{name}", Lit(json.dumps(value, ensure_ascii=False), JSON_DATATYPE)
+        yield subject, f"{mapping().pg}attr-{name}", lit(json.dumps(value, ensure_ascii=False), JSON_DATATYPE)
 
 
 # --- document types: a SKOS concept scheme -------------------------------------------------
@@ -133,18 +142,18 @@ def concept_triples(grammar: str | None, code: str, name: str | None, english: s
     concept = doc_type_iri(grammar, code)
     yield concept, TYPE, SKOS + "Concept"
     yield concept, SKOS + "inScheme", scheme_iri()
-    yield concept, SKOS + "notation", Lit(code)
+    yield concept, SKOS + "notation", lit(code)
     if name:
-        yield concept, SKOS + "prefLabel", Lit(name, None, "vi")
+        yield concept, SKOS + "prefLabel", lit(name, None, "vi")
     if english:
-        yield concept, SKOS + "prefLabel", Lit(english, None, "en")
+        yield concept, SKOS + "prefLabel", lit(english, None, "en")
 
 
 def scheme_triples() -> Iterator[Triple]:
     scheme = scheme_iri()
     yield scheme, TYPE, SKOS + "ConceptScheme"
-    yield scheme, SKOS + "prefLabel", Lit("Document types", None, "en")
-    yield scheme, SKOS + "prefLabel", Lit("Loại văn bản", None, "vi")
+    yield scheme, SKOS + "prefLabel", lit("Document types", None, "en")
+    yield scheme, SKOS + "prefLabel", lit("Loại văn bản", None, "vi")
     for (grammar, code), (name, english) in doc_type_labels().items():
         yield from concept_triples(grammar, code, name, english)
 
@@ -208,6 +217,7 @@ def triples(graph: Any, base: str = DEFAULT_BASE, schema: bool = False) -> Itera
     """
     check_base(base)
     m = mapping()
+    _ATTRIBUTES.update(m.attributes)
     yield from scheme_triples()
     known_types = doc_type_labels()
     extra_types: dict[tuple[str | None, str], str | None] = {}
@@ -224,7 +234,7 @@ def triples(graph: Any, base: str = DEFAULT_BASE, schema: bool = False) -> Itera
                 yield subject, TYPE, cls
         else:
             yield subject, TYPE, m.pg + "Node"
-            yield subject, m.pg + "kind", Lit(kind)
+            yield subject, m.pg + "kind", lit(kind)
         for name, value in attrs.items():
             if name in ("kind", "doc_type", "doc_type_name"):
                 continue
@@ -239,17 +249,17 @@ def triples(graph: Any, base: str = DEFAULT_BASE, schema: bool = False) -> Itera
                     extra_types.setdefault((grammar, code), name)
                 known = known_types.get((grammar, code), (extra_types.get((grammar, code)), None))[0]
                 if name and name != known:  # "Chương trình hành động", a CTr by a longer name
-                    yield subject, m.pg + "docTypeName", Lit(name, None, "vi")
+                    yield subject, m.pg + "docTypeName", lit(name, None, "vi")
             if attrs.get("level") == "central":
                 yield subject, m.expand("eli:jurisdiction"), m.central_jurisdiction
             if schema:
                 yield subject, TYPE, SCHEMA + "Legislation"
                 if attrs.get("symbol"):
-                    yield subject, SCHEMA + "legislationIdentifier", Lit(str(attrs["symbol"]))
+                    yield subject, SCHEMA + "legislationIdentifier", lit(str(attrs["symbol"]))
         elif kind == "unit":
             units.append((nid, attrs))
         elif kind == "place" and nid in codes:
-            yield subject, m.pg + "adminUnitCode", Lit(codes[nid])
+            yield subject, m.pg + "adminUnitCode", lit(codes[nid])
     for (grammar, code), name in sorted(extra_types.items(), key=lambda item: (item[0][0] or "", item[0][1])):
         yield from concept_triples(grammar, code, name, None)
     for unit, parent in sub_organizations(units):
@@ -300,15 +310,15 @@ def edge_triples(source: str, target: str, key: str, attrs: dict[str, Any], sour
     yield e, RDF + "predicate", prop
     yield e, RDF + "object", o
     if key != edge_type:
-        yield e, m.pg + "key", Lit(key)
+        yield e, m.pg + "key", lit(key)
     if ranks:
-        yield e, m.pg + "outRank", Lit(str(ranks[0]), XSD + "integer")
-        yield e, m.pg + "inRank", Lit(str(ranks[1]), XSD + "integer")
+        yield e, m.pg + "outRank", lit(str(ranks[0]), XSD + "integer")
+        yield e, m.pg + "inRank", lit(str(ranks[1]), XSD + "integer")
     if edge_type == "assigns":
         yield from plan_triples(e, s, o, rest.pop("role", None))
         for n, task in enumerate(rest.pop("more_tasks", None) or (), start=1):
             t = f"{e}/task/{n}"
-            yield t, m.pg + "order", Lit(str(n), XSD + "integer")
+            yield t, m.pg + "order", lit(str(n), XSD + "integer")
             yield from plan_triples(t, e, o, task.get("role"))
             yield from _plain_attrs(t, {k: v for k, v in task.items() if k != "role"}, base)
     yield from _plain_attrs(e, rest, base)
@@ -318,8 +328,8 @@ def _plain_attrs(subject: str, attrs: dict[str, Any], base: str) -> Iterator[Tri
     pg = mapping().pg
     for name, value in attrs.items():
         if name == "span" and isinstance(value, (list, tuple)) and len(value) == 2:
-            yield subject, pg + "spanStart", Lit(str(value[0]), XSD + "integer")
-            yield subject, pg + "spanEnd", Lit(str(value[1]), XSD + "integer")
+            yield subject, pg + "spanStart", lit(str(value[0]), XSD + "integer")
+            yield subject, pg + "spanEnd", lit(str(value[1]), XSD + "integer")
         else:
             yield from attribute_triples(subject, name, value, base)
 

@@ -109,6 +109,7 @@ def mapping() -> Mapping:
     )
 
 
+@lru_cache(maxsize=1 << 20)  # a document's IRI is asked for by each of its edges
 def node_iri(node_id: str, base: str = DEFAULT_BASE) -> str:
     """``doc:25-NQ/TW||XI`` -> ``BASE doc/25-NQ%2FTW%7C%7CXI``: the id's kind prefix becomes
     a path segment and the rest is percent-encoded whole (only unreserved characters stay)."""
