@@ -8,7 +8,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STORE  ?= .policygraph/demo-store
 
-.PHONY: demo test install install-test browser lint clean
+.PHONY: demo test install install-test browser lint mutate clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -35,6 +35,12 @@ lint: install-test
 test: install-test browser
 	$(BIN)/ruff check .
 	$(BIN)/python -m pytest
+
+# Mutation testing of one module (not part of `make test`): see README "Mutation testing".
+#   make mutate MODULE=graph/identity.py [TESTS="tests/test_identity.py ..."] [LINES=80-120]
+mutate: install-test
+	@test -n "$(MODULE)" || { echo 'usage: make mutate MODULE=graph/identity.py [TESTS="tests/..."] [LINES=80-120]'; exit 2; }
+	$(BIN)/python scripts/mutate.py $(MODULE) $(if $(TESTS),--tests "$(TESTS)") $(if $(LINES),--lines $(LINES))
 
 clean:
 	rm -rf $(VENV) .policygraph build *.egg-info test-artifacts

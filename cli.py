@@ -14,23 +14,29 @@ import sys
 from pathlib import Path
 
 import click
+from rich.console import Console
+from rich.progress import BarColumn, DownloadColumn, Progress, TextColumn, TimeRemainingColumn
+
+from policygraph.graph import ingest_log
 from policygraph.graph.rdf_terms import DEFAULT_BASE
 from policygraph.graph.store import Store, StoreError, default_location
+from policygraph.ingest.walk import escaped, key_of
+from policygraph.queries import render
 from policygraph.queries.commands import find_or_exit, service_from
 from policygraph.queries.commands import register as register_queries
+from policygraph.queries.render import plain
 from policygraph.queries.render_document import render_document
 from policygraph.viz.commands import register as register_viz
-from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
 err = Console(stderr=True)
 
 
-def open_store_at(location: str | Path | None) -> Store:
-    """Open a store for a command: a clear error instead of a traceback, and a word when a
-    store written by another version had its texts re-read."""
+def open_store_at(location: str | Path | None, create: bool = False) -> Store:
+    """Open a store for a command: a clear error instead of a traceback ("no store at DIR" for a
+    mistyped --store: only `ingest` creates a store), and a word when a store written by another
+    version had its texts re-read."""
     try:
-        store = Store.open(location)
+        store = Store.open(location, create=create)
     except StoreError as exc:
         raise click.ClickException(str(exc)) from None
     if store.reparsed or store.reparse_errors:
@@ -40,11 +46,11 @@ def open_store_at(location: str | Path | None) -> Store:
     return store
 
 
-def open_store(ctx: click.Context) -> Store:
-    """The store named by --store (opened once per command)."""
+def open_store(ctx: click.Context, create: bool = False) -> Store:
+    """The store named by --store (opened once per command; created only when `create`)."""
     obj = ctx.ensure_object(dict)
     if "store" not in obj:
-        obj["store"] = open_store_at(obj.get("store_path"))
+        obj["store"] = open_store_at(obj.get("store_path"), create=create)
     return obj["store"]
 
 
@@ -73,8 +79,27 @@ def main(ctx: click.Context, store_path: str | None, backend_name: str | None, u
 
 
 def report(outcome) -> None:
-    """One unwrapped line per bad file, so it can be grepped: 'error: PATH: reason'."""
-    click.secho(f"error: {outcome.path}: {outcome.error}", err=True, fg="red" if err.is_terminal else None)
+    """One unwrapped line per bad path, named as the user gave it, so it can be grepped: 'error: PATH: reason'."""
+    click.secho(plain(f"error: {outcome.name}: {outcome.error}"), err=True, fg="red" if err.is_terminal else None)
+
+
+class SizeType(click.ParamType):
+    """--max-size: bytes, with an optional unit (k, M, G; SI), or 'none' for no limit."""
+
+    name = "SIZE"
+    UNITS = {"": 1, "b": 1, "k": 10**3, "kb": 10**3, "m": 10**6, "mb": 10**6, "g": 10**9, "gb": 10**9}
+
+    def convert(self, value, param, ctx):
+        if value is None or isinstance(value, int):
+            return value
+        text = str(value).strip().lower().replace(" ", "")
+        if text in ("none", "0", "unlimited"):
+            return None
+        number = text.rstrip("kmgb")
+        try:
+            return int(float(number) * self.UNITS[text[len(number):]])
+        except (ValueError, KeyError):
+            self.fail(f"{value!r} is not a size such as 500k, 100MB, 1.5G or none", param, ctx)
 
 
 class JobsType(click.ParamType):
@@ -103,37 +128,44 @@ class JobsType(click.ParamType):
     "for batches of 64 files or more; one process below that).",
 )
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
+@click.option("--max-size", default="100MB", show_default=True, type=SizeType(),
+              help="Files larger than this are not read (each gets an error line); 'none' for no limit.")
 @click.pass_context
-def ingest(ctx: click.Context, paths: tuple[str, ...], jobs: int | None, quiet: bool) -> None:
-    """Read files or folders (recursively) into the store."""
-    from policygraph.ingest.pipeline import ingest_paths
+def ingest(ctx: click.Context, paths: tuple[str, ...], jobs: int | None, quiet: bool, max_size: int | None) -> None:
+    """Read files or folders (recursively) into the store.
 
-    store = open_store(ctx)
-    columns = (TextColumn("ingest"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn())
+    Exit status: 0 when every file went in (added, updated or unchanged), 1 when any path failed
+    (each has its 'error:' line) or the store could not be written, 2 for a usage error.
+    """
+    from policygraph.ingest.pipeline import DiskFull, ingest_paths
+
+    store = open_store(ctx, create=True)
+    # progress by bytes: one 50 MB text is most of a batch's time, however many small files there are
+    columns = (TextColumn("ingest"), BarColumn(), DownloadColumn(), TextColumn("{task.fields[files]} files"),
+               TimeRemainingColumn())
     with Progress(*columns, console=err, disable=quiet or not err.is_terminal, transient=True) as bar:
-        task = bar.add_task("ingest", total=None)  # the pipeline says how many files it found
+        task = bar.add_task("ingest", total=None, files=0)  # the pipeline says how much it found
 
         def tick(outcome) -> None:
-            bar.advance(task)
+            bar.update(task, advance=outcome.size, files=bar.tasks[0].fields["files"] + 1)
             if outcome.error:
                 report(outcome)
 
         try:
-            summary = ingest_paths(
-                store, paths, jobs=jobs, progress=tick, found=lambda n: bar.update(task, total=n)
-            )
-        except StoreError as exc:  # another ingest holds the store
-            raise click.ClickException(str(exc)) from None
-    for outcome in summary.failed:
-        if not Path(outcome.path).is_file():
-            report(outcome)
+            summary = ingest_paths(store, paths, jobs=jobs, progress=tick, max_size=max_size,
+                                   found=lambda files, size: bar.update(task, total=size))
+        except (StoreError, DiskFull) as exc:  # another ingest holds the store; the disk is full
+            bar.stop()
+            click.echo(plain(f"error: {exc}"), err=True)
+            sys.exit(1)
+    warned = " (`policygraph warnings` lists them)" if summary.warnings else ""
     click.echo(
         f"{summary.files} files: {summary.added} added, {summary.updated} updated, {summary.unchanged} unchanged, "
         f"{len(summary.failed)} failed; "
-        f"{summary.citations} citations, {summary.warnings} warnings in new or changed files"
+        f"{summary.citations} citations, {summary.warnings} warnings in new or changed files{warned}"
     )
-    click.echo(store_line(store))
-    if summary.failed and summary.added + summary.updated + summary.unchanged == 0:
+    click.echo(plain(store_line(store)))
+    if summary.failed:
         sys.exit(1)
 
 
@@ -157,18 +189,20 @@ def remove(ctx: click.Context, paths: tuple[str, ...]) -> None:
     file itself may already be gone from the disk.
     """
     store = open_store(ctx)
-    wanted = [str(Path(p).resolve()) for p in paths]
+    wanted = [key_of(p) for p in paths]
     try:
         with store.writing():
             removed = store.remove_paths(wanted)
             if removed:
+                with store.transaction():
+                    ingest_log.forget(store.conn, removed)
                 store.rebuild()
     except StoreError as exc:
         raise click.ClickException(str(exc)) from None
     missing = [g for g, w in zip(paths, wanted, strict=True) if not any(r == w or r.startswith(w.rstrip("/") + "/")
                                                                          for r in removed)]
     for given in missing:
-        click.echo(f"error: {given}: not in the store", err=True)
+        click.echo(f"error: {escaped(given)}: not in the store", err=True)
     click.echo(f"{len(removed)} file{'' if len(removed) == 1 else 's'} removed")
     click.echo(store_line(store))
     if missing:
@@ -212,11 +246,11 @@ def export(ctx: click.Context, fmt: str, base: str, validate: bool, file: str) -
     graph = store_graph(open_store(ctx))
     if fmt == "json":
         write_json(graph, file)
-        click.echo(f"wrote {graph.number_of_nodes()} nodes and {graph.number_of_edges()} edges to {file}")
+        click.echo(f"wrote {graph.number_of_nodes()} nodes and {graph.number_of_edges()} edges to {escaped(file)}")
     else:
         triples = write_rdf(graph, file, fmt, base)
         click.echo(f"wrote {triples} triples ({graph.number_of_nodes()} nodes, {graph.number_of_edges()} edges) "
-                   f"to {file}")
+                   f"to {escaped(file)}")
     if validate:
         found = violations(to_rdflib(graph, base))
         for line in found:
@@ -255,6 +289,19 @@ def sparql(ctx: click.Context, query_or_file: str, root: str | None, year: int |
     if text is not None:
         sys.stdout.write(text)
 
+
+@main.command()
+@click.option("--file", "file", help="Only this file (as ingested, relative to its folder, or a folder of them).")
+@click.option("--all", "everything", is_flag=True, help="Also the files that went in without a warning.")
+@click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table", show_default=True)
+@click.pass_context
+def warnings(ctx: click.Context, file: str | None, everything: bool, fmt: str) -> None:
+    """The warnings of the last ingest of each file (and why a file failed), by file."""
+    store = open_store(ctx)
+    found = ingest_log.entries(store.conn, file, only_noted=not everything)
+    if file is not None and not found:
+        found = ingest_log.entries(store.conn, key_of(file), only_noted=not everything)
+    render.warnings(found, fmt)
 
 register_viz(main)
 register_queries(main)

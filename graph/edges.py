@@ -98,6 +98,35 @@ def named_edges(g: Graph, src: str, d: ParsedDocument, nodes: list[str]) -> None
     _add_best(g, src, best)
 
 
+def change_edges(g: Graph, src: str, d: ParsedDocument, mentions: list[Mention], named: list[str]) -> None:
+    """Edges of what documents do to each other (amends, replaces, repeals, guides, consolidates,
+    continues, reviews): one per actor, target and type, beside the lineage edge of the same
+    citation; an act the text states between two documents it names is `asserted`."""
+    share = g.quotes.setdefault
+    seen = set()
+    for c in d.changes:
+        target = named[c.target] if c.target_named else mentions[c.target].node
+        if c.source is None:
+            source = src
+        else:
+            source = named[c.source] if c.source_named else mentions[c.source].node
+        if source == target or (source, target, c.type) in seen:
+            continue
+        seen.add((source, target, c.type))
+        asserted = c.source is not None
+        attrs = {
+            "type": c.type,
+            "stated_in": src,
+            "span": [c.start, c.end],
+            "evidence": share(c.evidence, c.evidence) if c.evidence else c.evidence,
+            "asserted": asserted,
+            "scope": c.scope,
+        }
+        if c.articles:
+            attrs["articles"] = c.articles
+        g.edges.append((source, target, f"{c.type}@{src}" if asserted else c.type, attrs))
+
+
 def _add_best(g: Graph, src: str, best: dict[str, tuple[int, dict]]) -> None:
     """Add the strongest edge to each target, in target order, its quoted sentence shared with equal ones."""
     share = g.quotes.setdefault

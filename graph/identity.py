@@ -25,6 +25,7 @@ depend on the order files arrived in.
 
 from __future__ import annotations
 
+import os
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
@@ -32,6 +33,7 @@ from functools import lru_cache
 from policygraph.graph.edges import (
     EDGE_FLAGS,
     UnitNodes,
+    change_edges,
     document_edges,
     named_edges,
     place_edges,
@@ -250,9 +252,12 @@ def resolve(docs: list[ParsedDocument]) -> Graph:
             title=d.title,
             subject=None,
             source=d.path,
+            rel_path=d.rel_path or os.path.basename(d.path),
             stub=False,
             flags=sorted(set(d.flags)),
         )
+        if d.effective:
+            g.nodes[node_id]["effective"] = d.date if d.effective == "signing" else d.effective
     for node_id, mentions in sorted(by_node.items()):
         _stub_or_merge(g, node_id, mentions, families)
     named = _named_nodes(g, docs)
@@ -261,6 +266,7 @@ def resolve(docs: list[ParsedDocument]) -> Graph:
         if ids[i] is not None:
             document_edges(g, ids[i], d, cites[i], unit_nodes)
             named_edges(g, ids[i], d, named[i])
+            change_edges(g, ids[i], d, cites[i], named[i])
     place_edges(g)
     g.edges = _sorted_edges(g.edges)
     return g
@@ -396,7 +402,7 @@ def _named_nodes(g: Graph, docs: list[ParsedDocument]) -> list[list[str]]:
     for node_id, mentions in sorted(by_node.items()):
         if node_id in g.nodes and not g.nodes[node_id].get("stub"):
             continue  # a law whose text is ingested: its node is the document's
-        _named_node(g, node_id, mentions)
+        _named_node(g, node_id, mentions, families[mentions[0].family])
     return [[n.node for n in row] for row in rows]
 
 
@@ -444,8 +450,10 @@ def _resolve_named(mentions: list[_Named], laws: dict[str, list[tuple[str, int |
     return mentions
 
 
-def _named_node(g: Graph, node_id: str, mentions: list[_Named]) -> None:
-    """The stub node of a document named without a number (they are never ingested)."""
+def _named_node(g: Graph, node_id: str, mentions: list[_Named], family: list[_Named]) -> None:
+    """The stub node of a document named without a number (they are never ingested).
+
+    `family` holds every mention of its family: an ambiguous node lists the nodes the others joined."""
     first = mentions[0].mention
     epoch = node_id.rsplit("|", 1)[1].split("-", 1)[0] if first.kind == "plenum_resolution" else None
     ordinal = _most_common([n.mention.ordinal for n in mentions])
@@ -487,6 +495,4 @@ def _named_node(g: Graph, node_id: str, mentions: list[_Named]) -> None:
         mentions=len(mentions),
     )
     if "ambiguous" in flags:
-        kind, scope, key = mentions[0].family
-        others = {named_doc_id(kind, scope, key, e) for e in (n.epoch for n in mentions) if e}
-        g.nodes[node_id]["candidates"] = sorted(others - {node_id})
+        g.nodes[node_id]["candidates"] = sorted({n.node for n in family if n.node and n.node != node_id})

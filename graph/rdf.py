@@ -18,6 +18,7 @@ little; `to_rdflib` gives the rdflib `Graph` of the Python API. graph/rdf_read.p
 from __future__ import annotations
 
 import json
+import os
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from datetime import date
@@ -208,6 +209,15 @@ def sub_organizations(units: Iterable[tuple[str, dict[str, Any]]]) -> Iterator[t
 # --- the whole graph -------------------------------------------------------------------------
 
 
+def public_path(attrs: dict[str, Any], value: Any) -> Any:
+    """A document's file as exports name it (graph/export.py): its path relative to the folder
+    that was ingested, else its name; the absolute path (a home directory) stays in the store."""
+    if isinstance(value, list):
+        return sorted(os.path.basename(str(p)) for p in value)
+    return attrs.get("rel_path") or os.path.basename(str(value))
+
+
+
 def triples(graph: Any, base: str = DEFAULT_BASE, schema: bool = False) -> Iterator[Triple]:
     """Every triple of `graph` (the networkx MultiDiGraph of docs/model.md).
 
@@ -236,8 +246,10 @@ def triples(graph: Any, base: str = DEFAULT_BASE, schema: bool = False) -> Itera
             yield subject, TYPE, m.pg + "Node"
             yield subject, m.pg + "kind", lit(kind)
         for name, value in attrs.items():
-            if name in ("kind", "doc_type", "doc_type_name"):
+            if name in ("kind", "doc_type", "doc_type_name", "rel_path"):
                 continue
+            if name in ("source", "duplicates") and value:
+                value = public_path(attrs, value)
             yield from attribute_triples(subject, name, value, base)
         if kind == "document":
             code = attrs.get("doc_type")

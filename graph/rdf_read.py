@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from typing import Any
 
 import networkx as nx
+
 from policygraph.graph.rdf import JSON_DATATYPE, PROV, RDF, SKOS, TYPE, Lit, Triple
 from policygraph.graph.rdf_terms import DEFAULT_BASE, doc_type_of, mapping, node_id, node_iri
 

@@ -48,6 +48,7 @@ except ImportError:  # pragma: no cover - Windows
 
 import networkx as nx
 import zstandard
+
 from policygraph.graph.identity import resolve
 from policygraph.ingest import models
 from policygraph.ingest.models import ParsedDocument
@@ -196,9 +197,12 @@ class Store:
         self.reparse_errors: list[tuple[str, str]] = []  # (path, reason) of those that failed
 
     @classmethod
-    def open(cls, location: str | Path | None = None) -> Store:
-        """Open (creating if needed) the store in folder `location`."""
+    def open(cls, location: str | Path | None = None, create: bool = True) -> Store:
+        """Open the store in folder `location`; with `create` False a folder without a store is
+        an error ("no store at DIR") rather than a new, empty store."""
         folder = Path(location) if location else default_location()
+        if not create and not (folder / DB_NAME).is_file():
+            raise StoreError(f"no store at {folder} (only `ingest` creates one)")
         try:
             folder.mkdir(parents=True, exist_ok=True)
             conn = sqlite3.connect(folder / DB_NAME, isolation_level=None)
@@ -291,6 +295,23 @@ class Store:
         else:
             self._fresh.pop(row.path, None)
 
+    def saved_row(self, path: str) -> FileRow | None:
+        """The stored row of `path` as it is now (to put back if a batch must be undone)."""
+        row = self.conn.execute("SELECT path, sha256, parsed, text FROM files WHERE path=?", (path,)).fetchone()
+        return FileRow(*row) if row else None
+
+    def restore(self, saved: list[tuple[str, FileRow | None]], dirty: bool) -> None:
+        """Put rows back as they were (None: the path was not stored) and the graph's stale flag,
+        in one transaction: a batch that cannot finish leaves the store as it found it."""
+        with self.transaction():
+            for path, row in reversed(saved):
+                if row is None:
+                    self.conn.execute("DELETE FROM files WHERE path=?", (path,))
+                else:
+                    self.conn.execute("INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?)", row)
+                self._fresh.pop(path, None)
+            self.conn.execute("UPDATE meta SET value=? WHERE key='dirty'", ("1" if dirty else "0",))
+
     def remove_paths(self, paths: list[str]) -> list[str]:
         """Forget the stored files at these paths or under these folders, in one transaction.
 
@@ -380,10 +401,14 @@ class Store:
         so a stale snapshot is recognised without reading the rest.
         """
         tmp = self.path / f".{CACHE_NAME}.tmp"
-        with open(tmp, "wb") as handle:
-            pickle.dump(generation, handle, protocol=pickle.HIGHEST_PROTOCOL)
-            pickle.dump(graph, handle, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, self.path / CACHE_NAME)
+        try:
+            with open(tmp, "wb") as handle:
+                pickle.dump(generation, handle, protocol=pickle.HIGHEST_PROTOCOL)
+                pickle.dump(graph, handle, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(tmp, self.path / CACHE_NAME)
+        except BaseException:
+            tmp.unlink(missing_ok=True)  # a full disk leaves no half-written snapshot behind
+            raise
 
     def _read_cache(self) -> nx.MultiDiGraph | None:
         try:

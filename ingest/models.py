@@ -67,6 +67,24 @@ class AssertedEdge:
 
 
 @dataclass
+class Change:
+    """What one document does to another: amends, replaces, repeals, guides, consolidates,
+    continues, reviews (ingest/changes.py). The actor is this document (`source` None) or, when
+    the text says it of two documents it names, the one at `source`."""
+
+    type: str
+    target: int  # index into citations, or into unnumbered when `target_named`
+    source: int | None = None
+    target_named: bool = False
+    source_named: bool = False
+    scope: str = "whole"  # whole | partial (certain articles)
+    articles: str | None = None  # the articles named, as written ("các khoản 1, khoản 3 Điều 1")
+    evidence: str = ""
+    start: int = 0
+    end: int = 0
+
+
+@dataclass
 class UnnumberedMention:
     """A document named without a number: a congress or plenum resolution, a law by its name."""
 
@@ -178,6 +196,11 @@ class ParsedDocument(Identity):
     asserted: list[AssertedEdge] = field(default_factory=list)
     units: UnitExtraction = field(default_factory=UnitExtraction)
     unnumbered: list[UnnumberedMention] = field(default_factory=list)  # documents named without a number
+    # the path relative to the folder ingested (the file name for a file given itself): what pages and exports
+    # show, where `path` (absolute, what `remove` matches) stays in the store
+    rel_path: str | None = None
+    changes: list[Change] = field(default_factory=list)  # what it does to the documents it names
+    effective: str | None = None  # when it takes effect: ISO date, or "signing" ("kể từ ngày ký")
 
     def to_dict(self) -> dict:
         return asdict(self)

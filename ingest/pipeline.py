@@ -7,23 +7,29 @@ already stored.
 
 from __future__ import annotations
 
+import errno
 import gc
 import hashlib
 import os
+import sqlite3
 import time
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from datetime import datetime, timezone
 from pathlib import Path
 
+from policygraph.graph.ingest_log import Entry, record
 from policygraph.graph.store import FileRow, drop_inherited_locks, file_row
+from policygraph.ingest.changes import effective_date, find_changes
 from policygraph.ingest.citations import extract_citations, scope_citations
 from policygraph.ingest.header import identify
 from policygraph.ingest.models import ParsedDocument
 from policygraph.ingest.noise import mask_noise
-from policygraph.ingest.reader import ReadError, read_document, supported
+from policygraph.ingest.reader import ReadError, read_text
 from policygraph.ingest.units import UnitContext, extract_units
 from policygraph.ingest.unnumbered import find_unnumbered, law_key
+from policygraph.ingest.walk import DEFAULT_MAX_SIZE, Found, key_of, walk
 
 
 def parse_text(text: str, path: str = "<text>") -> ParsedDocument:
@@ -52,6 +58,8 @@ def parse_text(text: str, path: str = "<text>") -> ParsedDocument:
         unnumbered=_not_itself(find_unnumbered(masked, ident.level, ident.place, citations), ident.title),
         **vars(ident),
     )
+    doc.changes = find_changes(masked, doc.citations, doc.unnumbered, doc.doc_type, doc.title, doc.symbol)
+    doc.effective = effective_date(masked)
     _add_units(doc, masked)
     return doc
 
@@ -83,8 +91,9 @@ def _sha256(text: str) -> str:
 
 def parse_file(path: str | Path) -> ParsedDocument:
     """Read and parse one file; raises ReadError for files that cannot be read."""
-    path = Path(path).resolve()
-    return parse_text(read_document(path), str(path))
+    doc = parse_text(read_text(path)[0], key_of(path))
+    doc.rel_path = Path(path).name
+    return doc
 
 
 @dataclass
@@ -93,6 +102,7 @@ class Outcome:
 
     `doc` is the parse result when the file was parsed in this process (the rebuild reuses
     it); a worker process sends only `row`, already encoded, which the parent stores as it is.
+    `path` is the store's key for the file, `shown` the path as the user gave it (both escaped).
     """
 
     path: str
@@ -102,47 +112,47 @@ class Outcome:
     citations: int = 0
     warnings: int = 0
     unchanged: bool = False  # the store already holds this text: it was not parsed again
+    shown: str = ""
+    rel_path: str | None = None
+    size: int = 0
+    notes: list[str] = field(default_factory=list)  # the warnings, in words
+
+    @property
+    def name(self) -> str:
+        """How messages name the file: as the user gave it."""
+        return self.shown or self.path
 
 
-def _safe_parse(path: str, keep_doc: bool = True, known: str | None = None) -> Outcome:
-    """Parse one file (a path from collect_paths: absolute, resolved) into its row; `known` is
-    the hash the store holds for it, so an unchanged file is read and hashed but not parsed."""
+def warnings_of(doc: ParsedDocument) -> list[str]:
+    """The flags of a parse result, one line each: the document's, then each citation's."""
+    notes = [f"document: {flag}" for flag in doc.flags]
+    notes += [f"citation {c.written!r}: {flag}" for c in doc.citations for flag in c.flags]
+    return notes
+
+
+def _safe_parse(found: Found, keep_doc: bool = True, known: str | None = None) -> Outcome:
+    """Parse one file found by the walk into its row; `known` is the hash the store holds for
+    it, so an unchanged file is read and hashed but not parsed."""
+    where = {"shown": found.shown, "rel_path": found.rel, "size": found.size}
     try:
-        text = read_document(path)
+        text, notes = read_text(found.path)
         if known is not None and _sha256(text) == known:
-            return Outcome(path, unchanged=True)
-        doc = parse_text(text, path)
+            return Outcome(found.key, unchanged=True, **where)
+        doc = parse_text(text, found.key)
+        doc.rel_path = found.rel
         row = file_row(doc)
     except ReadError as exc:
-        return Outcome(path, error=str(exc))
+        return Outcome(found.key, error=str(exc), **where)
     except Exception as exc:  # noqa: BLE001 - a parser bug on one file must not stop the batch
-        return Outcome(path, error=f"could not be parsed ({type(exc).__name__}: {exc})")
-    warnings = len(doc.flags) + sum(len(c.flags) for c in doc.citations)
-    return Outcome(path, doc if keep_doc else None, row=row, citations=len(doc.citations), warnings=warnings)
+        return Outcome(found.key, error=f"could not be parsed ({type(exc).__name__}: {exc})", **where)
+    notes += warnings_of(doc)
+    return Outcome(found.key, doc if keep_doc else None, row=row, citations=len(doc.citations),
+                   warnings=len(notes), notes=notes, **where)
 
 
-def _worker_parse(job: tuple[str, str | None]) -> Outcome:
-    path, known = job
-    return _safe_parse(path, keep_doc=False, known=known)
-
-
-def collect_paths(paths: Iterable[str | Path]) -> tuple[list[str], list[Outcome]]:
-    """Files to ingest (folders walked recursively, sorted) and the paths that are not usable."""
-    files: list[str] = []
-    bad: list[Outcome] = []
-    for p in paths:
-        p = Path(p)
-        if p.is_dir():
-            for root, dirs, names in os.walk(p):
-                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-                files.extend(
-                    str(Path(root, n).resolve()) for n in sorted(names) if not n.startswith(".") and supported(Path(n))
-                )
-        elif p.is_file():
-            files.append(str(p.resolve()))
-        else:
-            bad.append(Outcome(str(p), error="no such file or folder"))
-    return sorted(dict.fromkeys(files)), bad
+def _worker_parse(job: tuple[Found, str | None]) -> Outcome:
+    found, known = job
+    return _safe_parse(found, keep_doc=False, known=known)
 
 
 AUTO_MIN_FILES = 64  # below this many files, starting worker processes costs more than it saves
@@ -161,23 +171,25 @@ def worker_count(jobs: int | None, files: int) -> int:
     return max(1, min(cpus, AUTO_MAX_JOBS))
 
 
-def parse_many(files: list[str], jobs: int | None = 1, known: dict[str, str] | None = None) -> Iterator[Outcome]:
-    """Outcomes in file order; `known` maps paths to the hashes already stored; `jobs` None is "auto"."""
+def parse_many(files: list[Found], jobs: int | None = 1, known: dict[str, str] | None = None) -> Iterator[Outcome]:
+    """Outcomes in file order; `known` maps keys to the hashes already stored; `jobs` None is "auto"."""
     known = known or {}
     jobs = worker_count(jobs, len(files))
     if jobs <= 1 or len(files) < 2:
-        for path in files:
-            yield _safe_parse(path, known=known.get(path))
+        for found in files:
+            yield _safe_parse(found, known=known.get(found.key))
         return
     import multiprocessing
 
     ctx = multiprocessing.get_context("fork" if hasattr(os, "fork") else "spawn")
     with ctx.Pool(jobs, initializer=drop_inherited_locks) as pool:
-        yield from pool.imap(_worker_parse, [(path, known.get(path)) for path in files], chunksize=8)
+        yield from pool.imap(_worker_parse, [(found, known.get(found.key)) for found in files], chunksize=8)
 
 
 @dataclass
 class Summary:
+    """What a batch did. Every path met is counted once: files = added + updated + unchanged + failed."""
+
     files: int = 0
     added: int = 0
     updated: int = 0
@@ -186,6 +198,18 @@ class Summary:
     citations: int = 0  # in the files parsed (added or updated)
     warnings: int = 0
     seconds: dict[str, float] = field(default_factory=dict)  # wall time of parse / store / rebuild
+    bytes: int = 0  # the size of the files read
+
+
+class DiskFull(Exception):
+    """The disk filled up while the store was written; the batch was undone (the message says so)."""
+
+
+def disk_full(exc: BaseException) -> bool:
+    """Whether `exc` is the system's or SQLite's way of saying there is no room left."""
+    if isinstance(exc, OSError) and exc.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)):
+        return True
+    return isinstance(exc, sqlite3.OperationalError) and "full" in str(exc).lower()
 
 
 @contextmanager
@@ -220,17 +244,35 @@ def ingest_paths(
     paths: Iterable[str | Path],
     jobs: int | None = 1,
     progress: Callable[[Outcome], None] | None = None,
-    found: Callable[[int], None] | None = None,
+    found: Callable[[int, int], None] | None = None,
+    max_size: int | None = DEFAULT_MAX_SIZE,
 ) -> Summary:
     """Parse files into the store, then rebuild the graph once.
 
     Each file is committed on its own: a failure is reported and the batch goes on; `jobs`
     None picks the number of worker processes (worker_count). The
     store's ingest lock is held throughout (StoreError if another ingest holds it).
-    `progress` hears of each file's outcome; `found` of how many files there are, first.
+    `progress` hears of each path's outcome (the walk's problems first); `found` of how many
+    files there are and their bytes, first. Files over `max_size` bytes are not read.
+
+    A full disk stops the batch: what it stored is undone, so the store is as it was before
+    (its last graph still served), and DiskFull says so.
     """
     with store.writing(), _collector_for_batch() as settle:
-        return _ingest(store, paths, jobs, progress, found, settle)
+        saved: list = []
+        dirty = store.is_dirty()
+        try:
+            return _ingest(store, paths, jobs, progress, found, settle, max_size, saved)
+        except (OSError, sqlite3.Error) as exc:
+            if not disk_full(exc):
+                raise
+            try:
+                store.restore(saved, dirty)
+            except (OSError, sqlite3.Error) as again:
+                raise DiskFull(f"the disk is full ({exc}); undoing this ingest failed too ({again}): "
+                               "free some space, and the next ingest repairs the store") from None
+            raise DiskFull(f"the disk is full ({exc}); this ingest was undone and the store at {store.path} "
+                           "is as it was before it: free some space and run it again") from None
 
 
 def _ingest(
@@ -238,14 +280,24 @@ def _ingest(
     paths: Iterable[str | Path],
     jobs: int | None,
     progress: Callable[[Outcome], None] | None,
-    found: Callable[[int], None] | None,
+    found: Callable[[int, int], None] | None,
     settle: Callable[[], None],
+    max_size: int | None,
+    saved: list,
 ) -> Summary:
-    files, bad = collect_paths(paths)
+    walked = walk(paths, max_size)
+    files = walked.files
+    summary = Summary(files=len(files) + len(walked.problems), bytes=sum(f.size for f in files))
     if found:
-        found(len(files))
-    summary = Summary(files=len(files), failed=list(bad))
+        found(summary.files, summary.bytes)
+    for problem in walked.problems:
+        outcome = Outcome(problem.shown, error=problem.reason, shown=problem.shown)
+        summary.failed.append(outcome)
+        if progress:
+            progress(outcome)
     known = store.file_hashes()
+    log: list[Entry] = []
+    now = datetime.now(timezone.utc).isoformat(timespec="seconds")
     clock = time.perf_counter
     spent = {"parse": 0.0, "store": 0.0, "rebuild": 0.0}
     outcomes = parse_many(files, jobs, known)
@@ -261,19 +313,26 @@ def _ingest(
             summary.unchanged += 1
         elif row is None:
             summary.failed.append(outcome)
+            log.append(Entry(outcome.path, outcome.name, outcome.rel_path, "failed", now, [outcome.error or ""]))
         else:
             summary.citations += outcome.citations
             summary.warnings += outcome.warnings
+            saved.append((row.path, store.saved_row(row.path) if row.path in known else None))
             store.put_row(row, outcome.doc)
             settle()
+            status = "updated" if row.path in known else "added"
             if row.path in known:
                 summary.updated += 1
             else:
                 summary.added += 1
+            log.append(Entry(row.path, outcome.name, outcome.rel_path, status, now, outcome.notes))
         spent["store"] += clock() - t1
         if progress:
             progress(outcome)
     t0 = clock()
+    if log:
+        with store.transaction():
+            record(store.conn, log)
     if summary.added or summary.updated or store.is_dirty():  # nothing new: the graph stands as it is
         store.rebuild()
     spent["rebuild"] = clock() - t0

@@ -16,9 +16,10 @@ Matching runs on the raw text; character offsets become spans with
 
 from __future__ import annotations
 
-from policygraph.ingest.units import find_units
 from spacy.language import Language
 from spacy.tokens import Doc, Span
+
+from policygraph.ingest.units import find_units
 
 CITATIONS_KEY = "policygraph_citations"
 UNITS_KEY = "policygraph_units"

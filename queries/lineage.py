@@ -108,14 +108,18 @@ def walk(backend: Backend, root: str, down: bool = True, depth: int | None = Non
 
 
 @dispatchable
-def trace(backend: Backend, root: str, down: bool = True, filters: Filters | None = None) -> list[TraceRow]:
+def trace(backend: Backend, root: str, down: bool = True, filters: Filters | None = None,
+          relations: tuple[str, ...] = LINEAGE_EDGES) -> list[TraceRow]:
     """Rows of the lineage tree, ordered by depth then level, place and date.
+
+    `relations` are the edge types the walk follows: `implements` by default; a researcher may
+    add `guides`, `continues` … to follow how a policy was carried on by other means.
 
     Rows hidden by the filters stay in the list with `shown=False` when a shown row lies
     below them, so that a tree can still be drawn; `visible()` drops them.
     """
     filters = filters or Filters()
-    rows = walk(backend, root, down=down, depth=filters.depth)
+    rows = walk(backend, root, down=down, depth=filters.depth, edge_types=tuple(relations))
     by_id = {r.doc.id: r for r in rows}
     needed: set[str] = set()
     for row in rows:

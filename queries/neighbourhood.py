@@ -5,9 +5,11 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 import networkx as nx
+
+from policygraph.ingest.changes import CHANGE_TYPES
 from policygraph.queries.backend import Backend, add_edge_once, as_backend
 
-DOCUMENT_EDGES = ("implements", "based_on", "references")
+DOCUMENT_EDGES = ("implements", "based_on", "references", *CHANGE_TYPES)
 UNIT_EDGES = ("issued_by", "assigns", "sent_to", "reports_to")
 STEPS = {"up": "out", "down": "in", "both": "both"}
 

@@ -2,6 +2,10 @@
 
 JSON is the full answer (the `to_dict` of each result); CSV is one flat row per item,
 the same rows a table shows, so that it opens in a spreadsheet.
+
+Document text is never trusted: every string printed goes through `plain` (no control
+characters, no terminal escape sequences) and reaches Rich only as Text, never as markup, so
+a title holding "[/]" or "[link=…]" prints as written.
 """
 
 from __future__ import annotations
@@ -14,13 +18,37 @@ from collections import Counter
 from typing import Any
 
 import click
-from policygraph.queries.backend import LEVELS
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 from rich.tree import Tree
 
+from policygraph.ingest.reader import drop_controls
+from policygraph.queries.backend import LEVELS
+
 EVIDENCE_WIDTH = 160
+
+
+def plain(value: Any) -> str:
+    """`value` as plain text for any output: control characters and terminal escape sequences
+    (ANSI CSI, OSC 8 hyperlinks …) removed. Rich markup needs no escaping: Text is never parsed."""
+    return drop_controls(value if isinstance(value, str) else str(value))
+
+
+def safe(value: Any, style: str | None = None) -> Text:
+    """A piece of document text for Rich: plain, and a Text, so its brackets are not markup."""
+    return Text(plain("" if value is None else value), style=style or "")
+
+
+def _clean(data: Any) -> Any:
+    """A JSON-ready structure with every string (keys too) made plain."""
+    if isinstance(data, str):
+        return plain(data)
+    if isinstance(data, dict):
+        return {_clean(k): _clean(v) for k, v in data.items()}
+    if isinstance(data, (list, tuple)):
+        return [_clean(v) for v in data]
+    return data
 
 
 def _console() -> Console:
@@ -31,7 +59,7 @@ def _console() -> Console:
 
 
 def _json(data: Any) -> None:
-    click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+    click.echo(json.dumps(_clean(data), ensure_ascii=False, indent=2))
 
 
 def _csv(rows: list[dict[str, Any]], columns: list[str]) -> None:
@@ -44,16 +72,18 @@ def _csv(rows: list[dict[str, Any]], columns: list[str]) -> None:
 
 def _cell(value: Any) -> Any:
     if isinstance(value, (list, tuple)):
-        return ";".join(str(v) for v in value)
+        return plain(";".join(str(v) for v in value))
+    if isinstance(value, str):
+        return plain(value)
     return "" if value is None else value
 
 
 def _table(title: str, columns: list[str], rows: list[list[Any]]) -> Table:
-    table = Table(title=title, title_justify="left", show_lines=False)
+    table = Table(title=safe(title), title_justify="left", show_lines=False)
     for column in columns:
-        table.add_column(column, overflow="fold")
+        table.add_column(safe(column), overflow="fold")
     for row in rows:
-        table.add_row(*[Text(str(_cell(v))) for v in row])
+        table.add_row(*[safe(_cell(v)) for v in row])
     return table
 
 
@@ -66,16 +96,16 @@ def _short(text: str | None, width: int = EVIDENCE_WIDTH) -> str:
 
 def _doc_label(d) -> Text:
     label = Text()
-    label.append(f"[{d.level or '?'}] ", style="dim")
-    label.append(d.name, style="bold")
+    label.append(plain(f"[{d.level or '?'}] "), style="dim")
+    label.append(plain(d.name), style="bold")
     details = [d.issuer, d.place, d.date or (str(d.year) if d.year else None)]
-    label.append("  " + " · ".join(x for x in details if x))
+    label.append(plain("  " + " · ".join(x for x in details if x)))
     if d.symbol and d.title:
-        label.append(f"\n{_short(d.title, 110)}", style="italic")
+        label.append(plain(f"\n{_short(d.title, 110)}"), style="italic")
     if d.stub:
         label.append("  (cited only)", style="yellow")
     if d.flags:
-        label.append(f"  flags: {', '.join(d.flags)}", style="red")
+        label.append(plain(f"  flags: {', '.join(d.flags)}"), style="red")
     return label
 
 
@@ -93,7 +123,7 @@ def candidates(err, fmt: str) -> None:
         _csv(rows, CANDIDATE_COLUMNS)
     else:
         console = _console()
-        console.print(f"{err.symbol} names {len(rows)} documents; choose with --year (or --issued-in):")
+        console.print(safe(f"{err.symbol} names {len(rows)} documents; choose with --year (or --issued-in):"))
         console.print(_table("", ["year", "symbol", "level", "place", "issuer", "subject / title", "id"],
                              [[c.year, c.symbol, c.level, c.place, c.issuer, _short(c.title, 80), c.id]
                               for c in err.candidates]))
@@ -105,7 +135,8 @@ TRACE_COLUMNS = ["depth", "level", "symbol", "title", "issuer", "province", "dis
                  "parent", "evidence", "id", "also_under", "flags"]
 
 
-def trace(rows, down: bool, fmt: str, roots: list[str] | None = None) -> None:
+def trace(rows, down: bool, fmt: str, roots: list[str] | None = None, lineage: bool = True) -> None:
+    """`lineage` False: the walk followed other relations than implements (trace --relations)."""
     shown = [r for r in rows if r.shown]
     if fmt == "json":
         _json({"direction": "down" if down else "up", "root": rows[0].doc.id if rows else None,
@@ -123,19 +154,19 @@ def trace(rows, down: bool, fmt: str, roots: list[str] | None = None) -> None:
     nodes[root.doc.id] = tree
     for row in rows[1:]:
         parent = nodes.get(row.parent or "", tree)
-        label = _doc_label(row.doc) if row.shown else Text(f"({row.doc.name})", style="dim")
+        label = _doc_label(row.doc) if row.shown else safe(f"({row.doc.name})", style="dim")
         if row.shown and row.evidence:
-            label.append(f"\n“{_short(row.evidence)}”", style="green")
+            label.append(plain(f"\n“{_short(row.evidence)}”"), style="green")
         if row.also_under:
-            label.append(f"\nalso implements: {', '.join(row.also_under)}", style="dim")
+            label.append(plain(f"\nalso implements: {', '.join(row.also_under)}"), style="dim")
         nodes[row.doc.id] = parent.add(label)
     console.print(tree)
     counts = Counter(r.doc.level for r in shown[1:])
     summary = ", ".join(f"{counts[level]} {level}" for level in LEVELS if counts[level])
-    word = "implementing" if down else "above"
+    word = ("implementing" if lineage else "below") if down else "above"
     console.print(f"{len(shown) - 1} documents {word}: {summary or 'none'}")
     if roots:
-        console.print("roots: " + ", ".join(roots))
+        console.print(safe("roots: " + ", ".join(roots)))
 
 
 # --- path ---------------------------------------------------------------------------------------------
@@ -157,9 +188,9 @@ def path(steps, fmt: str) -> None:
     console.print(_doc_label(steps[0].source))
     for s in steps:
         arrow = f"  {'↓' if s.forward else '↑'} {s.type}" + ("" if s.forward else " (the lower one cites it)")
-        console.print(Text(arrow, style="dim"))
+        console.print(safe(arrow, style="dim"))
         if s.evidence:
-            console.print(Text(f"    “{_short(s.evidence)}”", style="green"))
+            console.print(safe(f"    “{_short(s.evidence)}”", style="green"))
         console.print(_doc_label(s.target))
 
 
@@ -177,8 +208,8 @@ def implementers(report, fmt: str) -> None:
         _csv([r.to_dict() for r in report.rows], IMPLEMENTER_COLUMNS)
         return
     console = _console()
-    console.print(Text.assemble("Implementers of ", (report.root.name, "bold"),
-                                f"  {report.root.issuer or ''} · {report.root.date or ''}"))
+    console.print(Text.assemble("Implementers of ", (plain(report.root.name), "bold"),
+                                plain(f"  {report.root.issuer or ''} · {report.root.date or ''}")))
     for level in LEVELS:
         at = [r for r in report.rows if r.doc.level == level]
         if not at:
@@ -192,7 +223,7 @@ def implementers(report, fmt: str) -> None:
     console.print(f"provinces with a programme: {len(report.provinces_with_programme)}"
                   f" of {report.provinces_expected}")
     if report.provinces_without and len(report.provinces_without) <= 20:
-        console.print("without: " + ", ".join(report.provinces_without))
+        console.print(safe("without: " + ", ".join(report.provinces_without)))
 
 
 # --- coverage ---------------------------------------------------------------------------------------
@@ -210,7 +241,7 @@ def coverage(report, fmt: str) -> None:
         _csv([r.to_dict() for r in report.rows], COVERAGE_COLUMNS)
         return
     console = _console()
-    console.print(Text.assemble("Coverage of ", (report.root.name, "bold"),
+    console.print(Text.assemble("Coverage of ", (plain(report.root.name), "bold"),
                                 f": {report.acted} acted, {report.not_yet} not yet"))
     by_doc: dict[str, list] = {}
     for row in report.rows:
@@ -222,15 +253,15 @@ def coverage(report, fmt: str) -> None:
         sources = sorted({r.expected_from for r in rows if r.expected_from})
         if sources:
             title += f"; places expected from the {', '.join(sources)}"
-        table = Table(title=title, title_justify="left")
+        table = Table(title=safe(title), title_justify="left")
         for column in ("unit", "target", "role", "deadline", "status", "by"):
             table.add_column(column, overflow="fold")
         for r in rows:
-            status = Text(r.status + (" (late)" if r.late else ""),
+            status = safe(r.status + (" (late)" if r.late else ""),
                           style="green" if r.status == "acted" else ("red" if r.late else "yellow"))
-            table.add_row(Text(r.unit), Text(r.target if r.collective else ""), r.role or "",
-                          r.deadline or (r.deadline_text or ""), status,
-                          Text(", ".join(f"{a.name} {a.date or ''}" for a in r.acted_by[:3])))
+            table.add_row(safe(r.unit), safe(r.target if r.collective else ""), safe(r.role or ""),
+                          safe(r.deadline or (r.deadline_text or "")), status,
+                          safe(", ".join(f"{a.name} {a.date or ''}" for a in r.acted_by[:3])))
         console.print(table)
     summary = report.summary()
     if len(summary) > 1:
@@ -298,3 +329,22 @@ def stats(result, fmt: str) -> None:
 
 
 
+
+
+# --- warnings (of the last ingests) ---------------------------------------------------------------
+
+WARNING_COLUMNS = ["path", "rel_path", "shown", "status", "at", "note"]
+
+
+def warnings(entries, fmt: str) -> None:
+    """One row per note of each file's last ingest (a failed file's note is its reason)."""
+    rows = [{**e.to_dict(), "note": note} for e in entries for note in (e.notes or [""])]  # --all: quiet files too
+    if fmt == "json":
+        _json({"files": [e.to_dict() for e in entries]})
+        return
+    if fmt == "csv":
+        _csv(rows, WARNING_COLUMNS)
+        return
+    notes = sum(len(e.notes) for e in entries)
+    _console().print(_table(f"{notes} notes on {len(entries)} files", ["file", "status", "ingested", "note"],
+                            [[r["shown"], r["status"], r["at"], r["note"]] for r in rows]))

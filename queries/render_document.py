@@ -4,15 +4,17 @@ from __future__ import annotations
 
 from typing import Any
 
-from policygraph.queries.service import DocumentView
 from rich.console import Console
 from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
+from policygraph.queries.render import plain, safe
+from policygraph.queries.service import DocumentView
+
 ORDER = {"implements": 0, "based_on": 1, "references": 2, "issued_by": 3, "assigns": 4, "sent_to": 5, "reports_to": 6}
 FIELDS = ("symbol", "doc_type_name", "date", "year", "term", "level", "province", "district", "commune", "issuer",
-          "title", "subject", "source")
+          "title", "subject", "source", "rel_path")
 
 
 def describe(n: dict[str, Any]) -> str:
@@ -26,21 +28,22 @@ def describe(n: dict[str, Any]) -> str:
 def render_document(view: DocumentView, console: Console | None = None) -> None:
     """Print the document's identity table, then its edges grouped by direction and type.
 
-    Document text goes to the terminal only inside `Text` objects, never as markup.
+    Document text goes to the terminal only inside `Text` objects, never as markup, and plain
+    (render.plain: no control characters or escape sequences).
     """
     console = console or Console()
     n = view.attrs
-    console.rule(Text(describe(n), style="bold"))
+    console.rule(safe(describe(n), style="bold"))
     table = Table(show_header=False, box=None)
     for key in FIELDS:
         if n.get(key) not in (None, ""):
-            table.add_row(key, Text(str(n[key])))
-    table.add_row("id", Text(view.row.id))
+            table.add_row(key, safe(n[key]))
+    table.add_row("id", safe(view.row.id))
     if n.get("stub"):
         table.add_row("stub", "known only from citations")
     for key, label in (("flags", "flags"), ("duplicates", "also in"), ("candidates", "candidates")):
         if n.get(key):
-            table.add_row(label, Text(", ".join(n[key])))
+            table.add_row(label, safe(", ".join(n[key])))
     console.print(table)
     for title, pairs in (("outgoing", view.outgoing), ("incoming", view.incoming)):
         rows = sorted(pairs, key=lambda p: (ORDER.get(p[0].type, 9), p[0].type, p[0].source, p[0].target))
@@ -50,12 +53,12 @@ def render_document(view: DocumentView, console: Console | None = None) -> None:
         for edge, other in rows:
             a = edge.attrs
             kind = edge.type + (f" [{a['role']}]" if a.get("role") else "")
-            line = Text(f"  {kind} {'→' if title == 'outgoing' else '←'} ", style="cyan")
-            line.append(describe(other), style="bold")
+            line = safe(f"  {kind} {'→' if title == 'outgoing' else '←'} ", style="cyan")
+            line.append(plain(describe(other)), style="bold")
             if a.get("asserted"):
-                line.append(f"  (stated in {describe(view.stated_in.get(a['stated_in'], {}))})", style="dim")
+                line.append(plain(f"  (stated in {describe(view.stated_in.get(a['stated_in'], {}))})"), style="dim")
             if a.get("flags"):
-                line.append(f"  flags: {', '.join(a['flags'])}", style="yellow")
+                line.append(plain(f"  flags: {', '.join(a['flags'])}"), style="yellow")
             console.print(line)
             if a.get("evidence"):
-                console.print(Padding(Text(f"“{a['evidence']}”", style="italic"), (0, 0, 0, 6)))
+                console.print(Padding(safe(f"“{a['evidence']}”", style="italic"), (0, 0, 0, 6)))

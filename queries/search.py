@@ -31,6 +31,7 @@ from itertools import accumulate
 from typing import Any
 
 import numpy as np
+
 from policygraph.queries.backend import Backend, dispatchable, fold, symbol_key
 from policygraph.queries.documents import DocRow, _year, doc_row
 

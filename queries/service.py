@@ -13,10 +13,12 @@ from datetime import date
 from typing import Any
 
 import networkx as nx
+
 from policygraph.queries.assigned import Assignment, assigned
 from policygraph.queries.backend import Backend, Edge, as_backend
 from policygraph.queries.coverage import CoverageReport, coverage
 from policygraph.queries.documents import DocRow, candidates, doc_row, resolve
+from policygraph.queries.history import History, Status, history, status
 from policygraph.queries.implementers import ImplementersReport, implementers
 from policygraph.queries.lineage import Filters, PathStep, TraceRow, path, trace
 from policygraph.queries.neighbourhood import neighbourhood
@@ -60,8 +62,9 @@ class Service:
         return doc_row(self.backend, node_id)
 
     # the questions ---------------------------------------------------------------------
-    def trace(self, root: str, down: bool = True, filters: Filters | None = None) -> list[TraceRow]:
-        return trace(self.backend, root, down=down, filters=filters)
+    def trace(self, root: str, down: bool = True, filters: Filters | None = None,
+              relations: tuple[str, ...] = ("implements",)) -> list[TraceRow]:
+        return trace(self.backend, root, down=down, filters=filters, relations=relations)
 
     def path(self, start: str, end: str) -> list[PathStep]:
         return path(self.backend, start, end)
@@ -82,6 +85,12 @@ class Service:
 
     def stats(self, flagged: int | None = 50) -> Stats:
         return stats(self.backend, flagged)
+
+    def history(self, root: str) -> History:
+        return history(self.backend, root)
+
+    def status(self, root: str, as_of: date | None = None) -> Status:
+        return status(self.backend, root, as_of)
 
     def document(self, node_id: str) -> DocumentView:
         """The document and its edges (places left out), far ends included."""

@@ -9,10 +9,11 @@ from pathlib import Path
 from typing import Any
 
 import pyoxigraph as ox
-from policygraph.graph.rdf_terms import DEFAULT_BASE, node_id, node_iri
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
+
+from policygraph.graph.rdf_terms import DEFAULT_BASE, node_id, node_iri
 
 FORMATS = ("table", "json", "csv")
 

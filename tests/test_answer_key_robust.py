@@ -12,6 +12,7 @@ import unicodedata
 from pathlib import Path
 
 import pytest
+
 from policygraph.graph.export import write_json
 from policygraph.graph.store import Store
 from policygraph.ingest.pipeline import ingest_paths

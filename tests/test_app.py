@@ -7,6 +7,7 @@ import io
 
 import pytest
 from click.testing import CliRunner
+
 from policygraph.viz.app import create_app
 from policygraph.viz.highlight import segments
 from policygraph.viz.synthetic import sample_graph
@@ -129,6 +130,7 @@ def test_segments_merge_and_clip() -> None:
 
 def test_serve_binds_localhost_by_default(monkeypatch) -> None:
     import click
+
     from policygraph.viz import commands
 
     seen = {}

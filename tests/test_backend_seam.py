@@ -7,6 +7,7 @@ import importlib.util
 from pathlib import Path
 
 import pytest
+
 from policygraph.graph.store import Store
 from policygraph.queries.backend import NetworkXBackend, walk_subgraph
 from policygraph.queries.registry import BackendError, BackendOptions, available, open_backend

@@ -10,13 +10,14 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import networkx as nx
+from werkzeug.serving import make_server
+
 from policygraph.graph.store import Store
 from policygraph.ingest.pipeline import ingest_paths
 from policygraph.queries.neighbourhood import neighbourhood
 from policygraph.viz.app import create_app
 from policygraph.viz.browser import block_network, browser_context
 from policygraph.viz.synthetic import sample_graph
-from werkzeug.serving import make_server
 
 ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"
 SAMPLES = Path(__file__).resolve().parent.parent / "data" / "samples"

@@ -3,6 +3,7 @@
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+
 from policygraph.ingest.case import sentence_case
 from policygraph.ingest.pipeline import parse_text
 

@@ -9,6 +9,7 @@ clause is followed by the actor's own clause, and so on.
 from __future__ import annotations
 
 import pytest
+
 from policygraph.ingest.citations import SHORT_TYPE_NAMES, find_citations
 from policygraph.ingest.pipeline import parse_text
 

@@ -15,6 +15,7 @@ import zlib
 from pathlib import Path
 
 import pytest
+
 from policygraph.graph.store import Store
 
 _spec = importlib.util.spec_from_file_location("helpers_ingest", Path(__file__).with_name("helpers_ingest.py"))
@@ -64,9 +65,9 @@ def test_bad_files_get_one_line_each_and_the_batch_goes_on(tmp_path):
     missing = docs / "khong-co.txt"
     run = H.cli("ingest", *(docs / n for n in sorted(bad)), missing, good, store=tmp_path / "store")
 
-    assert run.returncode == 0, run.stderr
+    assert run.returncode == 1, run.stderr  # some files failed: the status says so
     assert "Traceback" not in run.stderr
-    assert "1 added" in run.stdout and "4 failed" in run.stdout, run.stdout
+    assert "5 files: 1 added" in run.stdout and "4 failed" in run.stdout, run.stdout
     lines = [line for line in run.stderr.splitlines() if line.strip()]
     for name, (_, reason) in bad.items():
         mine = [line for line in lines if str(docs / name) in line]
@@ -90,8 +91,8 @@ def test_office_files_and_pages_go_in_with_the_texts_and_damaged_ones_get_one_li
     (docs / "hong.pdf").write_bytes(b"%PDF-1.4 not a document")  # pypdf logs repairs: none may reach stderr
     (docs / "hong.docx").write_bytes(b"PK\x03\x04 not a zip")
     run = H.cli("ingest", docs, store=tmp_path / "store")
-    assert run.returncode == 0, run.stderr
-    assert "2 added" in run.stdout and "2 failed" in run.stdout, run.stdout
+    assert run.returncode == 1, run.stderr
+    assert "4 files: 2 added" in run.stdout and "2 failed" in run.stdout, run.stdout
     lines = [line for line in run.stderr.splitlines() if line.strip()]
     assert len(lines) == 2 and "Traceback" not in run.stderr, run.stderr
     assert any(str(docs / "hong.pdf") in line and "PDF" in line for line in lines), run.stderr
@@ -202,7 +203,7 @@ def test_ingest_reports_unchanged_files(tmp_path):
     docs.mkdir()
     for p in H.sample_files():
         shutil.copyfile(p, docs / p.name)
-    (docs / "ghi-chu.pdf").write_bytes(b"%PDF-1.7\n")  # not a supported type: not picked up from a folder
+    (docs / "ghi-chu.odt").write_bytes(b"PK\x03\x04")  # not a supported type: not picked up from a folder
     first = H.cli("ingest", docs, store=tmp_path / "s")
     assert first.returncode == 0 and "4 added" in first.stdout, first.stdout + first.stderr
     second = H.cli("ingest", docs, store=tmp_path / "s")

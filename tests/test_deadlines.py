@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+
 from policygraph.ingest.deadlines import find_deadlines, parse_deadline
 
 CASES = [  # text, document date, (date, rule)

@@ -11,10 +11,11 @@ from pathlib import Path
 
 import docx
 import pytest
+from pypdf import PdfWriter
+
 from policygraph.ingest import formats
 from policygraph.ingest.pipeline import parse_file, parse_text
 from policygraph.ingest.reader import ReadError, read_document, supported
-from pypdf import PdfWriter
 
 SAMPLES = sorted((Path(__file__).parent.parent / "data" / "samples").glob("*.txt"))
 PDF_FIXTURE = Path(__file__).parent / "fixtures" / "formats" / "plan.pdf"  # scripts/make_format_fixtures.py

@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 import pytest
+
 from policygraph.graph.store import CACHE_NAME, Store, StoreError
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -7,6 +7,7 @@ import pickle
 from pathlib import Path
 
 import networkx as nx
+
 from policygraph.graph.identity import resolve
 from policygraph.graph.store import _networkx
 from policygraph.ingest.pipeline import parse_file

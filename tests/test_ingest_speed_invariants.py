@@ -13,6 +13,7 @@ from policygraph.graph.store import Store, _decompress, file_row
 from policygraph.ingest import deadlines
 from policygraph.ingest.pipeline import _worker_parse, parse_file
 from policygraph.ingest.places import _NAME_AFTER, CLUE_WORDS, Clue, find_clues
+from policygraph.ingest.walk import walk
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLES = sorted((ROOT / "data" / "samples").glob("*.txt"))
@@ -55,7 +56,7 @@ def test_worker_rows_are_the_rows_put_document_writes(tmp_path):
     for path in SAMPLES:
         doc = parse_file(path)
         store.put_document(doc)
-        outcome = _worker_parse((str(path.resolve()), None))
+        outcome = _worker_parse((walk([path]).files[0], None))
         assert outcome.doc is None  # only the row crosses the process boundary
         assert outcome.row == file_row(doc)
         stored = store.conn.execute("SELECT * FROM files WHERE path=?", (doc.path,)).fetchone()
@@ -286,6 +287,7 @@ def test_mask_noise_tests_only_candidate_lines_and_masks_the_same():
 
 def test_memoised_symbol_parse_raises_a_fresh_error_each_time():
     import pytest
+
     from policygraph.ingest import symbols
 
     errors = []

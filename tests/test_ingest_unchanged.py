@@ -53,7 +53,8 @@ def test_the_pipeline_says_how_many_files_it_found_before_the_first_outcome(tmp_
     ingest_paths(
         Store.open(tmp_path / "store"),
         [SAMPLES],
-        found=lambda n: events.append(("found", n)),
+        found=lambda n, size: events.append(("found", (n, size))),
         progress=lambda outcome: events.append(("outcome", outcome.path)),
     )
-    assert events[0] == ("found", 4) and [kind for kind, _ in events[1:]] == ["outcome"] * 4
+    size = sum(p.stat().st_size for p in SAMPLES.glob("*.txt"))
+    assert events[0] == ("found", (4, size)) and [kind for kind, _ in events[1:]] == ["outcome"] * 4

@@ -14,6 +14,7 @@ from pathlib import Path
 import networkx as nx
 import pytest
 import vietnam_provinces
+
 from policygraph.queries.assigned import assigned
 from policygraph.queries.backend import NetworkXBackend, fold, symbol_key
 from policygraph.queries.coverage import ACTED, NOT_YET, coverage

@@ -12,6 +12,7 @@ from pathlib import Path
 import click
 import pytest
 from click.testing import CliRunner
+
 from policygraph.queries.backend import NetworkXBackend
 from policygraph.queries.commands import register
 

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import networkx as nx
 import pytest
+
 from policygraph.queries.backend import NetworkXBackend, fold, symbol_key
 from policygraph.queries.coverage import coverage
 from policygraph.queries.documents import doc_row

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+
 from policygraph.graph.store import Store
 from policygraph.ingest.pipeline import ingest_paths
 from policygraph.queries.backend import NetworkXBackend

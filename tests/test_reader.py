@@ -11,6 +11,7 @@ import zlib
 from pathlib import Path
 
 import pytest
+
 from policygraph.ingest.reader import ReadError, normalise, read_document
 
 _spec = importlib.util.spec_from_file_location("helpers_ingest", Path(__file__).with_name("helpers_ingest.py"))
@@ -91,12 +92,6 @@ def _cp1258(text: str) -> bytes:
     return H.cp1258(text)
 
 
-def _tcvn3(text: str) -> bytes:
-    # TCVN3 (ABC) maps precomposed Vietnamese letters onto bytes 0x80-0xFF
-    table = {"ị": 0xDE, "ế": 0xD5, "ố": 0xE8, "ộ": 0xE9, "ư": 0xAD, "ơ": 0xAC, "đ": 0xAE, "ả": 0xB6, "ủ": 0xF1}
-    return bytes(table.get(c, ord(c) if ord(c) < 128 else 0x3F) for c in text)
-
-
 def _png() -> bytes:
     def chunk(kind: bytes, data: bytes) -> bytes:
         return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
@@ -111,7 +106,6 @@ def _png() -> bytes:
     "name,raw,reason",
     [
         ("cp1258.txt", _cp1258("Nghị quyết số 25-NQ/TW của Đảng ủy xã Hưng Đạo về công tác"), "UTF-8"),
-        ("tcvn3.txt", _tcvn3("Nghị quyết số 25-NQ/TW của Đảng ủy"), "UTF-8"),
         ("empty.txt", b"", "empty"),
         ("blank.txt", b"  \n\r\n\t \n", "empty"),
         ("bom-only.txt", codecs.BOM_UTF8, "empty"),

@@ -9,6 +9,7 @@ grammatical form that matters.
 from __future__ import annotations
 
 import pytest
+
 from policygraph.ingest import symbols
 from policygraph.ingest.case import sentence_case
 from policygraph.ingest.pipeline import parse_text

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import spacy
+
 from policygraph.ingest.citations import find_citations
 from policygraph.ingest.units import find_units
 

@@ -13,6 +13,7 @@ import string
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+
 from policygraph.ingest import symbols
 from policygraph.ingest.symbols import InvalidFormat, InvalidSymbol, UnknownIssuer, UnknownType
 

@@ -7,6 +7,7 @@ import json
 from importlib import resources
 
 import pytest
+
 from policygraph.ingest import symbols, tables
 
 

@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
+
 from policygraph.ingest import unit_table as T
 from policygraph.ingest.models import Place
 from policygraph.ingest.units import (

@@ -5,6 +5,7 @@ them the items below it, as official letters (công văn) give their tasks."""
 from __future__ import annotations
 
 import pytest
+
 from policygraph.ingest import unit_table as T
 from policygraph.ingest.models import Place
 from policygraph.ingest.pipeline import parse_text

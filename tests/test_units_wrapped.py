@@ -9,6 +9,7 @@ import textwrap
 from pathlib import Path
 
 import pytest
+
 from policygraph.ingest.models import Place
 from policygraph.ingest.pipeline import parse_text
 from policygraph.ingest.units import WRAP_WIDTH_MAX, UnitContext, extract_units, unwrap

@@ -11,6 +11,7 @@ import re
 from pathlib import Path
 
 import pytest
+
 from policygraph.graph.identity import resolve
 from policygraph.ingest import tables
 from policygraph.ingest.models import Place

@@ -6,6 +6,7 @@ import json
 import re
 
 from click.testing import CliRunner
+
 from policygraph.queries.backend import as_backend
 from policygraph.queries.documents import candidates
 from policygraph.queries.neighbourhood import neighbourhood

@@ -8,10 +8,13 @@ page loads anything from outside this server.
 from __future__ import annotations
 
 import threading
+import unicodedata
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 from flask import Flask, Response, abort, jsonify, render_template, request, send_file, url_for
+
 from policygraph.graph.store import read_generation
 from policygraph.viz import views
 from policygraph.viz.describe import short_label
@@ -122,7 +125,8 @@ def _pages(app: Flask) -> None:
                                    target="document_page"), 404 if not found else 200
         if lib().graph.nodes[node].get("kind") != "document":
             return render_template("unit.html", data=views.expand(lib(), node), node=node)
-        return render_template("document.html", data=views.document(lib(), node))
+        page = request.args.get("page", 1, type=int)
+        return render_template("document.html", data=views.document(lib(), node, page))
 
     @app.get("/graph")
     def graph_page() -> str | tuple[str, int]:
@@ -162,7 +166,7 @@ def _api(app: Flask) -> None:
 
     @app.get("/api/document")
     def api_document() -> Response:
-        return jsonify(views.document(lib(), _need()))
+        return jsonify(views.document(lib(), _need(), request.args.get("page", 1, type=int)))
 
     @app.get("/api/graph")
     def api_graph() -> Response:
@@ -197,6 +201,16 @@ def _api(app: Flask) -> None:
         node = _need()
         data = _report(name, node)
         body = "\ufeff" + views.to_csv(data["columns"], data["rows"])
-        safe = "".join(ch if ch.isalnum() else "-" for ch in (data["root"].get("symbol") or "document"))
+        filename = f"{name}-{data['root'].get('symbol') or 'document'}.csv"
         return Response(body, mimetype="text/csv; charset=utf-8",
-                        headers={"Content-Disposition": f'attachment; filename="{name}-{safe}.csv"'})
+                        headers={"Content-Disposition": attachment(filename)})
+
+
+def attachment(filename: str) -> str:
+    """A Content-Disposition header value for `filename` (RFC 6266): an ASCII fallback, and the
+    real name percent-encoded as UTF-8 in filename*. HTTP headers are Latin-1: "01-ĐA/TU" as is
+    cannot be sent, and a slash or quote in a name must not reach the user's disk."""
+    safe = "".join(ch if ch.isalnum() or ch in ".-_" else "-" for ch in filename)
+    ascii_name = unicodedata.normalize("NFKD", safe.replace("Đ", "D").replace("đ", "d"))
+    ascii_name = "".join(ch for ch in ascii_name if ch.isascii() and (ch.isalnum() or ch in ".-_")) or "download.csv"
+    return f"attachment; filename=\"{ascii_name}\"; filename*=UTF-8''{quote(safe, safe='')}"

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import click
+
 from policygraph.queries.commands import backend_from, find_or_exit, service_from
 from policygraph.viz.app import create_app
 from policygraph.viz.pyvis_page import write_page

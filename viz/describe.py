@@ -6,6 +6,7 @@ render it (Jinja autoescape, JSON with <>& escaped, textContent in the browser).
 
 from __future__ import annotations
 
+import os
 from typing import Any
 
 from policygraph.viz.style import LEVEL_NAMES, node_kind
@@ -42,6 +43,14 @@ def node_heading(attrs: dict[str, Any], node_id: str) -> str:
     return node_id
 
 
+def file_label(attrs: dict[str, Any]) -> str | None:
+    """The ingested file a document was read from, relative to the folder ingested: never the
+    absolute path, which may hold a home directory and a user name."""
+    if not attrs.get("source"):
+        return None
+    return attrs.get("rel_path") or os.path.basename(str(attrs["source"]))
+
+
 def node_facts(attrs: dict[str, Any]) -> list[tuple[str, str]]:
     """(label, value) rows about a node, in reading order, skipping unknowns."""
     kind = node_kind(attrs)
@@ -62,7 +71,7 @@ def node_facts(attrs: dict[str, Any]) -> list[tuple[str, str]]:
         ("Level", LEVEL_NAMES.get(attrs.get("level"), attrs.get("level"))),
         ("Place", place_text(attrs)),
         ("Kind", {"stub": "cited only (stub)", "document": "ingested"}.get(kind, kind)),
-        ("Source", attrs.get("source")),
+        ("File", file_label(attrs)),
         ("Flags", ", ".join(attrs.get("flags") or [])),
         ("Candidates", ", ".join(attrs.get("candidates") or [])),
     ]

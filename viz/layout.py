@@ -10,6 +10,7 @@ import math
 from collections import defaultdict
 
 import networkx as nx
+
 from policygraph.viz.style import level_rank
 
 X_GAP = 190

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import networkx as nx
+
 from policygraph.queries.backend import NetworkXBackend
 
 

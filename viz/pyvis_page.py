@@ -15,10 +15,11 @@ import networkx as nx
 import pyvis
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from markupsafe import Markup
+from pyvis.network import Network
+
 from policygraph.viz.layout import level_positions
 from policygraph.viz.records import edge_record, node_record
 from policygraph.viz.style import legend
-from pyvis.network import Network
 
 VIS_VERSION = "9.1.2"
 TEMPLATES = Path(__file__).parent / "templates"

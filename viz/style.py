@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from policygraph.ingest.changes import CHANGE_TYPES
+
 LEVEL_ORDER = ("central", "province", "district", "commune")
 LEVEL_NAMES = {
     "central": "Central (Trung ương)",
@@ -40,6 +42,14 @@ EDGE_STYLES: dict[str, dict[str, Any]] = {
     "issued_by": {"color": "#7d3c98", "width": 1, "dashes": [6, 3]},
     "sent_to": {"color": "#a569bd", "width": 1, "dashes": [1, 3]},
     "reports_to": {"color": "#ca6f1e", "width": 1, "dashes": [4, 2]},
+    # what one document did to another (issue 17): warm colours, so a change stands out from lineage
+    "amends": {"color": "#b9770e", "width": 2, "dashes": False},
+    "replaces": {"color": "#943126", "width": 2, "dashes": False},
+    "repeals": {"color": "#cb4335", "width": 2, "dashes": [10, 3]},
+    "guides": {"color": "#1f618d", "width": 1.5, "dashes": [4, 3]},
+    "consolidates": {"color": "#6c3483", "width": 1.5, "dashes": [2, 2]},
+    "continues": {"color": "#1e8449", "width": 2, "dashes": [6, 2]},
+    "reviews": {"color": "#7e5109", "width": 1.5, "dashes": [3, 3]},
     "located_in": {"color": "#d5d8dc", "width": 1, "dashes": [1, 2]},
     "part_of": {"color": "#d5d8dc", "width": 1, "dashes": [1, 2]},
 }
@@ -51,10 +61,17 @@ EDGE_NAMES = {
     "issued_by": "issued by",
     "sent_to": "sent to",
     "reports_to": "reports to",
+    "amends": "amends (sửa đổi, bổ sung)",
+    "replaces": "replaces (thay thế)",
+    "repeals": "repeals (bãi bỏ)",
+    "guides": "guides (hướng dẫn, quy định chi tiết)",
+    "consolidates": "consolidates (hợp nhất)",
+    "continues": "continues (tiếp tục thực hiện)",
+    "reviews": "reviews (sơ kết, tổng kết)",
     "located_in": "located in",
     "part_of": "part of",
 }
-DOCUMENT_EDGES = ("implements", "based_on", "references")
+DOCUMENT_EDGES = ("implements", "based_on", "references", *CHANGE_TYPES)
 UNIT_EDGES = ("assigns", "issued_by", "sent_to")
 
 

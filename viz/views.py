@@ -62,8 +62,26 @@ def _edge_entry(lib: Library, source: str, target: str, key: str, attrs: dict[st
     }
 
 
-def document(lib: Library, node_id: str) -> dict[str, Any]:
-    """Identity, flags, every edge with its evidence, and the text split at cited spans."""
+PAGE_CHARS = 100_000  # characters of source text per page: a 50 MB text would be a 50 MB page
+
+
+def text_pages(text: str, size: int = PAGE_CHARS) -> list[tuple[int, int]]:
+    """(start, end) of each page of `text`: about `size` characters, cut after a line end."""
+    bounds: list[tuple[int, int]] = []
+    start = 0
+    while start < len(text):
+        end = min(len(text), start + size)
+        if end < len(text):
+            line_end = text.rfind("\n", start, end)
+            end = line_end + 1 if line_end > start else end
+        bounds.append((start, end))
+        start = end
+    return bounds or [(0, 0)]
+
+
+def document(lib: Library, node_id: str, page: int = 1) -> dict[str, Any]:
+    """Identity, flags, every edge with its evidence, and one page of the text split at cited spans
+    (`page` from 1; a text over PAGE_CHARS characters comes in pages)."""
     graph = lib.graph
     edges = [_edge_entry(lib, s, t, k, a, True) for s, t, k, a in graph.out_edges(node_id, True, keys=True)]
     edges += [_edge_entry(lib, s, t, k, a, False) for s, t, k, a in graph.in_edges(node_id, True, keys=True)]
@@ -75,12 +93,19 @@ def document(lib: Library, node_id: str) -> dict[str, Any]:
             names = [graph.nodes[n].get("label", n) for n in (source, target)]
             note = f"{names[0]} {etype} {names[1]}"
             spans.append((int(span[0]), int(span[1]), note))
+    bounds = text_pages(text or "")
+    page = min(max(page, 1), len(bounds))
+    start, end = bounds[page - 1]
+    shown = (text or "")[start:end]
     return {
         "node": node_summary(graph, node_id),
         "edges": edges,
-        "text": text,
-        "segments": segments(text, spans) if text else [],
+        "text": shown,
+        "segments": segments(shown, [(s - start, e - start, note) for s, e, note in spans]) if shown else [],
         "cited_spans": len(spans),
+        "page": page,
+        "pages": len(bounds),
+        "text_chars": len(text or ""),
     }
 
 

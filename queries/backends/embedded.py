@@ -28,8 +28,9 @@ class EmbeddedBackend(NetworkXBackend):
 
 
 def open_embedded(options: BackendOptions) -> EmbeddedBackend:
-    """Open the store at `options.store` (its default location when None)."""
+    """Open the store at `options.store` (its default location when None); a folder without a store
+    is an error ("no store at DIR"): only `ingest` creates one."""
     try:
-        return EmbeddedBackend(Store.open(options.store))
+        return EmbeddedBackend(Store.open(options.store, create=False))
     except StoreError as exc:
         raise BackendError(str(exc)) from None

@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 import pyoxigraph as ox
+
 from policygraph.graph import rdf, rdf_read, rdf_terms
 from policygraph.graph.rdf import RDF, SKOS, Lit, store_graph
 from policygraph.graph.rdf_read import Reader, read_graph, statement
