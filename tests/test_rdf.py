@@ -249,7 +249,7 @@ def test_reading_back_gives_the_same_graph(graph):
     assert normalized(back) == normalized(graph)
     sources = {n: a["source"] for n, a in back.nodes(data=True) if a.get("source")}
     assert sources and all("/" not in s for s in sources.values())  # samples: ingested as one folder
-    assert sources[PLAN_45_ID] == "003_24ce589393d560ed.txt"
+    assert sources[PLAN_45_ID] == "000_577edf508b5619ca.txt"
     gen = load_generator()
     generated = gen.to_graph(gen.generate(400, seed=3, provinces=2))
     back = read_graph(triples(generated, "https://example.org/x/"), "https://example.org/x/")
