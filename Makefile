@@ -8,7 +8,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STORE  ?= .policygraph/demo-store
 
-.PHONY: demo test install install-test browser lint mutate clean
+.PHONY: demo test install install-test browser lint mutate clean messages
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -35,6 +35,10 @@ lint: install-test
 test: install-test browser
 	$(BIN)/ruff check .
 	$(BIN)/python -m pytest
+
+# Add the interface's new English messages to viz/translations/vi.po (then translate them there).
+messages: install
+	$(BIN)/python scripts/extract_messages.py
 
 # Mutation testing of one module (not part of `make test`): see README "Mutation testing".
 #   make mutate MODULE=graph/identity.py [TESTS="tests/test_identity.py ..."] [LINES=80-120]

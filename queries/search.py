@@ -1,8 +1,10 @@
 """Search over titles, subjects and symbols, diacritics-insensitive and ranked.
 
-Ranking (unchanged): a document whose symbol is the query (3.0), then one whose text holds
-the query as a symbol (2.5), then one that holds the whole phrase (2.0 + a little more for
-short texts), then the share of the query's words it holds; ties go to non-stub documents,
+Ranking: a document whose symbol is the query (3.0), then one with the number and type the
+query names ("nghị quyết 25", "NQ 25", "25/NQ-TW" name 25-NQ/TW: 2.8, 2.9 when the issuer
+code matches too, a little more for a document others cite; queries/numbered.py), then one
+whose text holds the query as a symbol (2.5), then one that holds the whole phrase (2.0 + a
+little more for short texts), then the share of the query's words it holds; ties go to non-stub documents,
 then the most recent, then the id.
 
 A million generated documents share a few hundred words, so scoring every document that
@@ -34,6 +36,7 @@ import numpy as np
 
 from policygraph.queries.backend import Backend, dispatchable, fold, symbol_key
 from policygraph.queries.documents import DocRow, _year, doc_row
+from policygraph.queries.numbered import numbered
 
 _WORD = re.compile(r"[a-z0-9]+")
 _NONE = np.zeros(0, dtype=np.int32)
@@ -192,6 +195,9 @@ def search(backend: Backend, query: str, limit: int = 20) -> list[Hit]:
     hits: dict[str, Hit] = {}
     for node_id in backend.documents_by_symbol(query):
         hits[node_id] = Hit(doc_row(backend, node_id), 3.0, "symbol")
+    for node_id, score in numbered(backend, query).items():
+        if node_id not in hits:
+            hits[node_id] = Hit(doc_row(backend, node_id), score, "number")
     index = _index(backend)
     words = _WORD.findall(fold(query))
     if words:
@@ -243,8 +249,8 @@ def _ranked(index: _Index, words: list[str], qkey: str, limit: int,
         out.append((rank, 2.0 + 0.1 * len(words) / max(1, index.lengths[rank]), "phrase"))
         if len(phrases) >= limit:
             break
-    if len(symbols) + len(phrases) >= limit:
-        return out
+    if len(symbols) + len(phrases) >= limit or key:
+        return out  # a symbol's words ("25", "nq", "tw") alone say nothing about a document
 
     # Words: the share of the query's words held (a repeated word counts each time).
     counts = np.bincount(np.concatenate([index.words.get(w, _NONE) for w in words]), minlength=len(ids))

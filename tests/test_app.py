@@ -68,9 +68,16 @@ def test_symbol_resolves_and_unknown_is_404(client) -> None:
 
 def test_graph_endpoints(client) -> None:
     view = client.get("/api/graph", query_string={"id": ROOT, "depth": 1}).json
-    expected = {ROOT, "doc:30-CTr/TU|binh-phuoc|2013", "doc:43-KL/TW||XII", PLAN, UNIT}
-    assert {n["id"] for n in view["nodes"]} == expected
+    expected = {ROOT, "doc:30-CTr/TU|binh-phuoc|2013", "doc:43-KL/TW||XII", PLAN}
+    assert {n["id"] for n in view["nodes"]} == expected, "documents first: no units unless asked"
     assert all("x" in n for n in view["nodes"])
+    with_units = client.get("/api/graph", query_string={"id": ROOT, "depth": 1, "units": 1}).json
+    assert {n["id"] for n in with_units["nodes"]} == expected | {UNIT}
+    # opening the commune plan brings its neighbours (and their units) into the same layout
+    opened = client.get("/api/graph", query_string={"id": ROOT, "depth": 1, "open": PLAN}).json
+    assert {n["id"] for n in opened["nodes"]} == expected | {UNIT, COMMUNE} and opened["opened"] == [PLAN]
+    spots = [(n["x"], n["y"]) for n in opened["nodes"]]
+    assert len(set(spots)) == len(spots), "no two nodes on one spot"
     grown = client.get("/api/expand", query_string={"id": PLAN}).json
     assert {n["id"] for n in grown["nodes"]} >= {PLAN, COMMUNE, UNIT}
     chain = client.get("/api/path", query_string={"from": COMMUNE, "to": ROOT}).json
@@ -83,7 +90,7 @@ def test_graph_endpoints(client) -> None:
 
 def test_reports_and_csv(client) -> None:
     page = client.get("/reports/implementers", query_string={"id": ROOT}).get_data(as_text=True)
-    assert "30-CTr/TU" in page and "Download CSV" in page
+    assert "30-CTr/TU" in page and "Tải CSV" in page
     response = client.get("/api/reports/implementers.csv", query_string={"id": ROOT})
     assert response.mimetype == "text/csv" and "attachment" in response.headers["Content-Disposition"]
     rows = list(csv.DictReader(io.StringIO(response.get_data(as_text=True).lstrip("\ufeff"))))

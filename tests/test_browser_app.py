@@ -4,13 +4,10 @@ Every request outside the test server is blocked and recorded."""
 
 from __future__ import annotations
 
-import threading
-from collections.abc import Iterator
-from contextlib import contextmanager
+import importlib.util
 from pathlib import Path
 
 import networkx as nx
-from werkzeug.serving import make_server
 
 from policygraph.graph.store import Store
 from policygraph.ingest.pipeline import ingest_paths
@@ -18,6 +15,11 @@ from policygraph.queries.neighbourhood import neighbourhood
 from policygraph.viz.app import create_app
 from policygraph.viz.browser import block_network, browser_context
 from policygraph.viz.synthetic import sample_graph
+
+_spec = importlib.util.spec_from_file_location("helpers_browser", Path(__file__).with_name("helpers_browser.py"))
+_helpers = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(_helpers)
+serving, watch = _helpers.serving, _helpers.watch
 
 ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"
 SAMPLES = Path(__file__).resolve().parent.parent / "data" / "samples"
@@ -29,25 +31,6 @@ def sample_source(tmp_path: Path) -> Store:
     summary = ingest_paths(store, sorted(SAMPLES.glob("*.txt")))
     assert summary.files == 4 and not summary.failed
     return store
-
-
-@contextmanager
-def serving(app) -> Iterator[str]:
-    """The app on 127.0.0.1 and a free port, shut down afterwards."""
-    server = make_server("127.0.0.1", 0, app, threaded=True)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_port}"
-    finally:
-        server.shutdown()
-        thread.join(timeout=10)
-
-
-def watch(page, problems: list[str]) -> None:
-    page.on("console", lambda m: m.type == "error" and problems.append(f"console: {m.text}"))
-    page.on("pageerror", lambda e: problems.append(f"pageerror: {e}"))
-    page.on("dialog", lambda d: (problems.append(f"dialog: {d.message}"), d.dismiss()))
 
 
 def node_point(page, node_id: str) -> tuple[float, float]:
@@ -81,14 +64,14 @@ def test_search_open_expand_on_samples(tmp_path: Path) -> None:
         root = suggestion.get_attribute("data-id")
         assert graph.nodes[root]["symbol"] == "25-NQ/TW"
         suggestion.click()
-        page.wait_for_url("**/document?id=*")
+        page.wait_for_url("**/document?id=**")
         assert page.locator("#doc-heading").text_content() == "25-NQ/TW"
         assert page.locator("#edges tbody tr").count() == graph.degree(root)
 
         page.click("#open-graph")
         page.wait_for_selector("#graph-app[data-ready='1']", timeout=15_000)
-        first = set(neighbourhood(graph, [root], depth=1))
-        assert loaded_ids(page) == first
+        first = set(neighbourhood(graph, [root], depth=2, units=False))
+        assert loaded_ids(page) == first, "documents first, two lineage hops"
 
         candidates = [n for n in sorted(first - {root})
                       if set(neighbourhood(graph, [n], depth=1)) - first]
@@ -96,7 +79,8 @@ def test_search_open_expand_on_samples(tmp_path: Path) -> None:
         target = candidates[0]
         click_node(page, target)
         page.wait_for_function("(id) => (document.getElementById('graph-app').dataset.expanded || '')"
-                               ".split('\\n').includes(id)", arg=target, timeout=10_000)
+                               ".split('\\n').includes(id) && document.getElementById('graph-app').dataset.ready",
+                               arg=target, timeout=10_000)
         grown = loaded_ids(page)
         assert grown > first
         assert set(neighbourhood(graph, [target], depth=1)) <= grown
@@ -159,6 +143,9 @@ def test_hostile_titles_do_nothing() -> None:
         assert "<script>window.__pwned=9</script>" in page.locator("#source-text").text_content()
         page.goto(base + "/graph?id=doc:45-KH/HU|binh-phuoc/hon-quan|2016")
         page.wait_for_selector("#graph-app[data-ready='1']")
+        page.check("#show-units")
+        page.wait_for_function("(id) => document.getElementById('graph-app').dataset.ready && pgNodes.get(id)",
+                               arg=unit)
         page.mouse.move(*node_point(page, unit))
         page.locator("div.vis-tooltip").wait_for(state="visible")
         assert "Huyện ủy<script>window.__pwned=1</script>" in page.locator("div.vis-tooltip").text_content()

@@ -18,7 +18,8 @@ def test_wheel_holds_one_package_with_its_data(tmp_path):
     tops = {n.split("/")[0] for n in names}
     assert tops == {"policygraph", wheel.name.split("-")[0] + "-" + wheel.name.split("-")[1] + ".dist-info"}
     for required in ("policygraph/graph/store.py", "policygraph/ingest/symbols.py", "policygraph/queries/lineage.py",
-                     "policygraph/viz/app.py", "policygraph/data/tables/doc_types.json",
+                     "policygraph/viz/app.py", "policygraph/viz/translations/vi.po",
+                     "policygraph/data/tables/doc_types.json",
                      "policygraph/data/gazetteer/legacy.json", "policygraph/cli.py", "policygraph/__main__.py"):
         assert required in names, required
     assert len([n for n in names if n.startswith("policygraph/data/samples/")]) == 4

@@ -15,6 +15,7 @@ import pytest
 from policygraph.queries.backend import NetworkXBackend, fold, symbol_key
 from policygraph.queries.coverage import coverage
 from policygraph.queries.documents import doc_row
+from policygraph.queries.numbered import numbered
 from policygraph.queries.search import Hit, _fold_field, search
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -37,6 +38,8 @@ def plain_search(backend, query: str, limit: int = 20) -> list[Hit]:
     hits: dict[str, Hit] = {}
     for node_id in backend.documents_by_symbol(query):
         hits[node_id] = Hit(doc_row(backend, node_id), 3.0, "symbol")
+    for node_id, score in numbered(backend, query).items():  # number and type (tests/test_search_typed.py)
+        hits.setdefault(node_id, Hit(doc_row(backend, node_id), score, "number"))
     ids, texts, index = [], [], defaultdict(list)
     for node_id, attrs in backend.nodes("document"):
         text = fold(" ".join(str(attrs.get(k) or "") for k in ("symbol", "title", "subject")))
@@ -61,6 +64,8 @@ def plain_search(backend, query: str, limit: int = 20) -> list[Hit]:
                 score, how = 2.5, "symbol"
             elif phrase in " ".join(_WORD.findall(text)):
                 score, how = 2.0 + 0.1 * len(words) / max(1, len(text.split())), "phrase"
+            elif qkey:
+                continue  # a symbol-like query has no words tier
             else:
                 score, how = found / len(words), "words"
             hits[ids[pos]] = Hit(doc_row(backend, ids[pos]), score, how)

@@ -16,13 +16,28 @@ from urllib.parse import quote
 from flask import Flask, Response, abort, jsonify, render_template, request, send_file, url_for
 
 from policygraph.graph.store import read_generation
-from policygraph.viz import views
+from policygraph.viz import i18n, views
 from policygraph.viz.describe import short_label
+from policygraph.viz.i18n import gettext
+from policygraph.viz.labels import (
+    EDGE_LABELS,
+    FLAG_LABELS,
+    KIND_LABELS,
+    LEVEL_LABELS,
+    ROLE_LABELS,
+    SCOPE_LABELS,
+    STANDING_LABELS,
+    STATUS_LABELS,
+)
 from policygraph.viz.library import Library, library_from
+from policygraph.viz.lineage_view import lineage, parse_filters
 from policygraph.viz.pyvis_page import vis_asset
-from policygraph.viz.style import legend
+from policygraph.viz.reports_view import coverage_page, implementers_page, status
+from policygraph.viz.script_messages import SCRIPT_MESSAGES
+from policygraph.viz.style import LEVEL_COLOURS, legend
 
 HERE = Path(__file__).parent
+MAX_DEPTH = 12  # lineage hops a graph view may reach (a whole synthetic store of 5,000 nodes)
 VENDOR = {"vis-network.min.js": "application/javascript", "vis-network.css": "text/css"}
 
 
@@ -36,7 +51,10 @@ def create_app(source: Any, texts: dict[str, str] | None = None) -> Flask:
         app.config["GENERATION"] = read_generation(source.path)
         app.config["RELOAD_LOCK"] = threading.Lock()
     app.jinja_env.autoescape = True
+    i18n.init_app(app)
+    app.context_processor(_template_globals)
     app.add_url_rule("/vendor/<name>", "vendor", vendor)
+    app.add_url_rule("/favicon.ico", "favicon", favicon)
     _pages(app)
     _api(app)
 
@@ -80,6 +98,26 @@ def vendor(name: str) -> Response:
         abort(404)
     response = send_file(vis_asset(name), mimetype=VENDOR[name], max_age=3600)
     return response
+
+
+def favicon() -> Response:
+    """Browsers ask for /favicon.ico whatever the page says: the same SVG as the <link>."""
+    return send_file(HERE / "static" / "favicon.svg", mimetype="image/svg+xml", max_age=86400)
+
+
+def switch_url(lang: str) -> str:
+    """This page in another language (the choice is then kept in a cookie)."""
+    args = request.args.to_dict(flat=False)
+    args["lang"] = [lang]
+    return url_for(request.endpoint or "index", **(request.view_args or {}), **args)
+
+
+def _template_globals() -> dict[str, Any]:
+    return {"lang": i18n.language(), "switch_url": switch_url, "level_labels": LEVEL_LABELS,
+            "edge_labels": EDGE_LABELS, "role_labels": ROLE_LABELS, "status_labels": STATUS_LABELS,
+            "standing_labels": STANDING_LABELS, "scope_labels": SCOPE_LABELS,
+            "kind_labels": KIND_LABELS, "flag_labels": FLAG_LABELS, "level_colours": LEVEL_COLOURS, "status_of": status,
+            "js_messages": {m: gettext(m) for m in SCRIPT_MESSAGES}}
 
 
 def resolve(ref: str | None) -> tuple[str | None, list[dict[str, Any]]]:
@@ -134,9 +172,20 @@ def _pages(app: Flask) -> None:
         if node is None:
             return render_template("choose.html", ref=request.args.get("id", ""), found=found,
                                    target="graph_page"), 404 if not found else 200
-        return render_template("graph.html", node=node, legend=legend(),
-                               facets=views.facets(lib()),
+        return render_template("graph.html", node=node, legend=_legend(), facets=views.facets(lib()), depths=MAX_DEPTH,
                                heading=short_label(lib().graph.nodes[node], node).removesuffix(" ⚑"))
+
+    @app.get("/lineage")
+    def lineage_page() -> str | tuple[str, int]:
+        node, found = resolve(request.args.get("id"))
+        if node is None:
+            return render_template("choose.html", ref=request.args.get("id", ""), found=found,
+                                   target="lineage_page"), 404 if not found else 200
+        if lib().graph.nodes[node].get("kind") != "document":
+            abort(404)
+        filters = parse_filters(request.args)
+        tree = lineage(lib().service, node, down=request.args.get("dir") != "up", filters=filters)
+        return render_template("lineage.html", tree=tree, filters=filters)
 
     @app.get("/reports/<name>")
     def report_page(name: str) -> str | tuple[str, int]:
@@ -146,10 +195,29 @@ def _pages(app: Flask) -> None:
         if node is None:
             return render_template("choose.html", ref=request.args.get("id", ""), found=found,
                                    target="report_page", report=name), 404 if not found else 200
-        data = _report(name, node)
-        rows = [[views.cell(row.get(c)) for c in data["columns"]] for row in data["rows"]]
-        return render_template("report.html", name=name, data=data, rows=rows, node=node,
-                               csv_url=url_for("api_report_csv", name=name, id=node))
+        service = lib().service
+        csv_url = url_for("api_report_csv", name=name, id=node)
+        if name == "implementers":
+            report = service.implementers(node)
+            return render_template("implementers.html", report=report, page=implementers_page(report), node=node,
+                                   root=report.root, rows_count=len(report.rows), csv_url=csv_url,
+                                   heading=gettext("Who carries out %(name)s", name=report.root.name))
+        report = service.coverage(node)
+        return render_template("coverage.html", report=report, page=coverage_page(report), node=node,
+                               root=report.root, csv_url=csv_url,
+                               heading=gettext("Tasks assigned under %(name)s", name=report.root.name))
+
+
+def _legend() -> dict[str, Any]:
+    """The graph legend in the interface language."""
+    out = legend()
+    for item in out["levels"]:
+        item["name"] = gettext(LEVEL_LABELS[item["key"]])
+    for item in out["kinds"]:
+        item["name"] = gettext(KIND_LABELS[item["key"]])
+    for item in out["edges"]:
+        item["name"] = gettext(EDGE_LABELS.get(item["key"], item["key"]))
+    return out
 
 
 def _report(name: str, node: str) -> dict[str, Any]:
@@ -170,11 +238,13 @@ def _api(app: Flask) -> None:
 
     @app.get("/api/graph")
     def api_graph() -> Response:
-        depth = min(max(request.args.get("depth", 1, type=int), 0), 6)
+        depth = min(max(request.args.get("depth", 1, type=int), 0), MAX_DEPTH)
         direction = request.args.get("direction", "both")
         if direction not in views.DIRECTIONS:
             abort(400)
-        return jsonify(views.graph_view(lib(), _need(), depth, direction))
+        opened = tuple(request.args.getlist("open"))[:50]
+        units = request.args.get("units") == "1"
+        return jsonify(views.graph_view(lib(), _need(), depth, direction, units, opened))
 
     @app.get("/api/expand")
     def api_expand() -> Response:

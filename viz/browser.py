@@ -28,8 +28,9 @@ def chromium_path() -> str:
 
 
 @contextmanager
-def browser_context(width: int = 1400, height: int = 900) -> Iterator[object]:
-    """A Playwright BrowserContext on a throwaway profile, closed and deleted afterwards."""
+def browser_context(width: int = 1400, height: int = 900, locale: str | None = None) -> Iterator[object]:
+    """A Playwright BrowserContext on a throwaway profile, closed and deleted afterwards;
+    `locale` ("vi-VN") sets the browser's language and so its Accept-Language."""
     from playwright.sync_api import sync_playwright
 
     profile = tempfile.mkdtemp(prefix="policygraph-chromium-")
@@ -38,6 +39,7 @@ def browser_context(width: int = 1400, height: int = 900) -> Iterator[object]:
             context = pw.chromium.launch_persistent_context(
                 profile, executable_path=chromium_path(), headless=True, args=CHROMIUM_ARGS,
                 viewport={"width": width, "height": height}, service_workers="block",
+                **({"locale": locale} if locale else {}),
             )
             try:
                 yield context

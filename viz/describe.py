@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 from typing import Any
 
+from policygraph.viz.i18n import N_
 from policygraph.viz.style import LEVEL_NAMES, node_kind
 
 LABEL_MAX = 42
@@ -57,23 +58,23 @@ def node_facts(attrs: dict[str, Any]) -> list[tuple[str, str]]:
     rows: list[tuple[str, Any]] = []
     if kind in ("document", "stub"):
         rows += [
-            ("Symbol", attrs.get("symbol")),
-            ("Type", attrs.get("doc_type_name") or attrs.get("doc_type")),
-            ("Date", attrs.get("date") or attrs.get("year")),
-            ("Term", attrs.get("term")),
-            ("Issuer", attrs.get("issuer")),
-            ("Subject", attrs.get("subject") if attrs.get("title") else None),
+            (N_("Symbol"), attrs.get("symbol")),
+            (N_("Type"), attrs.get("doc_type_name") or attrs.get("doc_type")),
+            (N_("Date"), attrs.get("date") or attrs.get("year")),
+            (N_("Term"), attrs.get("term")),
+            (N_("Issuer"), attrs.get("issuer")),
+            (N_("Subject"), attrs.get("subject") if attrs.get("title") else None),
         ]
     else:
-        rows += [("Unit type", attrs.get("unit_type")),
-                 ("Collective", "yes" if attrs.get("collective") else None)]
+        rows += [(N_("Unit type"), attrs.get("unit_type")),
+                 (N_("Collective"), N_("yes") if attrs.get("collective") else None)]
     rows += [
-        ("Level", LEVEL_NAMES.get(attrs.get("level"), attrs.get("level"))),
-        ("Place", place_text(attrs)),
-        ("Kind", {"stub": "cited only (stub)", "document": "ingested"}.get(kind, kind)),
-        ("File", file_label(attrs)),
-        ("Flags", ", ".join(attrs.get("flags") or [])),
-        ("Candidates", ", ".join(attrs.get("candidates") or [])),
+        (N_("Level"), LEVEL_NAMES.get(attrs.get("level"), attrs.get("level"))),
+        (N_("Place"), place_text(attrs)),
+        (N_("Kind"), {"stub": N_("cited only (stub)"), "document": N_("ingested")}.get(kind, kind)),
+        (N_("File"), file_label(attrs)),
+        (N_("Flags"), ", ".join(attrs.get("flags") or [])),
+        (N_("Candidates"), ", ".join(attrs.get("candidates") or [])),
     ]
     return [(label, str(value)) for label, value in rows if value not in (None, "", [])]
 
@@ -81,15 +82,15 @@ def node_facts(attrs: dict[str, Any]) -> list[tuple[str, str]]:
 def edge_facts(attrs: dict[str, Any]) -> list[tuple[str, str]]:
     """(label, value) rows about an edge: its type, the quoted evidence and its extras."""
     rows: list[tuple[str, Any]] = [
-        ("Edge", attrs.get("type")),
-        ("Evidence", f"“{attrs['evidence']}”" if attrs.get("evidence") else None),
-        ("Stated in", attrs.get("stated_in")),
-        ("Asserted", "stated by a third document" if attrs.get("asserted") else None),
-        ("Role", attrs.get("role")),
-        ("Task", attrs.get("task")),
-        ("Deadline", attrs.get("deadline") or attrs.get("deadline_text") or attrs.get("deadline_rule")),
-        ("Signer", attrs.get("signer")),
-        ("Flags", ", ".join(attrs.get("flags") or [])),
+        (N_("Edge"), attrs.get("type")),
+        (N_("Evidence"), f"“{attrs['evidence']}”" if attrs.get("evidence") else None),
+        (N_("Stated in"), attrs.get("stated_in")),
+        (N_("Asserted"), N_("stated by a third document") if attrs.get("asserted") else None),
+        (N_("Role"), attrs.get("role")),
+        (N_("Task"), attrs.get("task")),
+        (N_("Deadline"), attrs.get("deadline") or attrs.get("deadline_text") or attrs.get("deadline_rule")),
+        (N_("Signer"), attrs.get("signer")),
+        (N_("Flags"), ", ".join(attrs.get("flags") or [])),
     ]
     return [(label, str(value)) for label, value in rows if value not in (None, "", [])]
 

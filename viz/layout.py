@@ -13,8 +13,14 @@ import networkx as nx
 
 from policygraph.viz.style import level_rank
 
+# A document's label wraps within LABEL_WIDTH px at 14 px (42 characters: at most 3 lines,
+# a box about 66 px high); a unit's within UNIT_LABEL_WIDTH at 12 px, under its diamond.
+# The gaps leave room on every side, so that no two labels overlap at any size
+# (tests/test_browser_walk.py measures the boxes vis-network draws).
+LABEL_WIDTH = 150
+UNIT_LABEL_WIDTH = 130
 X_GAP = 190
-ROW_GAP = 90
+ROW_GAP = 100
 BAND_GAP = 170
 
 

@@ -14,6 +14,7 @@ from typing import Any
 import networkx as nx
 
 from policygraph.queries.backend import NetworkXBackend
+from policygraph.queries.service import Service
 
 
 @dataclass
@@ -21,10 +22,12 @@ class Library:
     graph: nx.MultiDiGraph
     text_of: Callable[[str], str | None]
     backend: NetworkXBackend = field(init=False)
+    service: Service = field(init=False)  # the one door to the questions (queries/service.py)
     stated: dict[str, list[tuple[str, str, str, dict[str, Any]]]] = field(init=False)
 
     def __post_init__(self) -> None:
         self.backend = NetworkXBackend(self.graph)
+        self.service = Service(self.backend)
         stated: dict[str, list[tuple[str, str, str, dict[str, Any]]]] = defaultdict(list)
         for source, target, key, attrs in self.graph.edges(keys=True, data=True):
             if attrs.get("stated_in"):

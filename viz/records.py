@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from policygraph.viz.describe import edge_facts, node_facts, node_heading, short_label
+from policygraph.viz.layout import LABEL_WIDTH, UNIT_LABEL_WIDTH
 from policygraph.viz.style import EDGE_STYLES, KIND_SHAPES, LEVEL_COLOURS, level_rank, node_kind
 
 
@@ -31,7 +32,11 @@ def node_record(node: str, attrs: dict[str, Any], x: float | None = None, y: flo
     if kind == "stub":
         record["shapeProperties"] = {"borderDashes": [5, 3]}
     if kind == "unit":
-        record["size"] = 12
+        record["size"] = 10
+        record["font"]["size"] = 12
+    # Labels wrap inside this width (a long symbol is broken too): layout.py leaves gaps wider
+    # than a wrapped label, so no two labels overlap.
+    record["widthConstraint"] = {"maximum": LABEL_WIDTH if kind != "unit" else UNIT_LABEL_WIDTH}
     if x is not None and y is not None:
         record["x"], record["y"] = x, y
     return record

@@ -92,6 +92,40 @@ def sample_graph(hostile: bool = False) -> nx.MultiDiGraph:
     return g
 
 
+def _unit(graph: nx.MultiDiGraph, node_id: str, name: str, level: str, district: str | None = None,
+          commune: str | None = None) -> None:
+    graph.add_node(node_id, kind="unit", name=name, label=name, unit_type="party_committee", collective=False,
+                   level=level, province=PROVINCE, district=district, commune=commune)
+
+
+def walkthrough_graph() -> nx.MultiDiGraph:
+    """`sample_graph` plus what a researcher meets: the other 25-NQ/TW (2003), a government
+    resolution with the same number, and tasks that were carried out, are late or not yet."""
+    g = sample_graph()
+    _doc(g, "doc:25-NQ/TW||IX", symbol="25-NQ/TW", doc_type="NQ", doc_type_name="Nghị quyết",
+         date="2003-03-12", year=2003, term="IX", level="central", issuer="Ban Chấp hành Trung ương",
+         subject="công tác tôn giáo")
+    _doc(g, "doc:25/NQ-CP||2020", symbol="25/NQ-CP", doc_type="NQ", doc_type_name="Nghị quyết",
+         date="2020-02-28", year=2020, level="central", issuer="Chính phủ",
+         title="Nghị quyết phiên họp Chính phủ thường kỳ tháng 1 năm 2020", source="data/samples/x.txt")
+    hon_quan, bu_dang = "unit:huyen-uy|binh-phuoc/hon-quan", "unit:huyen-uy|binh-phuoc/bu-dang"
+    an_khuong = "unit:dang-uy-xa|binh-phuoc/hon-quan/an-khuong"
+    _unit(g, hon_quan, "Huyện ủy Hớn Quản", "district", DISTRICT)
+    _unit(g, bu_dang, "Huyện ủy Bù Đăng", "district", "Bù Đăng")
+    _unit(g, an_khuong, "Đảng ủy xã An Khương", "commune", DISTRICT, "An Khương")
+    programme, plan = "doc:30-CTr/TU|binh-phuoc|2013", "doc:45-KH/HU|binh-phuoc/hon-quan|2016"
+    commune = "doc:~commune/binh-phuoc/hon-quan/an-khuong|KH|2024|ab12"
+    _edge(g, plan, hon_quan, "issued_by", "HUYỆN ỦY HỚN QUẢN", span=(0, 17))
+    _edge(g, commune, an_khuong, "issued_by", "ĐẢNG ỦY XÃ AN KHƯƠNG", span=(0, 20))
+    for unit, start in ((hon_quan, 200), (bu_dang, 260)):  # Hớn Quản acted (late), Bù Đăng did not
+        _edge(g, programme, unit, "assigns", "Các huyện ủy xây dựng kế hoạch thực hiện", span=(start, start + 40),
+              role="execute", task="xây dựng kế hoạch thực hiện", deadline="2013-12-31",
+              deadline_text="trước ngày 31/12/2013")
+    _edge(g, plan, an_khuong, "assigns", "Đảng ủy xã An Khương xây dựng kế hoạch công tác dân vận hằng năm",
+          span=(300, 360), role="execute", task="xây dựng kế hoạch công tác dân vận hằng năm")
+    return g
+
+
 LEVEL_SHARE = (("central", 0.02), ("province", 0.08), ("district", 0.25), ("commune", 0.45))
 
 

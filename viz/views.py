@@ -10,18 +10,23 @@ import csv
 import io
 from typing import Any
 
+import networkx as nx
+
 from policygraph.queries.coverage import coverage
 from policygraph.queries.documents import candidates
+from policygraph.queries.history import history, status
 from policygraph.queries.implementers import implementers
 from policygraph.queries.lineage import path
 from policygraph.queries.neighbourhood import neighbourhood
 from policygraph.queries.search import search
 from policygraph.viz.describe import edge_facts, node_summary
 from policygraph.viz.highlight import segments
+from policygraph.viz.i18n import catalogue, gettext, language
+from policygraph.viz.labels import EDGE_LABELS, LEVEL_LABELS
 from policygraph.viz.layout import level_positions
 from policygraph.viz.library import Library
 from policygraph.viz.records import edge_id, edge_record, node_record
-from policygraph.viz.style import EDGE_NAMES, LEVEL_NAMES, LEVEL_ORDER
+from policygraph.viz.style import EDGE_NAMES, LEVEL_ORDER
 
 DIRECTIONS = ("both", "up", "down")
 
@@ -79,6 +84,19 @@ def text_pages(text: str, size: int = PAGE_CHARS) -> list[tuple[int, int]]:
     return bounds or [(0, 0)]
 
 
+def standing(lib: Library, node_id: str) -> dict[str, Any]:
+    """Whether the document is in force today and the acts on it and by it, oldest first (issue 17)."""
+    now = status(lib.backend, node_id)
+    h = history(lib.backend, node_id)
+
+    def act(e: Any, other: Any) -> dict[str, Any]:
+        return {"when": e.when, "type": e.type, "other": {"id": other.id, "label": other.name}, "scope": e.scope,
+                "articles": e.articles, "evidence": e.evidence, "asserted": e.asserted}
+
+    return {"state": now.state, "as_of": now.as_of, "last_seen": now.last_seen, "effective": h.effective,
+            "changed_by": [act(e, e.actor) for e in h.changed_by], "changes": [act(e, e.target) for e in h.changes]}
+
+
 def document(lib: Library, node_id: str, page: int = 1) -> dict[str, Any]:
     """Identity, flags, every edge with its evidence, and one page of the text split at cited spans
     (`page` from 1; a text over PAGE_CHARS characters comes in pages)."""
@@ -99,6 +117,7 @@ def document(lib: Library, node_id: str, page: int = 1) -> dict[str, Any]:
     shown = (text or "")[start:end]
     return {
         "node": node_summary(graph, node_id),
+        "standing": standing(lib, node_id),
         "edges": edges,
         "text": shown,
         "segments": segments(shown, [(s - start, e - start, note) for s, e, note in spans]) if shown else [],
@@ -109,13 +128,29 @@ def document(lib: Library, node_id: str, page: int = 1) -> dict[str, Any]:
     }
 
 
-def graph_view(lib: Library, node_id: str, depth: int = 1, direction: str = "both") -> dict[str, Any]:
-    """vis records of a neighbourhood, laid out by level (the graph page's first view)."""
-    sub = neighbourhood(lib.backend, [node_id], depth=depth, direction=direction)
+def graph_view(lib: Library, node_id: str, depth: int = 1, direction: str = "both", units: bool = False,
+               opened: tuple[str, ...] = ()) -> dict[str, Any]:
+    """vis records of a neighbourhood, laid out by level: documents only unless `units`;
+    each document of `opened` brings its own neighbours and units (a click on it)."""
+    sub = lib.service.neighbourhood([node_id], depth=depth, direction=direction, units=units)
+    for other in opened:
+        if lib.backend.node(other) is not None:
+            sub = nx.compose(sub, lib.service.neighbourhood([other], depth=1, direction="both", units=True))
     positions = level_positions(sub)
-    nodes = [node_record(n, a, *positions[n], root=n == node_id) for n, a in sub.nodes(data=True)]
-    edges = [edge_record(s, t, a, k) for s, t, k, a in sub.edges(keys=True, data=True)]
-    return {"root": node_id, "nodes": nodes, "edges": edges}
+    table = catalogue(language())
+    nodes = [_translated(node_record(n, a, *positions[n], root=n == node_id), table) for n, a in sub.nodes(data=True)]
+    edges = [_translated(edge_record(s, t, a, k), table) for s, t, k, a in sub.edges(keys=True, data=True)]
+    return {"root": node_id, "nodes": nodes, "edges": edges, "opened": [o for o in opened if o in sub]}
+
+
+def _translated(record: dict[str, Any], table: dict[str, str]) -> dict[str, Any]:
+    """Tooltip labels (and an edge's type) in the interface language (`table`: its catalogue)."""
+    record["tip"] = [(table.get(label, label), table.get(value, value) if label == "Kind" else value)
+                     for label, value in record["tip"]]
+    if "etype" in record:
+        etype = EDGE_LABELS.get(record["etype"], record["etype"])
+        record["tipHead"] = table.get(etype, etype)
+    return record
 
 
 def expand(lib: Library, node_id: str) -> dict[str, Any]:
@@ -126,8 +161,9 @@ def expand(lib: Library, node_id: str) -> dict[str, Any]:
         sub = lib.graph.subgraph(n for n in around if lib.graph.nodes[n].get("kind") != "place")
     return {
         "root": node_id,
-        "nodes": [node_record(n, a) for n, a in sub.nodes(data=True)],
-        "edges": [edge_record(s, t, a, k) for s, t, k, a in sub.edges(keys=True, data=True)],
+        "nodes": [_translated(node_record(n, a), catalogue(language())) for n, a in sub.nodes(data=True)],
+        "edges": [_translated(edge_record(s, t, a, k), catalogue(language()))
+                  for s, t, k, a in sub.edges(keys=True, data=True)],
     }
 
 
@@ -156,10 +192,10 @@ def facets(lib: Library) -> dict[str, Any]:
             years.add(int(attrs["year"]))
     types = sorted({t for _, _, t in lib.graph.edges(data="type") if t not in ("located_in", "part_of")})
     return {
-        "levels": [{"key": k, "name": LEVEL_NAMES[k]} for k in LEVEL_ORDER],
+        "levels": [{"key": k, "name": gettext(LEVEL_LABELS[k])} for k in LEVEL_ORDER],
         "provinces": sorted(provinces),
         "years": sorted(years),
-        "edge_types": [{"key": t, "name": EDGE_NAMES.get(t, t)} for t in types],
+        "edge_types": [{"key": t, "name": gettext(EDGE_LABELS.get(t, t))} for t in types],
     }
 
 

@@ -1,20 +1,21 @@
-// The app's interactive graph: click to expand, filters, path highlighting.
-// All text reaches the DOM through textContent (tooltips via tooltip.js).
+// The app's interactive graph: documents first, units on demand, click to open a document's
+// neighbours, filters that leave no orphans, path highlighting, PNG/SVG download.
+// Positions always come from the server's layered layout (viz/layout.py), so what is
+// added never lands on what is there. All text reaches the DOM through textContent.
 (function () {
   "use strict";
   var app = document.getElementById("graph-app");
   var rootId = app.getAttribute("data-root");
   var api = {
     graph: app.getAttribute("data-api-graph"),
-    expand: app.getAttribute("data-api-expand"),
     path: app.getAttribute("data-api-path"),
     doc: app.getAttribute("data-document-url")
   };
-  var BAND = 260;
   var nodes = new vis.DataSet();
   var edges = new vis.DataSet();
-  var expanded = {};
+  var opened = [];
   var pathIds = { nodes: {}, edges: {} };
+  var shownIds = {};
 
   function filters() {
     var levels = {};
@@ -31,7 +32,7 @@
   }
   var current = filters();
 
-  function nodeVisible(n) {
+  function passes(n) {
     if (n.id === rootId || pathIds.nodes[n.id]) { return true; }
     if (!current.levels[n.level_name || ""]) { return false; }
     if (current.province && n.kind !== "unit" && n.province !== current.province) { return false; }
@@ -39,11 +40,34 @@
     if (!isNaN(current.to) && n.year && n.year > current.to) { return false; }
     return true;
   }
-  function edgeVisible(e) { return !!current.types[e.etype] || !!pathIds.edges[e.id]; }
+  function edgeOn(e) { return !!current.types[e.etype] || !!pathIds.edges[e.id]; }
+
+  // What is shown: the nodes that pass the filters and are still joined to the root by
+  // shown edges; a node whose edges are all hidden is hidden too (no orphans).
+  function computeShown(nodeList, edgeList) {
+    var ok = {};
+    nodeList.forEach(function (n) { if (passes(n)) { ok[n.id] = true; } });
+    var around = {};
+    edgeList.forEach(function (e) {
+      if (!edgeOn(e) || !ok[e.from] || !ok[e.to]) { return; }
+      (around[e.from] = around[e.from] || []).push(e.to);
+      (around[e.to] = around[e.to] || []).push(e.from);
+    });
+    shownIds = {};
+    var queue = [rootId].concat(Object.keys(pathIds.nodes));
+    queue.forEach(function (id) { shownIds[id] = true; });
+    for (var i = 0; i < queue.length; i++) {  // the queue grows while it is read
+      (around[queue[i]] || []).forEach(function (other) {
+        if (!shownIds[other]) { shownIds[other] = true; queue.push(other); }
+      });
+    }
+  }
 
   var view = {
-    nodes: new vis.DataView(nodes, { filter: nodeVisible }),
-    edges: new vis.DataView(edges, { filter: edgeVisible })
+    nodes: new vis.DataView(nodes, { filter: function (n) { return !!shownIds[n.id]; } }),
+    edges: new vis.DataView(edges, { filter: function (e) {
+      return edgeOn(e) && !!shownIds[e.from] && !!shownIds[e.to];
+    } })
   };
   var network = new vis.Network(document.getElementById("graph"), view, {
     physics: { enabled: false },
@@ -62,45 +86,63 @@
     return record;
   }
 
-  function updateCount() {
-    document.getElementById("graph-count").textContent =
-      view.nodes.length + " of " + nodes.length + " nodes shown · " + view.edges.length + " edges";
+  function refilter() {
+    current = filters();
+    computeShown(nodes.get(), edges.get());
+    view.nodes.refresh();
+    view.edges.refresh();
+    counted();
+  }
+
+  function counted() {
+    document.getElementById("graph-count").textContent = window.pgT(
+      "{shown} of {total} nodes shown · {edges} edges",
+      { shown: view.nodes.length, total: nodes.length, edges: view.edges.length });
     fillPathChoices();
   }
 
-  function add(data, around) {
-    var fresh = data.nodes.filter(function (n) { return !nodes.get(n.id); });
-    var base = around ? network.getPositions([around])[around] : null;
-    var perRank = {};
-    fresh.forEach(function (n) {
-      if (n.x === undefined || n.y === undefined) {
-        var slot = perRank[n.rank] = (perRank[n.rank] || 0) + 1;
-        var existing = nodes.get({ filter: function (m) { return m.rank === n.rank; } }).length;
-        n.x = (base ? base.x : 0) + (slot - 1) * 150 - 60 + (existing % 3) * 20;
-        n.y = n.rank * BAND + (n.kind === "unit" ? 90 : 0) + (base && slot > 8 ? 40 * Math.floor(slot / 8) : 0);
-      }
-      decorate(n);
-    });
-    nodes.add(fresh);
-    edges.update(data.edges.map(decorate));
-    updateCount();
+  function graphUrl() {
+    var url = api.graph + "?id=" + encodeURIComponent(rootId) +
+      "&depth=" + encodeURIComponent(document.getElementById("depth").value) +
+      "&units=" + (document.getElementById("show-units").checked ? "1" : "0");
+    opened.forEach(function (id) { url += "&open=" + encodeURIComponent(id); });
+    return url;
   }
 
-  function expand(id) {
-    if (expanded[id]) { return Promise.resolve(); }
-    expanded[id] = true;
-    return fetch(api.expand + "?id=" + encodeURIComponent(id))
-      .then(function (r) { if (!r.ok) { throw new Error("expand " + r.status); } return r.json(); })
+  // Fetch the whole picture again (layout included) and replace what is drawn.
+  function load() {
+    app.removeAttribute("data-ready");
+    return fetch(graphUrl())
+      .then(function (r) { if (!r.ok) { throw new Error("graph " + r.status); } return r.json(); })
       .then(function (data) {
-        add(data, id);
+        nodes.clear();
+        edges.clear();
+        // what is shown is known before the records go in: the views take them as they come
+        current = filters();
+        computeShown(data.nodes, data.edges);
+        nodes.add(data.nodes.map(decorate));
+        edges.add(data.edges.map(decorate));
+        paint(true);
+        counted();
+        app.setAttribute("data-expanded", opened.join("\n"));
+        network.once("afterDrawing", function () { app.setAttribute("data-ready", "1"); });
         network.fit({ animation: false });
-        app.setAttribute("data-expanded", Object.keys(expanded).join("\n"));
+        network.redraw();
+      })
+      .catch(function (err) {
+        document.getElementById("graph-count").textContent = window.pgT("Could not load: {error}", { error: err.message });
       });
   }
-  window.pgExpand = expand;
+
+  function open(id) {
+    if (id === rootId || opened.indexOf(id) >= 0) { return Promise.resolve(); }
+    opened.push(id);
+    return load();
+  }
+  window.pgExpand = open;
 
   network.on("click", function (params) {
-    if (params.nodes.length) { expand(params.nodes[0]); }
+    if (params.nodes.length) { open(params.nodes[0]); }
   });
   network.on("doubleClick", function (params) {
     if (params.nodes.length) {
@@ -108,24 +150,23 @@
     }
   });
 
-  function refilter() {
-    current = filters();
-    view.nodes.refresh();
-    view.edges.refresh();
-    updateCount();
-  }
   document.querySelectorAll(".graph-side input, .graph-side select").forEach(function (el) {
     if (el.id === "path-from" || el.id === "path-to") { return; }
+    if (el.id === "show-units" || el.id === "depth") {
+      el.addEventListener("change", load);
+      return;
+    }
     el.addEventListener("change", refilter);
     el.addEventListener("input", refilter);
   });
 
+  // From starts on the document shown, To on the farthest document loaded from it.
   function fillPathChoices() {
+    var docs = nodes.get({ filter: function (n) { return n.kind !== "unit"; } });
+    docs.sort(function (a, b) { return (a.rank - b.rank) || String(a.label).localeCompare(String(b.label)); });
     ["path-from", "path-to"].forEach(function (selectId) {
       var select = document.getElementById(selectId);
       var keep = select.value;
-      var docs = nodes.get({ filter: function (n) { return n.kind !== "unit"; } });
-      docs.sort(function (a, b) { return (a.rank - b.rank) || String(a.label).localeCompare(String(b.label)); });
       while (select.firstChild) { select.removeChild(select.firstChild); }
       docs.forEach(function (n) {
         var option = document.createElement("option");
@@ -133,12 +174,21 @@
         option.textContent = n.label + (n.year ? " (" + n.year + ")" : "");
         select.appendChild(option);
       });
-      if (keep) { select.value = keep; }
+      if (keep && nodes.get(keep)) {
+        select.value = keep;
+      } else if (selectId === "path-from") {
+        select.value = rootId;
+      } else {
+        var far = docs.filter(function (n) { return n.id !== rootId; });
+        var rootRank = (nodes.get(rootId) || { rank: 0 }).rank;
+        far.sort(function (a, b) { return Math.abs(b.rank - rootRank) - Math.abs(a.rank - rootRank); });
+        if (far.length) { select.value = far[0].id; }
+      }
     });
   }
 
   function paint(on) {
-    var nodeUpdates = Object.keys(pathIds.nodes).map(function (id) {
+    var nodeUpdates = Object.keys(pathIds.nodes).filter(function (id) { return nodes.get(id); }).map(function (id) {
       return { id: id, borderWidth: on ? 5 : 1.5, shadow: on ? { enabled: true, color: "#f1c40f", size: 18 } : false };
     });
     var edgeUpdates = Object.keys(pathIds.edges).filter(function (id) { return edges.get(id); }).map(function (id) {
@@ -147,7 +197,7 @@
       return { id: id, width: on ? 6 : e.baseWidth, color: on ? "#f1c40f" : e.baseColor,
                baseWidth: e.baseWidth, baseColor: e.baseColor };
     });
-    nodes.update(nodeUpdates.filter(function (u) { return nodes.get(u.id); }));
+    nodes.update(nodeUpdates);
     edges.update(edgeUpdates);
   }
 
@@ -168,34 +218,30 @@
     fetch(api.path + "?from=" + encodeURIComponent(from) + "&to=" + encodeURIComponent(to))
       .then(function (r) { if (!r.ok) { throw new Error("path " + r.status); } return r.json(); })
       .then(function (data) {
-        if (!data.found) { result.textContent = "No chain between these two documents."; return null; }
+        if (!data.found) { result.textContent = window.pgT("No chain between these two documents."); return null; }
+        data.nodes.forEach(function (id) { pathIds.nodes[id] = true; });
+        data.edges.forEach(function (id) { pathIds.edges[id] = true; });
         var missing = data.nodes.filter(function (id) { return !nodes.get(id); });
-        return Promise.all(missing.map(function (id, i) {
-          var previous = data.nodes[data.nodes.indexOf(id) - 1];
-          return previous ? expand(previous) : null;
-        })).then(function () {
-          data.nodes.forEach(function (id) { pathIds.nodes[id] = true; });
-          data.edges.forEach(function (id) { pathIds.edges[id] = true; });
+        missing.forEach(function (id) { if (opened.indexOf(id) < 0) { opened.push(id); } });
+        return (missing.length ? load() : Promise.resolve()).then(function () {
           paint(true);
           refilter();
-          result.textContent = (data.nodes.length - 1) + " steps: " + data.nodes.map(function (id) {
-            var n = nodes.get(id);
-            return n ? n.label : id;
-          }).join(" → ");
+          result.textContent = window.pgT("{steps} steps: {names}", {
+            steps: data.nodes.length - 1,
+            names: data.nodes.map(function (id) { var n = nodes.get(id); return n ? n.label : id; }).join(" → ")
+          });
           app.setAttribute("data-path", data.nodes.join("\n"));
         });
       })
-      .catch(function (err) { result.textContent = "Path failed: " + err.message; });
+      .catch(function (err) { result.textContent = window.pgT("Path failed: {error}", { error: err.message }); });
   });
 
-  fetch(api.graph + "?depth=1&id=" + encodeURIComponent(rootId))
-    .then(function (r) { if (!r.ok) { throw new Error("graph " + r.status); } return r.json(); })
-    .then(function (data) {
-      add(data, null);
-      expanded[rootId] = true;
-      network.once("afterDrawing", function () { app.setAttribute("data-ready", "1"); });
-      network.fit();
-      network.redraw();
-    })
-    .catch(function (err) { document.getElementById("graph-count").textContent = "Could not load: " + err.message; });
+  document.getElementById("download-png").addEventListener("click", function () {
+    window.pgExport.png(network, "graph-" + (nodes.get(rootId) || { label: "graph" }).label);
+  });
+  document.getElementById("download-svg").addEventListener("click", function () {
+    window.pgExport.svg(network, view, "graph-" + (nodes.get(rootId) || { label: "graph" }).label);
+  });
+
+  load();
 })();

@@ -26,8 +26,9 @@
       link.appendChild(name);
       var meta = document.createElement("span");
       meta.className = "meta";
-      meta.textContent = " " + [hit.level, hit.place, hit.year].filter(Boolean).join(" · ") +
-        (hit.stub ? " · cited only" : "");
+      var levels = { central: "Central", province: "Province", district: "District", commune: "Commune" };
+      meta.textContent = " " + [hit.year, window.pgT(levels[hit.level] || "Unknown level"), hit.place]
+        .filter(Boolean).join(" · ") + (hit.stub ? " · " + window.pgT("cited only") : "");
       link.appendChild(meta);
       if (hit.symbol && hit.title) {
         var title = document.createElement("div");
