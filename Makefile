@@ -31,9 +31,11 @@ demo: install
 
 lint: install-test
 	$(BIN)/ruff check .
+	$(BIN)/lint-imports
 
 test: install-test browser
 	$(BIN)/ruff check .
+	$(BIN)/lint-imports
 	$(BIN)/python -m pytest
 
 # Add the interface's new English messages to viz/translations/vi.po (then translate them there).

@@ -10,18 +10,25 @@ from typing import TYPE_CHECKING
 from policygraph.graph.keys import place_id, unit_id
 from policygraph.graph.model import Graph
 from policygraph.ingest.models import ParsedDocument, Place, UnitMention
-from policygraph.ingest.places import fold
+from policygraph.text import fold
+from policygraph.vocabulary import ROLE_RANK, EdgeType, Flag, Level, NodeKind
 
 if TYPE_CHECKING:
     from policygraph.graph.identity import Mention
 
-RELATION_RANK = {"implements": 3, "based_on": 2, "references": 1}
+RELATION_RANK = {EdgeType.IMPLEMENTS: 3, EdgeType.BASED_ON: 2, EdgeType.REFERENCES: 1}
 # what a citation's edge says of how it was written: slips repaired, a number in the other grammar's form
 EDGE_FLAGS = frozenset(
-    {"issuer_slip", "date_conflict", "ambiguous", "place_unresolved", "state_in_party_form", "party_in_state_form",
-     "symbol_inferred"}
+    {
+        Flag.ISSUER_SLIP,
+        Flag.DATE_CONFLICT,
+        "ambiguous",
+        Flag.PLACE_UNRESOLVED,
+        Flag.STATE_IN_PARTY_FORM,
+        Flag.PARTY_IN_STATE_FORM,
+        "symbol_inferred",
+    }
 )
-ROLE_RANK = {"lead": 3, "execute": 2, "support": 1}
 
 
 def document_edges(
@@ -32,7 +39,7 @@ def document_edges(
         node = m.node
         if node == src:
             continue
-        relation = c.relation or "references"
+        relation = c.relation or EdgeType.REFERENCES
         rank = RELATION_RANK.get(relation, 1)
         have = best.get(node)
         if have is not None and rank <= have[0]:
@@ -92,7 +99,7 @@ def named_edges(g: Graph, src: str, d: ParsedDocument, nodes: list[str]) -> None
                 "evidence": u.evidence,
                 "asserted": False,
                 "written": u.written,
-                "flags": sorted(set(u.flags) & {"place_unresolved"}),
+                "flags": sorted(set(u.flags) & {Flag.PLACE_UNRESOLVED}),
             },
         )
     _add_best(g, src, best)
@@ -139,7 +146,7 @@ def _add_best(g: Graph, src: str, best: dict[str, tuple[int, dict]]) -> None:
 
 def _unit_label(name: str, level: str | None, place: Place, collective: bool) -> str:
     """Display name: "Ban Thường vụ Huyện ủy" of Hớn Quản is "Ban Thường vụ Huyện ủy Hớn Quản"."""
-    where = getattr(place, level) if level in ("province", "district", "commune") else None
+    where = getattr(place, level) if level in (Level.PROVINCE, Level.DISTRICT, Level.COMMUNE) else None
     if where and not collective and fold(where) not in fold(name):
         return f"{name} {where}"
     return name
@@ -168,7 +175,7 @@ class UnitNodes:
             hit = self._known[key] = (
                 unit_id(u.name, u.level, place),
                 dict(
-                    kind="unit",
+                    kind=NodeKind.UNIT,
                     name=u.name,
                     label=_unit_label(u.name, u.level, place, bool(u.collective)),
                     unit_type=u.unit_type,
@@ -198,7 +205,7 @@ def _unit_edges(g: Graph, src: str, d: ParsedDocument, unit_node: UnitNodes | No
                 unit_node(units.issuer),
                 "issued_by",
                 {
-                    "type": "issued_by",
+                    "type": EdgeType.ISSUED_BY,
                     "stated_in": src,
                     "span": [units.issuer.start, units.issuer.end],
                     "evidence": share(units.issuer.written, units.issuer.written) if units.issuer.written else "",
@@ -217,7 +224,7 @@ def _unit_edges(g: Graph, src: str, d: ParsedDocument, unit_node: UnitNodes | No
         have = merged.get(key)
         if have is None:
             merged[key] = {
-                "type": "assigns",
+                "type": EdgeType.ASSIGNS,
                 "stated_in": src,
                 "span": [a.start, a.end],
                 "evidence": a.evidence or "",
@@ -252,7 +259,7 @@ def _unit_edges(g: Graph, src: str, d: ParsedDocument, unit_node: UnitNodes | No
         evidence = attrs["evidence"]
         if evidence:
             attrs["evidence"] = share(evidence, evidence)
-        g.edges.append((src, uid, "assigns@body" if in_body else "assigns", attrs))
+        g.edges.append((src, uid, "assigns@body" if in_body else EdgeType.ASSIGNS, attrs))
     for r in units.recipients:
         uid = unit_node(r.unit)
         g.edges.append(
@@ -261,7 +268,7 @@ def _unit_edges(g: Graph, src: str, d: ParsedDocument, unit_node: UnitNodes | No
                 uid,
                 f"sent_to@{r.unit.start}",
                 {
-                    "type": "sent_to",
+                    "type": EdgeType.SENT_TO,
                     "stated_in": src,
                     "span": [r.unit.start, r.unit.end],
                     "evidence": share(r.written, r.written) if r.written else "",
@@ -281,7 +288,7 @@ def _unit_edges(g: Graph, src: str, d: ParsedDocument, unit_node: UnitNodes | No
                     to,
                     f"reports_to@{src}",
                     {
-                        "type": "reports_to",
+                        "type": EdgeType.REPORTS_TO,
                         "stated_in": src,
                         "span": [r.start, r.end],
                         "evidence": share(r.evidence, r.evidence) if r.evidence else "",
@@ -302,7 +309,7 @@ def place_edges(g: Graph) -> None:
     nodes = g.nodes
     for node_id in sorted(nodes):
         n = nodes[node_id]
-        if n.get("kind") not in ("document", "unit"):
+        if n.get("kind") not in (NodeKind.DOCUMENT, NodeKind.UNIT):
             continue
         where = (n.get("province"), n.get("district"), n.get("commune"))
         if where in placed:
@@ -310,7 +317,7 @@ def place_edges(g: Graph) -> None:
         else:
             pid = placed[where] = _place_chain(g, *where)
         if pid is not None:
-            g.edges.append((node_id, pid, "located_in", {"type": "located_in"}))
+            g.edges.append((node_id, pid, EdgeType.LOCATED_IN, {"type": EdgeType.LOCATED_IN}))
 
 
 def _place_chain(g: Graph, province: str | None, district: str | None, commune: str | None) -> str | None:
@@ -327,12 +334,12 @@ def _place_chain(g: Graph, province: str | None, district: str | None, commune: 
         if cid not in g.nodes:
             g.add_node(
                 cid,
-                kind="place",
+                kind=NodeKind.PLACE,
                 name=name,
                 level=level,
                 province=province,
-                district=district if level != "province" else None,
+                district=district if level != Level.PROVINCE else None,
             )
             if i:
-                g.edges.append((cid, chain[i - 1][0], "part_of", {"type": "part_of"}))
+                g.edges.append((cid, chain[i - 1][0], EdgeType.PART_OF, {"type": EdgeType.PART_OF}))
     return pid

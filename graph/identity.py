@@ -42,8 +42,9 @@ from policygraph.graph.keys import doc_id, named_doc_id, named_scope, scope_key,
 from policygraph.graph.model import Graph
 from policygraph.ingest import tables
 from policygraph.ingest.models import Citation, ParsedDocument, Place, UnnumberedMention
-from policygraph.ingest.places import fold
 from policygraph.ingest.unnumbered import constitution_in_force, doc_type_name, law_key
+from policygraph.text import fold
+from policygraph.vocabulary import Flag, Level, NodeKind
 
 __all__ = ["Graph", "Mention", "epoch_for", "resolve"]
 
@@ -75,7 +76,7 @@ def epoch_for(
     grammar: str, level: str | None, date: str | None, year: int | None, term: str | None
 ) -> tuple[str | None, bool]:
     """(epoch, date-conflicts-with-term) for one mention."""
-    if grammar == "party" and level == "central":
+    if grammar == "party" and level == Level.CENTRAL:
         from_date = tables.term_of(date) if date else (tables.term_of(str(year)) if year else None)
         if term:
             return term, bool(from_date and from_date != term)
@@ -236,7 +237,7 @@ def resolve(docs: list[ParsedDocument]) -> Graph:
         place = d.place
         g.add_node(
             node_id,
-            kind="document",
+            kind=NodeKind.DOCUMENT,
             symbol=d.symbol,
             doc_type=d.doc_type,
             doc_type_name=d.doc_type_name,
@@ -324,12 +325,12 @@ def _stub_or_merge(g: Graph, node_id: str, mentions: list[Mention], families: di
     )
     place = first.place
     attrs = dict(
-        kind="document",
+        kind=NodeKind.DOCUMENT,
         symbol=first.symbol,
         doc_type=first.doc_type,
         grammar=first.grammar,
         level=first.level,
-        term=epoch if first.grammar == "party" and first.level == "central" and epoch != "?" else None,
+        term=epoch if first.grammar == "party" and first.level == Level.CENTRAL and epoch != "?" else None,
     )
     if node_id in g.nodes and not g.nodes[node_id].get("stub"):
         node = g.nodes[node_id]
@@ -344,9 +345,9 @@ def _stub_or_merge(g: Graph, node_id: str, mentions: list[Mention], families: di
         doc_type_name=entry.name if entry else None,
         date=date,
         year=year,
-        province=place.province if first.level != "central" else None,
-        district=place.district if first.level in ("district", "commune") else None,
-        commune=place.commune if first.level == "commune" else None,
+        province=place.province if first.level != Level.CENTRAL else None,
+        district=place.district if first.level in (Level.DISTRICT, Level.COMMUNE) else None,
+        commune=place.commune if first.level == Level.COMMUNE else None,
         issuer=_most_common([m.issuer for m in clean] or [m.issuer for m in cited]),
         title=None,
         subject=_most_common([m.subject for m in cited]),
@@ -358,8 +359,8 @@ def _stub_or_merge(g: Graph, node_id: str, mentions: list[Mention], families: di
     if "ambiguous" in flags:
         family = families[first.family]
         g.nodes[node_id]["candidates"] = sorted({m.node for m in family if m.node and m.node != node_id})
-    if first.grammar and first.level and first.level != "central" and node_id.split("|")[1].startswith("?"):
-        g.nodes[node_id]["flags"] = sorted(set(g.nodes[node_id]["flags"]) | {"place_unresolved"})
+    if first.grammar and first.level and first.level != Level.CENTRAL and node_id.split("|")[1].startswith("?"):
+        g.nodes[node_id]["flags"] = sorted(set(g.nodes[node_id]["flags"]) | {Flag.PLACE_UNRESOLVED})
 
 
 @dataclass
@@ -458,7 +459,7 @@ def _named_node(g: Graph, node_id: str, mentions: list[_Named], family: list[_Na
     epoch = node_id.rsplit("|", 1)[1].split("-", 1)[0] if first.kind == "plenum_resolution" else None
     ordinal = _most_common([n.mention.ordinal for n in mentions])
     period = _most_common([n.mention.period for n in mentions])
-    term = ordinal if first.kind == "congress_resolution" and first.level == "central" else None
+    term = ordinal if first.kind == "congress_resolution" and first.level == Level.CENTRAL else None
     if first.kind == "plenum_resolution" and epoch != "?":
         term = epoch
     year = _most_common([n.mention.year for n in mentions])
@@ -470,7 +471,7 @@ def _named_node(g: Graph, node_id: str, mentions: list[_Named], family: list[_Na
     flags = sorted({f for n in mentions for f in n.flags})
     g.add_node(
         node_id,
-        kind="document",
+        kind=NodeKind.DOCUMENT,
         symbol=None,
         unnumbered=True,
         unnumbered_kind=first.kind,

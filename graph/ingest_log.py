@@ -10,27 +10,12 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+
+from policygraph.ingest.rows import Entry  # made by the ingest (pipeline.py), kept here
 
 _TABLE = """CREATE TABLE IF NOT EXISTS ingest_log (
     path TEXT PRIMARY KEY, shown TEXT NOT NULL, rel_path TEXT, status TEXT NOT NULL, at TEXT NOT NULL,
     notes TEXT NOT NULL)"""
-
-
-@dataclass
-class Entry:
-    """One file's last ingest: `status` is added, updated or failed; `notes` its warnings, or the
-    reason it failed."""
-
-    path: str  # the store's key: absolute, links resolved
-    shown: str  # as the user gave it to that ingest
-    rel_path: str | None
-    status: str
-    at: str  # ISO time of the ingest
-    notes: list[str] = field(default_factory=list)
-
-    def to_dict(self) -> dict:
-        return dict(vars(self))
 
 
 def record(conn: sqlite3.Connection, entries: Iterable[Entry]) -> None:

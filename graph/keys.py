@@ -11,15 +11,16 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from policygraph.ingest.models import Place
+from policygraph.vocabulary import Level
 
 if TYPE_CHECKING:
     from policygraph.ingest.models import ParsedDocument
-from policygraph.ingest.places import slug
+from policygraph.text import slug
 
 
 def scope_key(level: str | None, place: dict | Place | None) -> str:
     """'' for central bodies, else the folded place down to the issuer's level."""
-    if level == "central":
+    if level == Level.CENTRAL:
         return ""
     if place is None:
         return "?"
@@ -32,7 +33,9 @@ def scope_key(level: str | None, place: dict | Place | None) -> str:
 def _scope_key(level: str | None, province: str | None, district: str | None, commune: str | None) -> str:
     """scope_key of a place given by its names (cached: every unit id of every document needs one)."""
     place = Place(province, district, commune).scope(level)
-    parts = [place.province, place.district, place.commune][: {"province": 1, "district": 2}.get(level or "", 3)]
+    parts = [place.province, place.district, place.commune][
+        : {Level.PROVINCE: 1, Level.DISTRICT: 2}.get(level or "", 3)
+    ]
     if not parts or parts[0] is None:
         return "?"
     return "/".join(slug(p) if p else "?" for p in parts).rstrip("/?") or "?"
@@ -78,9 +81,9 @@ def named_scope(level: str, place: Place, unknown: str) -> str:
     `level` ('gia-lai', 'binh-phuoc/hon-quan'). A part the citing text leaves unknown is '?', and
     the scope then ends in '@' + `unknown` (the citing document's hash): the unnamed commune of
     one document is never another's."""
-    if level == "central":
+    if level == Level.CENTRAL:
         return "central"
-    depth = {"province": 1, "district": 2, "commune": 3}.get(level, 3)
+    depth = {Level.PROVINCE: 1, Level.DISTRICT: 2, Level.COMMUNE: 3}.get(level, 3)
     parts = [slug(p) if p else "?" for p in (place.province, place.district, place.commune)[:depth]]
     scope = "/".join(parts)
     return f"{scope}@{unknown}" if "?" in parts else scope
@@ -101,7 +104,7 @@ def named_doc_id(kind: str, scope: str, key: str, epoch: str | None) -> str:
     if kind == "congress_resolution":
         return f"doc:~congress/{scope}|{epoch or '?'}"
     if kind == "plenum_resolution":
-        where = "" if scope == "central" else f"/{scope}"
+        where = "" if scope == Level.CENTRAL else f"/{scope}"
         return f"doc:~plenum{where}|{epoch or '?'}-{key}"
     if kind in ("constitution", "party_charter"):  # one of each: a year written tells the versions apart
         base = "doc:~constitution" if kind == "constitution" else "doc:~party-charter"

@@ -32,14 +32,12 @@ import json
 import os
 import pickle
 import sqlite3
-import zlib
 from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
 from itertools import repeat
 from operator import itemgetter
 from pathlib import Path
-from typing import NamedTuple
 
 try:  # POSIX; elsewhere ingests are not locked against each other
     import fcntl
@@ -47,11 +45,17 @@ except ImportError:  # pragma: no cover - Windows
     fcntl = None
 
 import networkx as nx
-import zstandard
 
+from policygraph.graph import ingest_log
 from policygraph.graph.identity import resolve
-from policygraph.ingest import models
+from policygraph.ingest import (
+    models,
+    pipeline,  # the store keeps texts so it can re-read them
+)
 from policygraph.ingest.models import ParsedDocument
+from policygraph.ingest.rows import FileRow, file_row
+from policygraph.ingest.rows import decompress as _decompress
+from policygraph.ingest.rows import without_text as _without_text
 
 SCHEMA_VERSION = "2"
 DB_NAME = "policygraph.sqlite"
@@ -97,48 +101,7 @@ def _gc_paused(freeze: bool = False) -> Iterator[None]:
             gc.enable()
 
 
-class FileRow(NamedTuple):
-    """One row of the ``files`` table: what a parse result is stored as."""
-
-    path: str
-    sha256: str
-    parsed: bytes  # the ParsedDocument without its text, pickled and compressed
-    text: bytes  # the UTF-8 text, compressed
-
-
-def _without_text(doc: ParsedDocument) -> ParsedDocument:
-    """A shallow copy of `doc` with an empty text: what copy.copy makes of a dataclass
-    instance (a new object, the same attribute dict), without copy's protocol lookups."""
-    bare = object.__new__(type(doc))
-    bare.__dict__.update(doc.__dict__)
-    bare.text = ""
-    return bare
-
-
-def file_row(doc: ParsedDocument) -> FileRow:
-    """The stored form of a parse result.
-
-    A pure function, so parallel ingest runs it in the worker processes: the parent then
-    receives bytes it stores as they are.
-    """
-    parsed = pickle.dumps(_without_text(doc), protocol=pickle.HIGHEST_PROTOCOL)
-    return FileRow(doc.path, doc.sha256, _compress(parsed), _compress(doc.text.encode("utf-8")))
-
-
-# Zstandard's level 1 compresses a 17 KB text and its parse to 30% in 0.11 ms between two
-# parses (cold caches: level 3 takes 0.2 ms, zlib's fastest level 0.15 ms for the text alone
-# at 34%). Stores written before it used zlib for texts: both are read.
-_ZSTD_MAGIC = b"\x28\xb5\x2f\xfd"
-_compressor = zstandard.ZstdCompressor(level=1)
-_decompressor = zstandard.ZstdDecompressor()
-
-
-def _compress(data: bytes) -> bytes:
-    return _compressor.compress(data)
-
-
-def _decompress(blob: bytes) -> bytes:
-    return _decompressor.decompress(blob) if blob[:4] == _ZSTD_MAGIC else zlib.decompress(blob)
+# the stored form of a parse result (FileRow, file_row, the compression) is ingest's: ingest/rows.py
 
 
 class _Transaction:
@@ -245,15 +208,13 @@ class Store:
         this version cannot parse is dropped from the store and listed in `reparse_errors`
         (its file can be ingested again once fixed): an unreadable row would stop every rebuild.
         """
-        from policygraph.ingest.pipeline import parse_text  # the store keeps texts so it can do this
-
         rows = self.conn.execute("SELECT path, text FROM files").fetchall()
         with self.transaction():
             self.conn.execute("DROP TABLE IF EXISTS nodes")  # schema 1 kept the graph in tables
             self.conn.execute("DROP TABLE IF EXISTS edges")
             for path, text in rows:
                 try:
-                    row = file_row(parse_text(_decompress(text).decode("utf-8"), path))
+                    row = file_row(pipeline.parse_text(_decompress(text).decode("utf-8"), path))
                 except Exception as exc:  # noqa: BLE001 - one text must not keep the store from opening
                     self.reparse_errors.append((path, f"{type(exc).__name__}: {exc}"))
                     self.conn.execute("DELETE FROM files WHERE path=?", (path,))
@@ -426,6 +387,15 @@ class Store:
         out = {"files": self.conn.execute("SELECT count(*) FROM files").fetchone()[0]}
         out.update(json.loads(row[0]) if row else {})
         return out
+
+    def record_ingest(self, entries: list) -> None:
+        """What an ingest said about each file it read (graph/ingest_log.py; the caller holds the transaction)."""
+        ingest_log.record(self.conn, entries)
+
+    @staticmethod
+    def drop_inherited_locks() -> None:
+        """In a forked worker process: close the copies of the parent's lock files (see drop_inherited_locks)."""
+        drop_inherited_locks()
 
     @contextmanager
     def writing(self) -> Iterator[None]:

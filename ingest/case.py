@@ -13,8 +13,10 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from policygraph.ingest import symbols, tables
-from policygraph.ingest.places import FORMER_PROVINCE_NAMES_BY_KEY, fold, gazetteer
+from policygraph.ingest import lexicon, symbols, tables
+from policygraph.ingest.places import FORMER_PROVINCE_NAMES_BY_KEY, gazetteer
+from policygraph.ingest.unit_names import CASE_FIXES, CASE_MAP, OWNER_CASE_RE
+from policygraph.text import fold, name_key
 
 # words capitalised wherever they stand in a title (unit names come from the unit table)
 PROPER = (
@@ -60,11 +62,8 @@ def sentence_case(text: str, first_upper: bool = True) -> str:
 
 
 def _names_put_back(s: str) -> str:
-    # the unit table's names and their case; units imports header, which imports this module
-    from policygraph.ingest.units import _CASE_MAP, OWNER_CASE_RE
-    from policygraph.ingest.units import fold as unit_key  # the unit table's keys: folded, without spaces
-
-    s = _unit_names_re().sub(lambda m: _CASE_MAP.get(unit_key(m.group(0)), m.group(0)), s)
+    # the unit table's names and their case (keyed by name_key: folded, without spaces)
+    s = _unit_names_re().sub(lambda m: CASE_MAP.get(name_key(m.group(0)), m.group(0)), s)
     s = OWNER_CASE_RE.sub(lambda m: m.group(1).capitalize() + " ủy", s)
     s = _proper_re().sub(lambda m: _PROPER_MAP[fold(m.group(0))], s)
     s = _PARTY_GENERIC.sub("đảng", s)
@@ -81,9 +80,7 @@ _PROPER_MAP = {fold(p): p for p in PROPER}
 @lru_cache(maxsize=1)
 def _unit_names_re() -> re.Pattern:
     """units.CASE_FIX_RE for lower-case text: without IGNORECASE, 17x faster on a title."""
-    from policygraph.ingest.units import _CASE_FIXES, _phrase
-
-    return re.compile(r"(?<!\w)(?:" + "|".join(_phrase(c.lower()) for c in _CASE_FIXES) + r")(?!\w)")
+    return re.compile(r"(?<!\w)(?:" + "|".join(lexicon.phrase(c.lower()) for c in CASE_FIXES) + r")(?!\w)")
 
 
 @lru_cache(maxsize=1)

@@ -29,6 +29,7 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
+from policygraph.ingest import lexicon as lexicon_files
 from policygraph.ingest.models import Change, Citation, UnnumberedMention
 
 # the relations read here, in the order a timeline lists them
@@ -37,9 +38,8 @@ CHANGE_TYPES = ("amends", "replaces", "repeals", "guides", "consolidates", "cont
 
 @cache
 def lexicon() -> dict[str, Any]:
-    """data/lexicon/changes.json, read once."""
-    path = resources.files("policygraph").joinpath("data", "lexicon", "changes.json")
-    return json.loads(path.read_text("utf-8"))
+    """data/lexicon/changes.json, read once (through lexicon.load, so POLICYGRAPH_LEXICON applies)."""
+    return lexicon_files.load("changes")
 
 
 @cache

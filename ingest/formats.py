@@ -13,7 +13,7 @@ import logging
 import re
 from pathlib import Path
 
-from policygraph.ingest.reader import ReadError
+from policygraph.ingest.errors import ReadError
 
 # -- .docx (python-docx) --------------------------------------------------------------------
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"

@@ -12,9 +12,16 @@ from __future__ import annotations
 
 import re
 
-from policygraph.ingest import symbols, tables
+from policygraph.ingest import lexicon, symbols, tables
 from policygraph.ingest.case import agency_case, sentence_case
 from policygraph.ingest.dates import DATE_RE, iso_from_match
+from policygraph.ingest.layout import (
+    HEADING_ANY_CASE_RE,
+    HEADING_INLINE_RE,
+    HEADING_RE,
+    HEADINGS,
+    SIGNATURE_RE,
+)
 from policygraph.ingest.models import Citation, Identity, Place
 from policygraph.ingest.noise import LinePattern
 from policygraph.ingest.places import (
@@ -27,6 +34,9 @@ from policygraph.ingest.places import (
     province_of_district,
     without_district,
 )
+from policygraph.ingest.unit_finder import find_units
+from policygraph.ingest.unit_names import canonical_unit_name
+from policygraph.vocabulary import LEVEL_WORD, Flag, Level
 
 HEADER_ZONE = 2500  # characters: the frame above the title
 OWN_NUMBER_RE = LinePattern(
@@ -54,41 +64,8 @@ PASSED_BY_RE = re.compile(  # what the clause says before "thông qua", within P
 )
 PASSED_BY_WIDTH = 300
 FRAME_AFTER_NUMBER = 400  # characters: a frame moved to the end (consolidated texts) dates its number there
-# headings in capitals -> (grammar-free) type name
-HEADINGS = {
-    "KẾ HOẠCH": "Kế hoạch",
-    "NGHỊ QUYẾT": "Nghị quyết",
-    "CHỈ THỊ": "Chỉ thị",
-    "KẾT LUẬN": "Kết luận",
-    "QUYẾT ĐỊNH": "Quyết định",
-    "QUY ĐỊNH": "Quy định",
-    "QUY CHẾ": "Quy chế",
-    "HƯỚNG DẪN": "Hướng dẫn",
-    "THÔNG BÁO": "Thông báo",
-    "BÁO CÁO": "Báo cáo",
-    "CHƯƠNG TRÌNH HÀNH ĐỘNG": "Chương trình hành động",
-    "CHƯƠNG TRÌNH": "Chương trình",
-    "ĐỀ ÁN": "Đề án",
-    "THÔNG TRI": "Thông tri",
-    "TỜ TRÌNH": "Tờ trình",
-    "NGHỊ ĐỊNH": "Nghị định",
-    "THÔNG TƯ LIÊN TỊCH": "Thông tư liên tịch",
-    "THÔNG TƯ": "Thông tư",
-    "BỘ LUẬT": "Bộ luật",
-    "LUẬT": "Luật",
-    "PHÁP LỆNH": "Pháp lệnh",
-    "CÔNG VĂN": "Công văn",
-    "PHƯƠNG ÁN": "Phương án",
-    "DỰ ÁN": "Dự án",
-    "CÔNG ĐIỆN": "Công điện",
-}
-NAMED_HEADINGS = ("BỘ LUẬT", "LUẬT", "PHÁP LỆNH")  # the title under these is a name: "Luật Đầu tư"
-HEADING_ALTERNATIVES = "|".join(sorted(HEADINGS, key=len, reverse=True))
-HEADING_RE = LinePattern(rf"^[ \t#*_]*(?P<h>{HEADING_ALTERNATIVES})[ \t*_]*$")
-# text taken from a page may put the title on the heading's line ("KẾ HOẠCH triển khai …"), or
-# write the heading in sentence case on its own line ("Kế hoạch"): tried after HEADING_RE
-HEADING_INLINE_RE = LinePattern(rf"^[ \t#*_]*(?P<h>{HEADING_ALTERNATIVES})[ \t*_]+(?P<rest>[^\s*_][^\n]*)$")
-HEADING_ANY_CASE_RE = LinePattern(rf"^[ \t#*_]*(?P<h>(?i:{HEADING_ALTERNATIVES}))[ \t*_]*$")
+# the headings whose title is a name ("Luật Đầu tư"); the heading patterns are the layout's
+NAMED_HEADINGS = lexicon.NAMED_HEADINGS
 # "…, Huyện ủy Hòn Quản xây dựng Kế hoạch", "Ủy ban nhân dân tỉnh ban hành Kế hoạch"
 _ACTOR_BODIES = (
     "Tỉnh ủy", "Tỉnh uỷ", "Thành ủy", "Huyện ủy", "Huyện uỷ", "Quận ủy", "Thị ủy", "Đảng ủy", "Đảng uỷ",
@@ -161,7 +138,7 @@ def _enacting_actor(masked: str, start: int, end: int, framed: bool) -> tuple[st
 
 
 # "T/M BAN THƯỜNG VỤ", "TM. ỦY BAN NHÂN DÂN" name the body; "KT. CHỦ TỊCH", "Q. GIÁM ĐỐC" the signer's capacity
-SIGNATURE_RE = LinePattern(r"^[ \t*_]*(?P<how>T/M|TM\.?|T\.M|KT\.?|Q\.)[ \t]*(?P<body>[^\n*]{3,60})")
+# (layout.SIGNATURE_RE)
 STATE_BODIES = ("Ủy ban nhân dân", "Uỷ ban nhân dân", "Hội đồng nhân dân")
 PARTY_WORDS = re.compile(
     r"Tỉnh ủy|Tỉnh uỷ|Huyện ủy|Huyện uỷ|Đảng ủy|Đảng uỷ|Ban Thường vụ|BAN THƯỜNG VỤ|Chi bộ|"
@@ -172,20 +149,22 @@ LEVEL_OF_ACTOR = [
     (re.compile(r"Trung ương|Bộ Chính trị|Ban Bí thư|Chính phủ|Quốc hội|Thủ tướng|Bộ trưởng", re.I), "central"),
     (re.compile(r"\bxã\b|\bphường\b|thị trấn|Chi bộ", re.I), "commune"),
     (re.compile(r"Huyện ủy|Huyện uỷ|Quận ủy|Thị ủy|\bhuyện\b|\bquận\b|thị xã", re.I), "district"),
-    (re.compile(r"Tỉnh ủy|Tỉnh uỷ|Thành ủy|\btỉnh\b|\bSở\b", re.I), "province"),
+    (re.compile(r"Tỉnh ủy|Tỉnh uỷ|\btỉnh\b|\bSở\b", re.I), "province"),
 ]
-COMMITTEE = {"TU": "Tỉnh ủy", "HU": "Huyện ủy", "QU": "Quận ủy", "TXU": "Thị ủy", "ĐU": "Đảng ủy", "TW": "Trung ương"}
+# "Thành ủy" has no level of its own: the lexicon's answer depends on its city (lexicon.committee_level)
+_CITY_COMMITTEE_RE = re.compile(r"(?i)thành\s+(?:ủy|uỷ)")
+COMMITTEE = lexicon.COMMITTEE_OF_CODE  # "TU" -> "Tỉnh ủy"
 
 
 def _with_dated_at(place: Place, dated_at: str | None, level: str | None) -> Place:
     """Fill what the clues left open from the place of the date line: a province name, or a
     district inside the province already found (or unique in the country)."""
-    if not dated_at or (place.province and (place.district or level not in ("district", "commune"))):
+    if not dated_at or (place.province and (place.district or level not in (Level.DISTRICT, Level.COMMUNE))):
         return place
     province = match_province(dated_at)
     if province and not place.province:
         return Place(province)
-    if level in ("district", "commune") and not place.district:
+    if level in (Level.DISTRICT, Level.COMMUNE) and not place.district:
         owner = place.province or province_of_district(dated_at)  # a district name shared by provinces says nothing
         district = match_district(dated_at, owner) if owner else None
         if district:
@@ -217,6 +196,62 @@ def _own_number(masked: str) -> tuple[symbols.Symbol | None, int]:
                 continue
         found = _number_line(masked, len(masked))
     return found
+
+
+# A frame flattened onto one line (a PDF's two columns read across): "… Hạnh phúc ***** Số: 23/2007/QĐ-BLĐTBXH Hà Nội,
+# ngày 05 tháng 10 năm 2007 QUYẾT ĐỊNH …". "Số:" with its colon, a symbol, then the place-and-date within a few
+# words on the same line: the frame's two cells side by side, which no sentence citing a document writes.
+FLAT_FRAME_ZONE = 6000  # characters: a page's furniture may come before the frame
+_FLAT_NUMBER_RE = re.compile(r"(?<!\w)(?:Số|SỐ)[ \t]*:[ \t]*(?=\d)")
+_FLAT_DATE_AFTER_RE = re.compile(r"[^\n,]{0,40},[ \t]*ngày[ \t]+\d")
+
+
+def _flat_frame_number(masked: str) -> tuple[symbols.Symbol | None, int]:
+    for m in _FLAT_NUMBER_RE.finditer(masked, 0, min(len(masked), FLAT_FRAME_ZONE)):
+        sm = symbols.SYMBOL_RE.match(masked, m.end())
+        if sm is None or not _FLAT_DATE_AFTER_RE.match(masked, sm.end()):
+            continue
+        try:
+            return symbols.from_match(sm), m.start()
+        except symbols.InvalidSymbol:
+            continue
+    return None, -1
+
+
+# A news page that announces a document and then reproduces it is that document: "Ban Tuyên giáo Trung ương ban
+# hành Hướng dẫn số 55-HD/BTGTW về … trân trọng giới thiệu toàn văn bản Hướng dẫn." Only with the words that say
+# the text follows in full: a page that only reports an issuing ("Tỉnh ủy vừa ban hành Chỉ thị 07-CT/TU") is not it.
+ANNOUNCE_ZONE = 1500  # characters: the lead-in of a news page
+_ANNOUNCED_RE = re.compile(r"ban[ \t]+hành[ \t]+(?P<type>[A-ZĐ][^\n]{1,30}?)[ \t]+số[ \t]*(?=\d)")
+_REPRODUCED_RE = re.compile(r"(?i)(?:giới[ \t]+thiệu|đăng[ \t]+tải|đăng)[ \t]+(?:toàn[ \t]+văn|nguyên[ \t]+văn)")
+REPRODUCED_REACH = 400  # characters after the number: the lead-in's next sentence
+
+
+def _reproduced_announcement(masked: str) -> symbols.Symbol | None:
+    for m in _ANNOUNCED_RE.finditer(masked, 0, min(len(masked), ANNOUNCE_ZONE)):
+        if m.group("type").lower() not in tables.name_to_codes():
+            continue
+        sm = symbols.SYMBOL_RE.match(masked, m.end())
+        if sm is None or not _REPRODUCED_RE.search(masked, sm.end(), sm.end() + REPRODUCED_REACH):
+            continue
+        try:
+            return symbols.from_match(sm)
+        except symbols.InvalidSymbol:
+            continue
+    return None
+
+
+# What a frame's number line writes in a form the grammar does not know ("Số: 15 /KH-BCĐ(389)", a council's
+# term in the code): kept as written (flag symbol_nonstandard), never dropped; digits and a slash or dash at least.
+_WRITTEN_NUMBER_RE = re.compile(r"\d[^\n]*?[/\-–][^\n]*")
+
+
+def _written_number(masked: str) -> tuple[str | None, int]:
+    for m in OWN_NUMBER_RE.finditer(masked, 0, _title_start(masked)):
+        written = " ".join(m.group("sym").strip(" .,;*_").split())
+        if _WRITTEN_NUMBER_RE.fullmatch(written) and len(written) <= 40:
+            return written, m.start()
+    return None, -1
 
 
 def _number_line(masked: str, limit: int) -> tuple[symbols.Symbol | None, int]:
@@ -412,12 +447,10 @@ def _issuer_from_signature(masked: str, symbol: symbols.Symbol | None, place: Pl
     on_behalf = [m for m in last_block if m.group("how").upper().startswith("T")]
     body = " ".join((on_behalf or last_block)[0].group("body").split()).strip(" .")
     if body.isupper():  # "BAN CHẤP HÀNH TRUNG ƯƠNG" -> "Ban Chấp hành Trung ương", the unit table's spelling
-        from policygraph.ingest.units import canonical_unit_name  # units imports this module
-
         body = canonical_unit_name(body)
-    if body in STATE_BODIES and level in ("province", "district", "commune"):
+    if body in STATE_BODIES and level in (Level.PROVINCE, Level.DISTRICT, Level.COMMUNE):
         body = f"{body} {dict(province='tỉnh', district='huyện', commune='xã')[level]}"
-    elif body.lower() in ("đảng ủy", "đảng uỷ") and level == "commune":
+    elif body.lower() in ("đảng ủy", "đảng uỷ") and level == Level.COMMUNE:
         body = "Đảng ủy xã"
     if body.lower().startswith("ban thường vụ") or body.lower() == "đảng ủy":
         committee = COMMITTEE.get(symbol.issuer) if symbol else None
@@ -563,7 +596,6 @@ def _letters(name: str) -> str:
 _ATTACHED_TO_RE = re.compile(r"\(\s*Ban\s+hành\s+kèm\s+theo\b[^()]{0,200}?\bcủa\s+(?P<body>[^()]{3,80}?)\s*\)")
 # the enacting authority line keeps its body: a council's term and session after it are cut
 _AUTHORITY_TAIL_RE = re.compile(r"(?i)[\s,-]+(?:khóa|khoá|kỳ họp|nhiệm kỳ)\b.*$")
-LEVEL_WORD = {"province": "tỉnh", "district": "huyện", "commune": "xã"}
 
 
 def _authority_body(line: str | None) -> str | None:
@@ -583,8 +615,25 @@ def _level_of(*clues: str | None) -> str | None:
     for clue in clues:
         if clue:
             level = next((lv for rx, lv in LEVEL_OF_ACTOR if rx.search(clue)), None)
+            if level is None and _CITY_COMMITTEE_RE.search(clue):
+                level = lexicon.committee_level(clue)
             if level:
                 return level
+    return None
+
+
+# A news page has no frame: its lead-in names the body it reports on as the subject of what it "just did"
+# ("(BĐ) - Ban Tuyên giáo Tỉnh ủy vừa có văn bản đề nghị …", "BCH Đảng bộ xã Vi Hương đã tổ chức họp"): the
+# page's level is that body's, read by the unit grammar. A body in a list ("các cấp ủy") says nothing.
+LEAD_IN_ZONE = 800  # characters: a news page's title and lead-in
+_REPORTED_ACT_RE = re.compile(r"[ \t]+(?:vừa|đã|mới)[ \t]")
+
+
+def _reporting_body_level(masked: str) -> str | None:
+    lead = masked[:LEAD_IN_ZONE]
+    for found in find_units(lead):
+        if found.level and not found.collective and _REPORTED_ACT_RE.match(lead, found.end):
+            return found.level
     return None
 
 
@@ -592,12 +641,21 @@ def identify(text: str, masked: str, citations: list[Citation]) -> Identity:
     """Everything the document says about itself (see module docstring)."""
     ident = Identity()
     sym, number_at = _own_number(masked)
+    if sym is None:
+        sym, number_at = _flat_frame_number(masked)
+    if sym is None:
+        sym = _reproduced_announcement(masked)
     heading, title, heading_end, authority_line = _heading_and_title(masked)
     if sym:
         ident.symbol, ident.grammar, ident.issuer_code = str(sym), sym.grammar, sym.issuer
         ident.doc_type = sym.doc_type
         if sym.level and sym.level != "context":
             ident.level = sym.level
+    else:
+        written, number_at = _written_number(masked)
+        if written:  # the frame's number in a form the grammar does not know: kept, flagged
+            ident.symbol = written
+            ident.flags.append(Flag.SYMBOL_NONSTANDARD)
     framed = bool(sym or heading)
     actor = _enacting_actor(masked, heading_end, heading_end + 4000, framed) or _enacting_actor(
         masked, 0, 6000, framed
@@ -638,19 +696,24 @@ def identify(text: str, masked: str, citations: list[Citation]) -> Identity:
     if ident.date is None:
         ident.date = _passed_on(masked) if ident.grammar == "state" else None
     if sym and sym.issuer == "TU" and names_town_committee(frame_body or actor_text):
-        ident.level = "district"  # "THỊ ỦY SÔNG CẦU / Số 12-KH/TU": a district-level committee
+        ident.level = Level.DISTRICT  # "THỊ ỦY SÔNG CẦU / Số 12-KH/TU": a district-level committee
     if ident.level is None:
         ident.level = _level_of(actor_text, frame_body, authority)
+        if ident.level == Level.DISTRICT and _CITY_COMMITTEE_RE.search(actor_text or frame_body or authority or ""):
+            # a "Thành ủy" that names no city: the lexicon's answer for the province the text is in
+            ident.level = lexicon.committee_level("Thành ủy", locate(masked, Level.PROVINCE).province)
     if ident.level is None:
-        ident.level = "central" if sym and sym.level == "central" else None
+        ident.level = Level.CENTRAL if sym and sym.level == Level.CENTRAL else None
+    if ident.level is None and not sym and not heading:
+        ident.level = _reporting_body_level(masked)
     if sym and sym.issuer == "TƯ":  # "Số 445-KL/TƯ" under "TỈNH ỦY …": a Tỉnh ủy's TU typed with Ư (T.Ư is central)
-        code = "TW" if ident.level == "central" else "TU"
-        ident.level = ident.level or "province"
+        code = "TW" if ident.level == Level.CENTRAL else "TU"
+        ident.level = ident.level or Level.PROVINCE
         ident.symbol, ident.issuer_code = str(sym.with_issuer(code)), code
-        ident.flags.append("issuer_slip")
-    if ident.level != "central":
-        ident.place = locate(masked, ident.level or "commune")
-        if actor_text and ident.place.province and ident.level in ("district", "commune"):
+        ident.flags.append(Flag.ISSUER_SLIP)
+    if ident.level != Level.CENTRAL:
+        ident.place = locate(masked, ident.level or Level.COMMUNE)
+        if actor_text and ident.place.province and ident.level in (Level.DISTRICT, Level.COMMUNE):
             district = (
                 match_district(
                     re.sub(r"^.*?(Huyện ủy|Huyện uỷ|Quận ủy|Thị ủy)\s*", "", actor_text), ident.place.province
@@ -664,13 +727,13 @@ def identify(text: str, masked: str, citations: list[Citation]) -> Identity:
         if ident.date and ident.date >= DISTRICT_LEVEL_ENDED and ident.place.district:
             ident.place = without_district(ident.place)
         if ident.level is None and ident.place.province:
-            ident.level = "province"
+            ident.level = Level.PROVINCE
             ident.place = Place(ident.place.province)  # a provincial document is not placed in a district
         if not ident.place.province:
-            ident.flags.append("place_unresolved")
+            ident.flags.append(Flag.PLACE_UNRESOLVED)
     signed = _issuer_from_signature(masked, sym, ident.place, ident.level)
     ident.issuer = _with_level_word(_issuer(signed, actor_text, frame_body), ident.level)
-    if ident.issuer and ident.level and ident.level != "central":
+    if ident.issuer and ident.level and ident.level != Level.CENTRAL:
         where = {
             "province": ident.place.province,
             "district": ident.place.district,
@@ -681,13 +744,13 @@ def identify(text: str, masked: str, citations: list[Citation]) -> Identity:
     if ident.date:
         ident.year = int(ident.date[:4])
     else:
-        years = [int(c.date[:4]) for c in citations if c.date and "date_conflict" not in c.flags]
+        years = [int(c.date[:4]) for c in citations if c.date and Flag.DATE_CONFLICT not in c.flags]
         if sym and sym.year:
             ident.year = sym.year
         elif years:
             ident.year = max(years)  # a document cannot be older than what it cites
-            ident.flags.append("year_estimated")
-    if ident.grammar == "party" and ident.level == "central" and (ident.date or ident.year):
+            ident.flags.append(Flag.YEAR_ESTIMATED)
+    if ident.grammar == "party" and ident.level == Level.CENTRAL and (ident.date or ident.year):
         ident.term = tables.term_of(ident.date or str(ident.year))
     return ident
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
 
-LEVELS = ("central", "province", "district", "commune")
+from policygraph.vocabulary import EdgeType, Level
 
 
 @dataclass(frozen=True)
@@ -21,11 +21,11 @@ class Place:
 
     def scope(self, level: str | None) -> Place:
         """The part of this place that matters for something at `level`."""
-        if level == "central":
+        if level == Level.CENTRAL:
             return Place()
-        if level == "province":
+        if level == Level.PROVINCE:
             return Place(self.province)
-        if level == "district":
+        if level == Level.DISTRICT:
             return Place(self.province, self.district)
         return self
 
@@ -47,7 +47,7 @@ class Citation:
     issuer_text: str | None = None  # issuing body as written ("Ban Chấp hành Trung ương")
     subject: str | None = None  # the "về ..." phrase
     place: Place = field(default_factory=Place)  # scope for local symbols
-    relation: str = "references"  # implements | based_on | references
+    relation: str = EdgeType.REFERENCES  # implements | based_on | references
     start: int = 0
     end: int = 0
     evidence: str = ""  # the sentence that holds the citation
@@ -100,7 +100,7 @@ class UnnumberedMention:
     period: str | None = None  # a congress's term years, "2015-2020"
     year: int | None = None  # a law's year, when written ("Luật Đất đai năm 2013")
     key: str | None = None  # a law's folded name ("thuc hien dan chu o co so")
-    relation: str = "references"  # implements | based_on | references, as for numbered citations
+    relation: str = EdgeType.REFERENCES  # implements | based_on | references, as for numbered citations
     start: int = 0
     end: int = 0
     evidence: str = ""

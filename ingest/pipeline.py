@@ -19,14 +19,14 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 
-from policygraph.graph.ingest_log import Entry, record
-from policygraph.graph.store import FileRow, drop_inherited_locks, file_row
 from policygraph.ingest.changes import effective_date, find_changes
 from policygraph.ingest.citations import extract_citations, scope_citations
 from policygraph.ingest.header import identify
+from policygraph.ingest.layout import Layout, read_layout
 from policygraph.ingest.models import ParsedDocument
 from policygraph.ingest.noise import mask_noise
 from policygraph.ingest.reader import ReadError, read_text
+from policygraph.ingest.rows import Entry, FileRow, file_row
 from policygraph.ingest.units import UnitContext, extract_units
 from policygraph.ingest.unnumbered import find_unnumbered, law_key
 from policygraph.ingest.walk import DEFAULT_MAX_SIZE, Found, key_of, walk
@@ -35,6 +35,7 @@ from policygraph.ingest.walk import DEFAULT_MAX_SIZE, Found, key_of, walk
 def parse_text(text: str, path: str = "<text>") -> ParsedDocument:
     """Everything policygraph reads from one text (already NFC)."""
     masked = mask_noise(text)
+    layout = read_layout(masked)  # the zones every extractor reads by, found once
     citations, asserted = extract_citations(masked)
     ident = identify(text, masked, citations)
     scope_citations(citations, ident.level, ident.place)
@@ -60,7 +61,7 @@ def parse_text(text: str, path: str = "<text>") -> ParsedDocument:
     )
     doc.changes = find_changes(masked, doc.citations, doc.unnumbered, doc.doc_type, doc.title, doc.symbol)
     doc.effective = effective_date(masked)
-    _add_units(doc, masked)
+    _add_units(doc, masked, layout)
     return doc
 
 
@@ -73,7 +74,7 @@ def _not_itself(mentions: list, title: str | None) -> list:
     return [u for u in mentions if not (u.kind == "law" and u.key == own)]
 
 
-def _add_units(doc: ParsedDocument, masked: str) -> None:
+def _add_units(doc: ParsedDocument, masked: str, layout: Layout) -> None:
     # deadlines are read from the document's date; without one, from the start of its year (known or estimated
     # from what it cites): "trước ngày 10/12 hằng năm" in a 2017 plan is due first on 10 December 2017
     since = doc.date or (f"{doc.year}-01-01" if doc.year else None)
@@ -81,6 +82,7 @@ def _add_units(doc: ParsedDocument, masked: str) -> None:
         masked,
         UnitContext(level=doc.level, place=doc.place, issuer_code=doc.issuer_code, doc_date=since,
                     doc_type=doc.doc_type),
+        layout,
     )
 
 
@@ -171,8 +173,14 @@ def worker_count(jobs: int | None, files: int) -> int:
     return max(1, min(cpus, AUTO_MAX_JOBS))
 
 
-def parse_many(files: list[Found], jobs: int | None = 1, known: dict[str, str] | None = None) -> Iterator[Outcome]:
-    """Outcomes in file order; `known` maps keys to the hashes already stored; `jobs` None is "auto"."""
+def parse_many(
+    files: list[Found],
+    jobs: int | None = 1,
+    known: dict[str, str] | None = None,
+    initializer: Callable[[], None] | None = None,
+) -> Iterator[Outcome]:
+    """Outcomes in file order; `known` maps keys to the hashes already stored; `jobs` None is "auto";
+    `initializer` runs first in each worker process (the store's drop_inherited_locks)."""
     known = known or {}
     jobs = worker_count(jobs, len(files))
     if jobs <= 1 or len(files) < 2:
@@ -182,7 +190,7 @@ def parse_many(files: list[Found], jobs: int | None = 1, known: dict[str, str] |
     import multiprocessing
 
     ctx = multiprocessing.get_context("fork" if hasattr(os, "fork") else "spawn")
-    with ctx.Pool(jobs, initializer=drop_inherited_locks) as pool:
+    with ctx.Pool(jobs, initializer=initializer) as pool:
         yield from pool.imap(_worker_parse, [(found, known.get(found.key)) for found in files], chunksize=8)
 
 
@@ -300,7 +308,7 @@ def _ingest(
     now = datetime.now(timezone.utc).isoformat(timespec="seconds")
     clock = time.perf_counter
     spent = {"parse": 0.0, "store": 0.0, "rebuild": 0.0}
-    outcomes = parse_many(files, jobs, known)
+    outcomes = parse_many(files, jobs, known, getattr(store, "drop_inherited_locks", None))
     while True:
         t0 = clock()
         outcome = next(outcomes, None)  # with jobs > 1: the wait for the workers
@@ -332,7 +340,7 @@ def _ingest(
     t0 = clock()
     if log:
         with store.transaction():
-            record(store.conn, log)
+            store.record_ingest(log)
     if summary.added or summary.updated or store.is_dirty():  # nothing new: the graph stands as it is
         store.rebuild()
     spent["rebuild"] = clock() - t0

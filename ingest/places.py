@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import json
 import re
-import unicodedata
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -19,27 +18,10 @@ from functools import lru_cache
 from importlib import resources
 
 from policygraph.ingest.models import Place
+from policygraph.text import fold
+from policygraph.vocabulary import Level
 
 _PREFIX = re.compile(r"^(Thành phố|Tỉnh|Huyện|Quận|Thị xã|Xã|Phường|Thị trấn|Đặc khu)\s+")
-
-
-@lru_cache(maxsize=65536)
-def fold(text: str) -> str:
-    """Lower-case ASCII without diacritics, single spaces: 'Hớn  Quản' -> 'hon quan'.
-
-    Cached: the same place and unit names are folded thousands of times per ingest
-    (every unit id and scope key), and a pure function of a string cannot go stale.
-    """
-    text = text.replace("Đ", "D").replace("đ", "d")
-    text = unicodedata.normalize("NFD", text)
-    text = "".join(c for c in text if unicodedata.category(c) != "Mn")
-    return " ".join(text.lower().split())
-
-
-@lru_cache(maxsize=65536)
-def slug(text: str) -> str:
-    """fold() with dashes for spaces: the form ids are built from."""
-    return fold(text).replace(" ", "-")
 
 
 @dataclass
@@ -200,7 +182,7 @@ def _prefixes(name: str) -> list[str]:
     return [" ".join(words[:k]) for k in range(len(words), 0, -1)]
 
 
-def locate(text: str, max_level: str = "commune") -> Place:
+def locate(text: str, max_level: str = Level.COMMUNE) -> Place:
     """Best province / district / commune for a document, from the clues in its text.
 
     `max_level` stops at the document's own level: a provincial plan that names a
@@ -217,15 +199,15 @@ def locate(text: str, max_level: str = "commune") -> Place:
     for clue in clues:
         for prefix in _prefixes(clue.written):
             key = fold(prefix)
-            if clue.level == "province" and key in gaz.provinces:
+            if clue.level == Level.PROVINCE and key in gaz.provinces:
                 name = gaz.provinces[key]
                 votes[name] += 1
                 first_seen.setdefault(name, clue.start)
                 break
-            if clue.level in ("district", "province") and key in gaz.districts:
+            if clue.level in (Level.DISTRICT, Level.PROVINCE) and key in gaz.districts:
                 district_hits.append(gaz.districts[key])
                 break
-            if clue.level == "commune" and key in gaz.communes:
+            if clue.level == Level.COMMUNE and key in gaz.communes:
                 commune_hits.append(gaz.communes[key])
                 break
     province = None
@@ -236,10 +218,10 @@ def locate(text: str, max_level: str = "commune") -> Place:
             if len({p for p, _ in hits}) == 1:
                 province = hits[0][0]
                 break
-    if province is None or max_level == "province":
+    if province is None or max_level == Level.PROVINCE:
         return Place(province)
     district = next((d for hits in district_hits for p, d in hits if p == province), None)
-    if max_level == "district":
+    if max_level == Level.DISTRICT:
         return Place(province, district)
     if district is None:
         return _commune_alone(province, commune_hits)

@@ -16,6 +16,7 @@ import unicodedata
 from collections.abc import Callable
 from pathlib import Path
 
+from policygraph.ingest.errors import ReadError
 from policygraph.ingest.legacy_fonts import NAMES, LegacyError, repair
 
 # C0 controls other than the whitespace ones: a text has almost none, a binary file many
@@ -24,10 +25,6 @@ _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f]")
 # in C, 4x faster than re's scan of the set, and a text usually holds none of them, so they are
 # counted only when one is there
 _CONTROL_CHARS = tuple(chr(c) for c in [*range(0x01, 0x09), *range(0x0E, 0x20)])
-
-
-class ReadError(Exception):
-    """A file that cannot be read; the message names the reason (the caller names the file)."""
 
 
 MAX_NUL_SHARE = 0.01  # NUL bytes above this share of a file: a binary, not a text with a few stray NULs

@@ -42,7 +42,7 @@ class CitationRecognizer:
         self.spans_key = spans_key
 
     def __call__(self, doc: Doc) -> Doc:
-        from policygraph.ingest.citations import find_citations
+        from policygraph.ingest.citation_finder import find_citations
 
         citations = find_citations(doc.text)
         spans = []

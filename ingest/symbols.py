@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from policygraph.ingest import tables
+from policygraph.vocabulary import Flag, Level
 
 
 class InvalidSymbol(ValueError):
@@ -186,6 +187,11 @@ def _from_groups(groups: tuple[str | None, ...], named: bool = False) -> Symbol 
         return type(exc), str(exc)
 
 
+def _names_party_body(code: str) -> bool:
+    """Whether a code, or a segment of it, is a Party body's ("ĐUK", "HU"): then it is no State department's."""
+    return bool(_PARTY_SUFFIX_RE.search(code)) or any(tables.find_issuer("party", seg) for seg in code.split("-"))
+
+
 def _symbol_of_groups(
     num: str, ptype: str | None, piss: str | None, syear: str | None, scode: str | None, named: bool = False
 ) -> Symbol:
@@ -199,10 +205,10 @@ def _symbol_of_groups(
             # a State issuer written the Party way ("33-CT/TTg"): read it as the State symbol
             state_type = tables.doc_types()["state"].get(tables.fold_code(ptype))
             state_entry = tables.find_issuer("state", issuer)
-            if state_type and state_entry and state_entry.level == "central":
+            if state_type and state_entry and state_entry.level == Level.CENTRAL:
                 code = state_entry.canonical or issuer
                 return Symbol(
-                    num.lower(), state_type.code, code, "state", None, "central", slip="state_in_party_form"
+                    num.lower(), state_type.code, code, "state", None, "central", slip=Flag.STATE_IN_PARTY_FORM
                 )
             raise UnknownIssuer(f"unknown Party issuer code {piss!r}")
         return Symbol(num.lower(), type_entry.code, issuer, "party", None, entry.level)
@@ -226,8 +232,13 @@ def _symbol_of_groups(
         party = _party_in_state_form(number, year, segments)
         if party is not None:
             return party
+        if doc_type and _WRITTEN_CODE_RE.fullmatch(issuer_code) and not _names_party_body(issuer_code):
+            # "8008/CT-TCTL": a typed State symbol whose issuer (a department of a ministry, a joint code) the
+            # table does not know is still a document's number: kept as written, its level unknown, flagged
+            return Symbol(number, doc_type, issuer_code, "state", int(year) if year else None, None,
+                          slip=Flag.ISSUER_UNKNOWN)
         raise UnknownIssuer(f"unknown State issuer code {issuer_code!r}")
-    if doc_type is None and not year and "-" not in issuer_code and entry.level != "central" and not named:
+    if doc_type is None and not year and "-" not in issuer_code and entry.level != Level.CENTRAL and not named:
         # "5/UBND" alone is too thin to be sure it is a symbol and not a ratio
         raise ThinSymbol("untyped State symbol without year or department")
     return Symbol(number, doc_type, issuer_code, "state", int(year) if year else None, entry.level)
@@ -235,6 +246,8 @@ def _symbol_of_groups(
 
 # the codes of Party committees end so (Trung ương, Tỉnh ủy, Huyện ủy, Quận ủy, Thị ủy, Đảng ủy);
 # no State body's code does
+# an issuer code the table does not know, read in the grammar's shape: letters, maybe joined by dashes
+_WRITTEN_CODE_RE = re.compile(r"[A-ZĐ][A-ZĐa-zđ&]{1,11}(?:-[A-ZĐ][A-ZĐa-zđ&]{1,11}){0,3}")
 _PARTY_SUFFIX_RE = re.compile(r"(?:TW|TU|HU|QU|TXU|ĐU)$")
 
 
@@ -247,7 +260,7 @@ def _party_in_state_form(number: str, year: str | None, segments: list[str]) -> 
     entry = tables.find_issuer("party", segments[1])
     if type_entry is None or entry is None:
         return None
-    return Symbol(number, type_entry.code, segments[1], "party", None, entry.level, slip="party_in_state_form")
+    return Symbol(number, type_entry.code, segments[1], "party", None, entry.level, slip=Flag.PARTY_IN_STATE_FORM)
 
 
 def parse(text: str) -> Symbol:

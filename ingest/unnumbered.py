@@ -23,9 +23,12 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from policygraph.ingest import tables
-from policygraph.ingest.citations import preamble_end, preamble_relation, sentence_around
+from policygraph.ingest.citation_relations import preamble_relation, sentence_around
+from policygraph.ingest.layout import preamble
 from policygraph.ingest.models import Citation, Place, UnnumberedMention
-from policygraph.ingest.places import fold, locate
+from policygraph.ingest.places import locate
+from policygraph.text import fold
+from policygraph.vocabulary import EdgeType, Flag, Level
 
 _S = r"[ \t]*\n?[ \t]*"  # spacing inside a name: may wrap once
 _W = r"[ \t]+"  # spacing inside a name: one line
@@ -167,41 +170,42 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "congress_resolution", "NQ", _RESOLUTION, _RESOLUTION, 0, CONGRESS,
         examples=(
-            ("Nghị quyết Đại hội Đảng toàn quốc lần thứ XIII", {"level": "central", "ordinal": "XIII"}),
-            ("Nghị quyết Đại hội đại biểu toàn quốc lần thứ XII của Đảng", {"level": "central", "ordinal": "XII"}),
-            ("Nghị quyết Đại hội XIII của Đảng", {"level": "central", "ordinal": "XIII"}),
+            ("Nghị quyết Đại hội Đảng toàn quốc lần thứ XIII", {"level": Level.CENTRAL, "ordinal": "XIII"}),
+            ("Nghị quyết Đại hội đại biểu toàn quốc lần thứ XII của Đảng", {"level": Level.CENTRAL, "ordinal": "XII"}),
+            ("Nghị quyết Đại hội XIII của Đảng", {"level": Level.CENTRAL, "ordinal": "XIII"}),
             ("Nghị quyết Đại hội đại biểu Đảng bộ tỉnh lần thứ XV, nhiệm kỳ 2015 - 2020",
-             {"level": "province", "ordinal": "XV", "period": "2015-2020"}),
+             {"level": Level.PROVINCE, "ordinal": "XV", "period": "2015-2020"}),
             ("Nghị quyết Đại hội Đảng bộ huyện lần thứ XI, nhiệm kỳ 2015-2020",
-             {"level": "district", "ordinal": "XI", "period": "2015-2020"}),
-            ("Nghị quyết Đại hội Đảng bộ xã khóa XX", {"level": "commune", "ordinal": "XX"}),
-            ("Nghị quyết Đại hội Đảng bộ thị trấn lần thứ 25", {"level": "commune", "ordinal": "XXV"}),
+             {"level": Level.DISTRICT, "ordinal": "XI", "period": "2015-2020"}),
+            ("Nghị quyết Đại hội Đảng bộ xã khóa XX", {"level": Level.COMMUNE, "ordinal": "XX"}),
+            ("Nghị quyết Đại hội Đảng bộ thị trấn lần thứ 25", {"level": Level.COMMUNE, "ordinal": "XXV"}),
             ("nghị quyết Đại hội Đảng bộ huyện nhiệm kỳ 2020 - 2025",
-             {"level": "district", "ordinal": None, "period": "2020-2025"}),
-            ("NGHỊ QUYẾT ĐẠI HỘI ĐẢNG BỘ TỈNH LẦN THỨ XVII", {"level": "province", "ordinal": "XVII"}),
+             {"level": Level.DISTRICT, "ordinal": None, "period": "2020-2025"}),
+            ("NGHỊ QUYẾT ĐẠI HỘI ĐẢNG BỘ TỈNH LẦN THỨ XVII", {"level": Level.PROVINCE, "ordinal": "XVII"}),
             ("Nghị quyết Đại hội đại biểu Đảng bộ tỉnh Gia Lai lần thứ XVI",
-             {"level": "province", "ordinal": "XVI", "place": Place("Gia Lai")}),
+             {"level": Level.PROVINCE, "ordinal": "XVI", "place": Place("Gia Lai")}),
         ),
     ),
     Rule(
         "plenum_resolution", "NQ", _RESOLUTION, _RESOLUTION, 0, PLENUM,
         examples=(
-            ("Nghị quyết Trung ương 4 (khóa XII)", {"level": "central", "ordinal": "4", "term": "XII"}),
+            ("Nghị quyết Trung ương 4 (khóa XII)", {"level": Level.CENTRAL, "ordinal": "4", "term": "XII"}),
             ("Nghị quyết Hội nghị lần thứ tư Ban Chấp hành Trung ương Đảng khóa XII",
-             {"level": "central", "ordinal": "4", "term": "XII"}),
-            ("Nghị quyết Hội nghị Trung ương lần thứ bảy, khóa X", {"level": "central", "ordinal": "7", "term": "X"}),
-            ("Nghị quyết Hội nghị Trung ương 8", {"level": "central", "ordinal": "8", "term": None}),
+             {"level": Level.CENTRAL, "ordinal": "4", "term": "XII"}),
+            ("Nghị quyết Hội nghị Trung ương lần thứ bảy, khóa X",
+             {"level": Level.CENTRAL, "ordinal": "7", "term": "X"}),
+            ("Nghị quyết Hội nghị Trung ương 8", {"level": Level.CENTRAL, "ordinal": "8", "term": None}),
         ),
     ),
     Rule(
         "plenum_resolution", "NQ", _RESOLUTION, _RESOLUTION, 0, LOCAL_PLENUM,
         examples=(
             ("Nghị quyết Hội nghị lần thứ 5 Ban Chấp hành Đảng bộ tỉnh khóa XV",
-             {"level": "province", "ordinal": "5", "term": "XV", "place": Place("Bình Phước")}),
+             {"level": Level.PROVINCE, "ordinal": "5", "term": "XV", "place": Place("Bình Phước")}),
             ("Nghị quyết Hội nghị Ban Chấp hành Đảng bộ huyện lần thứ mười (khóa XXI)",
-             {"level": "district", "ordinal": "10", "term": "XXI", "place": Place("Bình Phước", "Hớn Quản")}),
+             {"level": Level.DISTRICT, "ordinal": "10", "term": "XXI", "place": Place("Bình Phước", "Hớn Quản")}),
             ("Nghị quyết Hội nghị lần thứ tư BCH Đảng bộ tỉnh Gia Lai khóa XVI",
-             {"level": "province", "ordinal": "4", "term": "XVI", "place": Place("Gia Lai"),
+             {"level": Level.PROVINCE, "ordinal": "4", "term": "XVI", "place": Place("Gia Lai"),
               "name": "Nghị quyết Hội nghị lần thứ 4 Ban Chấp hành Đảng bộ tỉnh Gia Lai khóa XVI"}),
         ),
     ),
@@ -215,7 +219,7 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "party_charter", "Điều lệ", ("iều lệ Đảng",), ("Điều lệ Đảng",), 1, PARTY_CHARTER, flags=0,
         examples=(
-            ("Căn cứ Điều lệ Đảng Cộng sản Việt Nam;", {"name": "Điều lệ Đảng", "level": "central"}),
+            ("Căn cứ Điều lệ Đảng Cộng sản Việt Nam;", {"name": "Điều lệ Đảng", "level": Level.CENTRAL}),
             ("Căn cứ Điều lệ Đảng;", {"name": "Điều lệ Đảng", "year": None}),
         ),
     ),
@@ -288,9 +292,9 @@ def find_unnumbered(text: str, level: str | None = None, place: Place | None = N
     for u in found[1:]:
         if u.start >= kept[-1].end:  # not inside the one before ("Bộ Luật X" holds "Luật X")
             kept.append(u)
-    end, seen = preamble_end(text), {}
+    end, seen = preamble(text)[0], {}
     for u in kept:
-        u.relation = "references" if _in_a_subject(u, citations) else preamble_relation(text, u.start, end)
+        u.relation = EdgeType.REFERENCES if _in_a_subject(u, citations) else preamble_relation(text, u.start, end)
         u.evidence = sentence_around(text, u.start, u.end, seen)
     return kept
 
@@ -378,7 +382,7 @@ def _with_flags(rule: Rule, fields: dict) -> dict:
     where = fields.setdefault("place", Place())
     at = fields["level"]
     unresolved = at in ("province", "district", "commune") and getattr(where, at) is None
-    fields["flags"] = ("place_unresolved",) if unresolved else ()
+    fields["flags"] = (Flag.PLACE_UNRESOLVED,) if unresolved else ()
     return {"kind": rule.kind, "doc_type": rule.doc_type, **fields}
 
 
@@ -478,7 +482,9 @@ def law_key(title: str | None) -> str | None:
 
 def _named_law(title: str, year: int | None) -> dict:
     key = law_key(title)
-    fields = dict(name=title + (f" năm {year}" if year else ""), issuer="Quốc hội", level="central", year=year, key=key)
+    fields = dict(
+        name=title + (f" năm {year}" if year else ""), issuer="Quốc hội", level=Level.CENTRAL, year=year, key=key
+    )
     return _with_flags(_LAW_RULE, fields)
 
 
@@ -488,14 +494,14 @@ def _congress(m: re.Match, level: str | None, place: Place) -> dict | None:
         ordinal = _roman(int(ordinal))
     period = f"{m.group('y1')}-{m.group('y2')}" if m.group("y1") else None
     if m.group("nation") or m.group("party") or (m.group("of_party") and not m.group("unit")):
-        body_level, where, unit_word = "central", Place(), None
+        body_level, where, unit_word = Level.CENTRAL, Place(), None
     elif m.group("unit"):
         unit_word = _words(m.group("unit")).lower()
         body_level = UNIT_LEVELS[unit_word]
         where, body_level = _congress_place(body_level, unit_word, _words(m.group("pname") or ""), level, place)
     else:
         return None  # whose congress? ("Nghị quyết Đại hội Đảng bộ các cấp")
-    if not ordinal and not (period and body_level != "central"):
+    if not ordinal and not (period and body_level != Level.CENTRAL):
         return None
     name, issuer = _congress_name(body_level, unit_word, where, ordinal, period)
     return dict(name=name, issuer=issuer, level=body_level, place=where, ordinal=ordinal, period=period)
@@ -504,13 +510,13 @@ def _congress(m: re.Match, level: str | None, place: Place) -> dict | None:
 def _congress_place(body_level: str, unit_word: str, named: str, level: str | None, place: Place) -> tuple[Place, str]:
     """The congress's place and level: the place it names, else the citing document's own."""
     if named:
-        found = _locate(f"{unit_word} {named}", "commune" if body_level == "city" else body_level)
+        found = _locate(f"{unit_word} {named}", Level.COMMUNE if body_level == "city" else body_level)
         if found.province:
             if body_level == "city":
-                body_level = "district" if found.district else "province"
+                body_level = Level.DISTRICT if found.district else Level.PROVINCE
             return found.scope(body_level), body_level
     if body_level == "city":  # "Đảng bộ thành phố": a city of the citing province, or the province itself
-        body_level = "province" if level in ("province", "central", None) else "district"
+        body_level = Level.PROVINCE if level in (Level.PROVINCE, Level.CENTRAL, None) else Level.DISTRICT
     return place.scope(body_level), body_level
 
 
@@ -523,10 +529,10 @@ def _congress_name(
     level: str, unit_word: str | None, where: Place, ordinal: str | None, period: str | None
 ) -> tuple[str, str]:
     """Canonical name and issuing body: "Nghị quyết Đại hội đại biểu Đảng bộ tỉnh Gia Lai lần thứ XV"."""
-    if level == "central":
+    if level == Level.CENTRAL:
         body = "Đại hội đại biểu toàn quốc"
         return f"Nghị quyết {body} lần thứ {ordinal} của Đảng", body
-    own = getattr(where, level) if level in ("province", "district", "commune") else None
+    own = getattr(where, level) if level in (Level.PROVINCE, Level.DISTRICT, Level.COMMUNE) else None
     body = f"Đại hội đại biểu Đảng bộ {unit_word}" + (f" {own}" if own else "")
     name = (
         f"Nghị quyết {body}" + (f" lần thứ {ordinal}" if ordinal else "") + (f", nhiệm kỳ {period}" if period else "")
@@ -539,7 +545,7 @@ def _plenum(m: re.Match, level: str | None, place: Place) -> dict:
     number = str(ORDINAL_WORDS.get(_words(number).lower(), number))
     term = m.group("term")
     name = f"Nghị quyết Hội nghị lần thứ {number} Ban Chấp hành Trung ương Đảng" + (f" khóa {term}" if term else "")
-    return dict(name=name, issuer="Ban Chấp hành Trung ương Đảng", level="central", ordinal=number, term=term)
+    return dict(name=name, issuer="Ban Chấp hành Trung ương Đảng", level=Level.CENTRAL, ordinal=number, term=term)
 
 
 def _local_plenum(m: re.Match, level: str | None, place: Place) -> dict | None:
@@ -562,7 +568,7 @@ def _law(m: re.Match, level: str | None, place: Place) -> dict:
     year = int(m.group("year")) if m.group("year") else None
     name = f"{head} {words[0].upper()}{words[1:]}" + (f" năm {year}" if year else "")
     key = " ".join(re.findall(r"\w+", fold(f"{head} {words}" if m.group("code") else words)))
-    return dict(name=name, issuer="Quốc hội", level="central", year=year, key=key)
+    return dict(name=name, issuer="Quốc hội", level=Level.CENTRAL, year=year, key=key)
 
 
 def _founding(m: re.Match, level: str | None, place: Place) -> dict:
@@ -572,7 +578,7 @@ def _founding(m: re.Match, level: str | None, place: Place) -> dict:
     name = "Hiến pháp" if constitution else "Điều lệ Đảng"
     issuer = "Quốc hội" if constitution else "Đại hội đại biểu toàn quốc của Đảng"
     key = "hien phap" if constitution else "dieu le dang"
-    return dict(name=name + (f" năm {year}" if year else ""), issuer=issuer, level="central", year=year, key=key)
+    return dict(name=name + (f" năm {year}" if year else ""), issuer=issuer, level=Level.CENTRAL, year=year, key=key)
 
 
 _READERS = {

@@ -5,8 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from policygraph.queries.backend import LEVEL_RANK, Backend, dispatchable, fold
+from policygraph.queries.backend import Backend, dispatchable
 from policygraph.queries.documents import DocRow, doc_row
+from policygraph.text import fold
+from policygraph.vocabulary import LEVEL_RANK, EdgeType
 
 
 @dataclass
@@ -50,7 +52,7 @@ def assigned(backend: Backend, name: str, province: str | None = None,
         unit = backend.node(unit_id) or {}
         if district and fold(unit.get("district")) != fold(district):
             continue
-        for edge in backend.in_edges(unit_id, ("assigns",)):
+        for edge in backend.in_edges(unit_id, (EdgeType.ASSIGNS,)):
             a = edge.attrs
             out.append(Assignment(
                 unit_id=unit_id, unit=unit.get("name") or unit.get("label") or unit_id,

@@ -9,42 +9,14 @@ the same answers.
 from __future__ import annotations
 
 import gc
-import re
-import unicodedata
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
-from functools import lru_cache, wraps
+from functools import wraps
 from typing import Any, NamedTuple, Protocol, runtime_checkable
 
-LEVELS = ("central", "province", "district", "commune")
-LEVEL_RANK = {name: rank for rank, name in enumerate(LEVELS)}
-
-_DASHES = re.compile(r"\s*[\u2010-\u2015\u2212-]\s*")
-_SPACES = re.compile(r"\s+")
-
-
-@lru_cache(maxsize=1 << 18)
-def fold(text: str | None) -> str:
-    """Lower-case, strip diacritics and fold đ so that 'dan van kheo' meets 'Dân vận khéo'.
-
-    Cached: queries fold the same place and unit names over and over.
-    """
-    if not text:
-        return ""
-    text = text.replace("đ", "d").replace("Đ", "D")
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(ch for ch in text if not unicodedata.combining(ch))
-    return _SPACES.sub(" ", text.casefold()).strip()
-
-
-def symbol_key(symbol: str | None) -> str:
-    """Key under which a symbol is looked up: '62 - KL/TW', '62-kl/tw' and '62–KL/TW' meet."""
-    if not symbol:
-        return ""
-    text = _DASHES.sub("-", symbol.strip())
-    text = re.sub(r"\s*/\s*", "/", text)
-    return fold(text).replace(" ", "")
+from policygraph.text import fold, symbol_key
+from policygraph.vocabulary import NodeKind
 
 
 @contextmanager
@@ -62,11 +34,6 @@ def gc_paused():
     finally:
         if enabled:
             gc.enable()
-
-
-def place_slug(name: str | None) -> str:
-    """Folded place name as used in ids ('Bình Phước' -> 'binh-phuoc')."""
-    return re.sub(r"[^a-z0-9]+", "-", fold(name)).strip("-")
 
 
 class Edge(NamedTuple):
@@ -154,7 +121,7 @@ class NetworkXBackend:
         if self._symbols is None:
             index: dict[str, list[str]] = defaultdict(list)
             for node_id, attrs in self.graph.nodes(data=True):
-                if attrs.get("kind") == "document" and attrs.get("symbol"):
+                if attrs.get("kind") == NodeKind.DOCUMENT and attrs.get("symbol"):
                     index[symbol_key(attrs["symbol"])].append(node_id)
             self._symbols = dict(index)
         return list(self._symbols.get(symbol_key(symbol), ()))
@@ -168,7 +135,7 @@ class NetworkXBackend:
         if self._unit_names is None:
             index: dict[str, list[str]] = defaultdict(list)
             for node_id, attrs in self.graph.nodes(data=True):
-                if attrs.get("kind") == "unit":
+                if attrs.get("kind") == NodeKind.UNIT:
                     index[fold(attrs.get("name") or attrs.get("label"))].append(node_id)
             self._unit_names = dict(index)
         key = fold(name)

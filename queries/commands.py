@@ -16,7 +16,7 @@ import click
 from policygraph.ingest.changes import CHANGE_TYPES
 from policygraph.queries import render, render_history
 from policygraph.queries.assigned import assigned as assigned_query
-from policygraph.queries.backend import LEVELS, Backend, as_backend
+from policygraph.queries.backend import Backend, as_backend
 from policygraph.queries.backends.embedded import EmbeddedBackend
 from policygraph.queries.coverage import NOT_YET
 from policygraph.queries.coverage import coverage as coverage_query
@@ -31,6 +31,7 @@ from policygraph.queries.registry import BackendError, BackendOptions, open_back
 from policygraph.queries.search import search as search_query
 from policygraph.queries.service import Service
 from policygraph.queries.stats import stats as stats_query
+from policygraph.vocabulary import LEVELS
 
 FORMAT = click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table",
                       show_default=True, help="table (for the terminal), json or csv on stdout")

@@ -27,10 +27,12 @@ from functools import lru_cache
 from operator import itemgetter
 from typing import Any
 
-from policygraph.queries.backend import LEVEL_RANK, LEVELS, Backend, dispatchable, fold, gc_paused
+from policygraph.queries.backend import Backend, dispatchable, gc_paused
 from policygraph.queries.documents import DocRow, doc_when, parse_date
 from policygraph.queries.lineage import TraceRow, lineage_part, walk
 from policygraph.queries.places import expected_below
+from policygraph.text import fold
+from policygraph.vocabulary import LEVEL_RANK, LEVELS, EdgeType, Level
 
 ACTED = "acted"
 NOT_YET = "not yet"
@@ -124,11 +126,11 @@ class CoverageReport:
 def _place_key(level: str | None, province: str | None, district: str | None,
                commune: str | None) -> tuple[str, str, str, str]:
     """Folded (level, province, district, commune); cached: a report asks for tens of thousands."""
-    if level == "province":
+    if level == Level.PROVINCE:
         return (level, fold(province), "", "")
-    if level == "district":
+    if level == Level.DISTRICT:
         return (level, fold(province), fold(district), "")
-    if level == "commune":
+    if level == Level.COMMUNE:
         return (level, fold(province), fold(district), fold(commune))
     return (level or "", "", "", "")
 
@@ -180,8 +182,8 @@ def coverage(backend: Backend, root: str, depth: int | None = None, as_of: date 
     for row in tree:
         d = row.doc
         unit_id, unit_type = None, None
-        for edge in backend.out_edges(d.id, ("issued_by", "assigns")):
-            if edge.type == "assigns":
+        for edge in backend.out_edges(d.id, (EdgeType.ISSUED_BY, EdgeType.ASSIGNS)):
+            if edge.type == EdgeType.ASSIGNS:
                 assigns[d.id].append(edge)
             elif unit_id is None:
                 unit_id = edge.target
@@ -242,8 +244,8 @@ def coverage(backend: Backend, root: str, depth: int | None = None, as_of: date 
                     keyed.append(((LEVEL_RANK.get(level or "", 9), bool(docs), place_order, name), cov))
             else:
                 province = u_province or d.province
-                district = u_district or (d.district if u_level in ("district", "commune") else None)
-                commune = u_commune or (d.commune if u_level == "commune" else None)
+                district = u_district or (d.district if u_level in (Level.DISTRICT, Level.COMMUNE) else None)
+                commune = u_commune or (d.commune if u_level == Level.COMMUNE else None)
                 # acted: issued below at the unit's place by a compatible issuer, or by the named unit
                 here = at_place[d.id].get(_place_key(u_level, province, district, commune))
                 docs = [doc for doc, have in here if _compatible(u_type, have)] if here else []

@@ -11,7 +11,9 @@ from dataclasses import asdict, dataclass, field
 from datetime import date
 from typing import Any
 
-from policygraph.queries.backend import Backend, fold
+from policygraph.queries.backend import Backend
+from policygraph.text import fold
+from policygraph.vocabulary import Level
 
 
 @dataclass
@@ -113,7 +115,7 @@ def candidates(
         rows = [r for r in rows if r.year == year]
     if province is not None:
         want = fold(province)
-        rows = [r for r in rows if fold(r.province) == want or (r.level == "central" and not r.province)]
+        rows = [r for r in rows if fold(r.province) == want or (r.level == Level.CENTRAL and not r.province)]
     return sorted(rows, key=lambda r: (r.year or 0, r.province or "", r.id))
 
 

@@ -9,10 +9,12 @@ from dataclasses import dataclass, field
 from statistics import median
 from typing import Any
 
-from policygraph.queries.backend import LEVELS, Backend, dispatchable, fold, gc_paused
+from policygraph.queries.backend import Backend, dispatchable, gc_paused
 from policygraph.queries.documents import DocRow, doc_when, parse_date
 from policygraph.queries.lineage import lineage_part, walk
 from policygraph.queries.places import expected_below, expected_places
+from policygraph.text import fold
+from policygraph.vocabulary import LEVELS, EdgeType, Level
 
 
 @dataclass
@@ -63,7 +65,7 @@ class ImplementersReport:
 
 def issuer_unit(backend: Backend, doc_id: str) -> tuple[str | None, str | None, dict[str, Any]]:
     """(unit id, unit name, unit attrs) of the issuing body, falling back to `issuer`."""
-    for edge in backend.out_edges(doc_id, ("issued_by",)):
+    for edge in backend.out_edges(doc_id, (EdgeType.ISSUED_BY,)):
         attrs = backend.node(edge.target) or {}
         return edge.target, attrs.get("name") or attrs.get("label"), attrs
     attrs = backend.node(doc_id) or {}
@@ -102,11 +104,11 @@ def implementers(backend: Backend, root: str, depth: int | None = None,
         lags = [r.lag_days for r in at if r.lag_days is not None]
         places = {(r.doc.province, r.doc.district, r.doc.commune) for r in at}
         summaries.append(LevelSummary(name, len(at), len(places), median(lags) if lags else None))
-    with_programme = sorted({r.doc.province for r in out if r.doc.level == "province" and r.doc.province})
+    with_programme = sorted({r.doc.province for r in out if r.doc.level == Level.PROVINCE and r.doc.province})
     # a central document expects a programme in every province of the map of its day
-    expected = expected_below(whole, root_row.level, root_row.province, root_row.district, "province",
+    expected = expected_below(whole, root_row.level, root_row.province, root_row.district, Level.PROVINCE,
                               doc_when(root_row))
-    all_provinces = sorted({p.name for p in expected.places}) if root_row.level in (None, "central") else sorted(
+    all_provinces = sorted({p.name for p in expected.places}) if root_row.level in (None, Level.CENTRAL) else sorted(
         p.name for p in expected_places(whole, "province"))
     return ImplementersReport(
         root=root_row,

@@ -13,11 +13,13 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from policygraph.queries.backend import LEVEL_RANK, Backend, dispatchable, fold, gc_paused
+from policygraph.queries.backend import Backend, dispatchable, gc_paused
 from policygraph.queries.documents import DocRow, doc_row, parse_date
+from policygraph.text import fold
+from policygraph.vocabulary import LEVEL_RANK, EdgeType, NodeKind
 
-LINEAGE_EDGES = ("implements",)
-WALK_ATTACH = ("issued_by", "assigns")  # what implementers and coverage read off each document
+LINEAGE_EDGES = (EdgeType.IMPLEMENTS,)
+WALK_ATTACH = (EdgeType.ISSUED_BY, EdgeType.ASSIGNS)  # what implementers and coverage read off each document
 
 
 def lineage_part(backend: Backend, root: str, down: bool = True, depth: int | None = None,
@@ -170,7 +172,7 @@ class PathStep:
         }
 
 
-PATH_EDGES = ("implements", "based_on", "references")
+PATH_EDGES = (EdgeType.IMPLEMENTS, EdgeType.BASED_ON, EdgeType.REFERENCES)
 
 
 @dispatchable
@@ -182,7 +184,7 @@ def path(backend: Backend, start: str, end: str, edge_types: tuple[str, ...] = P
     edges, either direction, each step marked with its direction.
     """
     for a, b in ((start, end), (end, start)):
-        steps = _bfs(backend, a, b, ("implements",), directed=True)
+        steps = _bfs(backend, a, b, (EdgeType.IMPLEMENTS,), directed=True)
         if steps is not None:
             return steps if a == start else _reverse(steps)
     steps = _bfs(backend, start, end, edge_types, directed=False)
@@ -205,7 +207,7 @@ def _bfs(backend: Backend, start: str, end: str, types: tuple[str, ...],
         if not directed:
             moves += [(e.source, e, False) for e in backend.in_edges(current, types)]
         for other, edge, forward in moves:
-            if other not in came and (backend.node(other) or {}).get("kind") == "document":
+            if other not in came and (backend.node(other) or {}).get("kind") == NodeKind.DOCUMENT:
                 came[other] = (current, edge, forward)
                 queue.append(other)
     if end not in came:

@@ -8,9 +8,10 @@ import networkx as nx
 
 from policygraph.ingest.changes import CHANGE_TYPES
 from policygraph.queries.backend import Backend, add_edge_once, as_backend
+from policygraph.vocabulary import EdgeType, NodeKind
 
-DOCUMENT_EDGES = ("implements", "based_on", "references", *CHANGE_TYPES)
-UNIT_EDGES = ("issued_by", "assigns", "sent_to", "reports_to")
+DOCUMENT_EDGES = (EdgeType.IMPLEMENTS, EdgeType.BASED_ON, EdgeType.REFERENCES, *CHANGE_TYPES)
+UNIT_EDGES = (EdgeType.ISSUED_BY, EdgeType.ASSIGNS, EdgeType.SENT_TO, EdgeType.REPORTS_TO)
 STEPS = {"up": "out", "down": "in", "both": "both"}
 
 
@@ -48,7 +49,7 @@ def neighbourhood(backend: Backend | nx.MultiDiGraph, roots: Iterable[str], dept
     if units:
         for node in seen:
             keep.update(e.target for e in part.out_edges(node, UNIT_EDGES)
-                        if (part.node(e.target) or {}).get("kind") == "unit")
+                        if (part.node(e.target) or {}).get("kind") == NodeKind.UNIT)
     graph = nx.MultiDiGraph()
     for node in sorted(keep):
         graph.add_node(node, **(part.node(node) or {}))

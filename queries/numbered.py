@@ -15,7 +15,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from policygraph.ingest import tables
-from policygraph.queries.backend import Backend, fold, symbol_key
+from policygraph.queries.backend import Backend
+from policygraph.text import fold, symbol_key
 
 # "25-nq/tw", "16/2026/nq-cp", "25/nq-tw": number, optional year, type code, issuer code
 _SYMBOL = re.compile(r"^(\d+)(?:/(\d{4}))?[-/]([a-z]+)(?:[-/]([a-z0-9/-]+))?$")

@@ -26,7 +26,9 @@ from dataclasses import dataclass
 from datetime import date
 from functools import cached_property, lru_cache
 
-from policygraph.queries.backend import Backend, fold
+from policygraph.queries.backend import Backend
+from policygraph.text import fold
+from policygraph.vocabulary import Level, NodeKind
 
 
 @dataclass(frozen=True)
@@ -64,22 +66,22 @@ def _index(backend: Backend) -> _Index:
     except (KeyError, TypeError):
         pass
     places: set[PlaceRef] = set()
-    for _, attrs in backend.nodes("place"):
+    for _, attrs in backend.nodes(NodeKind.PLACE):
         ref = _ref(attrs)
         if ref:
             places.add(ref)
     source = "place nodes"
     if not places:
         source = "documents"
-        for _, attrs in backend.nodes("document"):
-            for level in ("province", "district", "commune"):
+        for _, attrs in backend.nodes(NodeKind.DOCUMENT):
+            for level in (Level.PROVINCE, Level.DISTRICT, Level.COMMUNE):
                 ref = _ref({**attrs, "level": level})
                 if ref:
                     places.add(ref)
     by_parent: dict[tuple[str, str, str], list[PlaceRef]] = defaultdict(list)
     for ref in places:
-        parent_province = fold(ref.province) if ref.level != "province" else ""
-        parent_district = fold(ref.district) if ref.level == "commune" else ""
+        parent_province = fold(ref.province) if ref.level != Level.PROVINCE else ""
+        parent_district = fold(ref.district) if ref.level == Level.COMMUNE else ""
         by_parent[(ref.level, parent_province, parent_district)].append(ref)
     for refs in by_parent.values():
         refs.sort(key=lambda r: r.label)
@@ -94,13 +96,13 @@ def _index(backend: Backend) -> _Index:
 def _ref(attrs: dict) -> PlaceRef | None:
     level = attrs.get("level")
     province, district, commune = attrs.get("province"), attrs.get("district"), attrs.get("commune")
-    if level == "province":
+    if level == Level.PROVINCE:
         province = province or attrs.get("name")
         return PlaceRef("province", province) if province else None
-    if level == "district":
+    if level == Level.DISTRICT:
         district = district or attrs.get("name")
         return PlaceRef("district", province, district) if province and district else None
-    if level == "commune":
+    if level == Level.COMMUNE:
         commune = commune or attrs.get("name")
         if province and district and commune:
             return PlaceRef("commune", province, district, commune)
@@ -110,8 +112,8 @@ def _ref(attrs: dict) -> PlaceRef | None:
 def expected_places(backend: Backend, level: str, province: str | None = None,
                     district: str | None = None) -> list[PlaceRef]:
     """Places at `level` inside the given province (and district)."""
-    parent_province = fold(province) if level != "province" else ""
-    parent_district = fold(district) if level == "commune" else ""
+    parent_province = fold(province) if level != Level.PROVINCE else ""
+    parent_district = fold(district) if level == Level.COMMUNE else ""
     return list(_index(backend).by_parent.get((level, parent_province, parent_district), ()))
 
 
@@ -200,16 +202,16 @@ def _province_refs(provinces: list | None, province: str | None) -> list[PlaceRe
 
 def _from_legacy(level: str, province: str | None, district: str | None, target: str) -> list[PlaceRef] | None:
     provinces = _provinces_of(_legacy(), province)
-    if provinces is None or target == "province":
+    if provinces is None or target == Level.PROVINCE:
         return _province_refs(provinces, province)
     out = []
     for prov, districts in provinces:
-        if district is not None and level == "district":
+        if district is not None and level == Level.DISTRICT:
             if fold(district) not in districts:
                 return None
             districts = {fold(district): districts[fold(district)]}
         for dist, communes in districts.values():
-            if target == "district":
+            if target == Level.DISTRICT:
                 out.append(PlaceRef("district", prov, dist))
             else:
                 out.extend(PlaceRef("commune", prov, dist, c) for c in communes)
@@ -218,7 +220,7 @@ def _from_legacy(level: str, province: str | None, district: str | None, target:
 
 def _from_current(province: str | None, target: str) -> list[PlaceRef] | None:
     provinces = _provinces_of(_current(), province)
-    if provinces is None or target == "province":
+    if provinces is None or target == Level.PROVINCE:
         return _province_refs(provinces, province)
     return _by_name([PlaceRef("commune", p, None, c) for p, communes in provinces for c in communes])
 
@@ -226,10 +228,10 @@ def _from_current(province: str | None, target: str) -> list[PlaceRef] | None:
 @lru_cache(maxsize=4096)
 def _gazetteer_below(level: str, province: str | None, district: str | None, target: str,
                      after_reform: bool) -> Expected | None:
-    if after_reform and level in ("central", "province"):
-        found = _from_current(province if level == "province" else None, target)
+    if after_reform and level in (Level.CENTRAL, Level.PROVINCE):
+        found = _from_current(province if level == Level.PROVINCE else None, target)
         return Expected(found, CURRENT) if found is not None else None
-    found = _from_legacy(level, province if level != "central" else None, district, target)
+    found = _from_legacy(level, province if level != Level.CENTRAL else None, district, target)
     return Expected(found, LEGACY) if found is not None else None
 
 
@@ -237,21 +239,21 @@ def expected_below(backend: Backend, level: str | None, province: str | None, di
                    target: str, when: date | None) -> Expected:
     """The units at `target` level expected to act on a document of `level` issued in
     (`province`, `district`) on date `when` (see the module docstring)."""
-    level = level or "central"
+    level = level or Level.CENTRAL
     after = when is not None and when >= REFORM
-    if level != "central" and not province:
+    if level != Level.CENTRAL and not province:
         found = None
     else:
-        found = _gazetteer_below(level, province, district if level != "province" else None, target, after)
+        found = _gazetteer_below(level, province, district if level != Level.PROVINCE else None, target, after)
     if found is not None:
         return found
     source = f"{GRAPH} ({places_source(backend)})"
-    if target == "province":
+    if target == Level.PROVINCE:
         return Expected(expected_places(backend, "province"), source)
     provinces = [province] if province else [p.province for p in expected_places(backend, "province")]
-    districts = ([PlaceRef("district", province, district)] if level == "district" and district
+    districts = ([PlaceRef(Level.DISTRICT, province, district)] if level == Level.DISTRICT and district
                  else [d for prov in provinces for d in expected_places(backend, "district", prov)])
-    if target == "district":
+    if target == Level.DISTRICT:
         return Expected(districts, source)
     return Expected([c for d in districts for c in expected_places(backend, "commune", d.province, d.district)],
                     source)

@@ -24,7 +24,7 @@ from rich.text import Text
 from rich.tree import Tree
 
 from policygraph.ingest.reader import drop_controls
-from policygraph.queries.backend import LEVELS
+from policygraph.vocabulary import LEVELS
 
 EVIDENCE_WIDTH = 160
 

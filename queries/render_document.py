@@ -11,8 +11,17 @@ from rich.text import Text
 
 from policygraph.queries.render import plain, safe
 from policygraph.queries.service import DocumentView
+from policygraph.vocabulary import EdgeType
 
-ORDER = {"implements": 0, "based_on": 1, "references": 2, "issued_by": 3, "assigns": 4, "sent_to": 5, "reports_to": 6}
+ORDER = {
+    EdgeType.IMPLEMENTS: 0,
+    EdgeType.BASED_ON: 1,
+    EdgeType.REFERENCES: 2,
+    EdgeType.ISSUED_BY: 3,
+    EdgeType.ASSIGNS: 4,
+    EdgeType.SENT_TO: 5,
+    EdgeType.REPORTS_TO: 6,
+}
 FIELDS = ("symbol", "doc_type_name", "date", "year", "term", "level", "province", "district", "commune", "issuer",
           "title", "subject", "source", "rel_path")
 

@@ -34,9 +34,11 @@ from typing import Any
 
 import numpy as np
 
-from policygraph.queries.backend import Backend, dispatchable, fold, symbol_key
+from policygraph.queries.backend import Backend, dispatchable
 from policygraph.queries.documents import DocRow, _year, doc_row
 from policygraph.queries.numbered import numbered
+from policygraph.text import fold, symbol_key
+from policygraph.vocabulary import NodeKind
 
 _WORD = re.compile(r"[a-z0-9]+")
 _NONE = np.zeros(0, dtype=np.int32)
@@ -88,7 +90,7 @@ def _build(backend: Backend) -> _Index:
     and subject apart (fold works character by character and collapses spaces), so a title
     or subject shared by many documents is folded and split into words once."""
     docs: list[tuple[bool, int, str, str, str, str]] = []
-    for node_id, attrs in backend.nodes("document"):
+    for node_id, attrs in backend.nodes(NodeKind.DOCUMENT):
         year = attrs.get("year") or _year(attrs.get("date"))  # the ranking's tie-break, as in doc_row
         docs.append((bool(attrs.get("stub", attrs.get("source") is None)), -(year or 0), node_id,
                      str(attrs.get("symbol") or ""), str(attrs.get("title") or ""), str(attrs.get("subject") or "")))

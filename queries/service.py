@@ -25,8 +25,9 @@ from policygraph.queries.neighbourhood import neighbourhood
 from policygraph.queries.registry import BackendOptions, open_backend
 from policygraph.queries.search import Hit, search
 from policygraph.queries.stats import Stats, stats
+from policygraph.vocabulary import EdgeType
 
-HIDDEN_EDGES = ("located_in", "part_of")  # places are attributes of the nodes on a page
+HIDDEN_EDGES = (EdgeType.LOCATED_IN, EdgeType.PART_OF)  # places are attributes of the nodes on a page
 
 
 @dataclass

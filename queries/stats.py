@@ -8,8 +8,9 @@ from typing import Any
 
 from policygraph.queries.backend import Backend, dispatchable
 from policygraph.queries.documents import DocRow, doc_row
+from policygraph.vocabulary import Flag, Level, NodeKind
 
-REVIEW_FLAGS = ("ambiguous", "date_conflict", "place_unresolved", "issuer_slip", "anachronism")
+REVIEW_FLAGS = ("ambiguous", Flag.DATE_CONFLICT, Flag.PLACE_UNRESOLVED, Flag.ISSUER_SLIP, "anachronism")
 
 
 @dataclass
@@ -43,10 +44,10 @@ def stats(backend: Backend, flagged_limit: int | None = 50) -> Stats:
     for node_id, attrs in backend.nodes():
         kind = attrs.get("kind") or "?"
         kinds[kind] += 1
-        if kind != "document":
+        if kind != NodeKind.DOCUMENT:
             continue
         levels[attrs.get("level") or "unknown"] += 1
-        central = attrs.get("level") == "central"
+        central = attrs.get("level") == Level.CENTRAL
         provinces[attrs.get("province") or ("(central)" if central else "unknown")] += 1
         years[str(attrs.get("year") or "unknown")] += 1
         if attrs.get("stub") or attrs.get("source") is None:

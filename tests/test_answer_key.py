@@ -3,15 +3,11 @@ scorer against the answer key (../shared/gold/seeds.json)."""
 
 from __future__ import annotations
 
-import importlib.util
-from pathlib import Path
+from support import ingest as H
 
-_spec = importlib.util.spec_from_file_location("helpers_ingest", Path(__file__).with_name("helpers_ingest.py"))
-H = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(H)
 
-def test_seeds_score_against_the_answer_key(tmp_path):
-    shared = H.shared_dir()  # fails, never skips, when ../shared is missing
+def test_seeds_score_against_the_answer_key(tmp_path, shared_dir):
+    shared = shared_dir  # conftest: fails, never skips, when ../shared is missing
     store, export = tmp_path / "store", tmp_path / "graph.json"
     run = H.cli("ingest", shared / "corpus" / "seeds", store=store)
     assert run.returncode == 0, run.stderr

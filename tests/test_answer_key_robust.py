@@ -5,21 +5,16 @@ Each layout is a plain transformation of the seed files, scored by the real scor
 
 from __future__ import annotations
 
-import importlib.util
 import re
 import textwrap
 import unicodedata
-from pathlib import Path
 
 import pytest
+from support import ingest as H
 
 from policygraph.graph.export import write_json
 from policygraph.graph.store import Store
 from policygraph.ingest.pipeline import ingest_paths
-
-_spec = importlib.util.spec_from_file_location("helpers_ingest", Path(__file__).with_name("helpers_ingest.py"))
-H = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(H)
 
 
 def _wrap(text: str, width: int) -> str:

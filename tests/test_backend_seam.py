@@ -3,19 +3,13 @@
 
 from __future__ import annotations
 
-import importlib.util
-from pathlib import Path
-
 import pytest
+from support import ingest as H
 
 from policygraph.graph.store import Store
 from policygraph.queries.backend import NetworkXBackend, walk_subgraph
 from policygraph.queries.registry import BackendError, BackendOptions, available, open_backend
 from policygraph.queries.service import Service
-
-_spec = importlib.util.spec_from_file_location("helpers_ingest", Path(__file__).with_name("helpers_ingest.py"))
-H = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(H)
 
 
 class PartialBackend(NetworkXBackend):

@@ -1,3 +1,4 @@
+
 """Titles written in capitals are given in sentence case with their names (ingest/case.py)."""
 
 import pytest
@@ -68,15 +69,16 @@ def test_agency_names_capitalise_each_part():
 
 
 def test_the_lower_case_unit_names_pattern_finds_what_the_unit_tables_pattern_finds():
-    """case._unit_names_re is units.CASE_FIX_RE without IGNORECASE, for text already in lower case."""
+    """case._unit_names_re is unit_names.CASE_FIX_RE without IGNORECASE, for text already in lower case."""
     import random
 
     from policygraph.ingest import case
-    from policygraph.ingest.units import _CASE_FIXES, _CASE_MAP, CASE_FIX_RE, fold
+    from policygraph.ingest.unit_names import CASE_FIX_RE, CASE_FIXES, CASE_MAP
+    from policygraph.text import name_key as fold
 
     rng = random.Random(3)
-    words = [c.lower() for c in _CASE_FIXES] + ["uỷ ban nhân dân", "của", "và", "tỉnh", "ban", ",", "-", "x"]
+    words = [c.lower() for c in CASE_FIXES] + ["uỷ ban nhân dân", "của", "và", "tỉnh", "ban", ",", "-", "x"]
     for _ in range(500):
         text = " ".join(rng.choice(words) for _ in range(rng.randint(1, 12)))
-        fix = lambda m: _CASE_MAP.get(fold(m.group(0)), m.group(0))  # noqa: E731
+        fix = lambda m: CASE_MAP.get(fold(m.group(0)), m.group(0))  # noqa: E731
         assert case._unit_names_re().sub(fix, text) == CASE_FIX_RE.sub(fix, text), text

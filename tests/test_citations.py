@@ -14,7 +14,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from policygraph.ingest.citations import find_citations
+from policygraph.ingest.citation_finder import find_citations
 from policygraph.ingest.pipeline import parse_text
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from policygraph.ingest.citations import SHORT_TYPE_NAMES, find_citations
+from policygraph.ingest.citation_finder import SHORT_TYPE_NAMES, find_citations
 from policygraph.ingest.pipeline import parse_text
 
 

@@ -6,7 +6,6 @@ Everything runs the real program in a subprocess, with stderr and stdout not a t
 from __future__ import annotations
 
 import codecs
-import importlib.util
 import json
 import re
 import shutil
@@ -15,12 +14,9 @@ import zlib
 from pathlib import Path
 
 import pytest
+from support import ingest as H
 
 from policygraph.graph.store import Store
-
-_spec = importlib.util.spec_from_file_location("helpers_ingest", Path(__file__).with_name("helpers_ingest.py"))
-H = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(H)
 
 
 def _png() -> bytes:

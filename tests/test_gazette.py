@@ -3,20 +3,17 @@ metadata, and page furniture (headers, e-signature stamps, footnotes) kept out o
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import re
 from functools import lru_cache
 from pathlib import Path
 
+from support import ingest as H
+
 from policygraph.ingest import symbols
 from policygraph.ingest.noise import mask_noise
 from policygraph.ingest.pipeline import parse_text
 from policygraph.ingest.reader import read_document
-
-_spec = importlib.util.spec_from_file_location("helpers_ingest", Path(__file__).with_name("helpers_ingest.py"))
-H = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(H)
 
 
 def _gazette() -> Path:

@@ -4,21 +4,17 @@ decree in effect on 1 July 2018; a provincial decision nothing later speaks of."
 
 from __future__ import annotations
 
-import importlib.util
 import json
 from datetime import date
 from pathlib import Path
 
 import pytest
+from support import ingest as H
 
 from policygraph.graph.store import Store
 from policygraph.queries.backend import NetworkXBackend
 from policygraph.queries.history import history, status
 from policygraph.queries.service import Service
-
-_spec = importlib.util.spec_from_file_location("helpers_ingest", Path(__file__).with_name("helpers_ingest.py"))
-H = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(H)
 
 FIXTURES = Path(__file__).parent / "fixtures" / "history"
 

@@ -7,16 +7,11 @@ and flagged; an undated mention joins the only epoch it can mean, or stays ambig
 
 from __future__ import annotations
 
-import importlib.util
-from pathlib import Path
+from support import ingest as H
 
 from policygraph.graph.identity import resolve
 from policygraph.graph.store import Store
 from policygraph.ingest.pipeline import ingest_paths, parse_text
-
-_spec = importlib.util.spec_from_file_location("helpers_ingest", Path(__file__).with_name("helpers_ingest.py"))
-H = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(H)
 
 XI_2013 = (
     "Nghị quyết số 25-NQ/TW ngày 03/6/2013 của Hội nghị lần thứ bảy Ban Chấp hành Trung ương Đảng (khóa XI) "

@@ -4,7 +4,6 @@ the batch goes on, the exit status says whether everything went in, and the coun
 from __future__ import annotations
 
 import errno
-import importlib.util
 import json
 import os
 import re
@@ -15,13 +14,10 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from support import ingest as H
 
 from policygraph.cli import main
 from policygraph.graph.store import Store
-
-_spec = importlib.util.spec_from_file_location("helpers_ingest", Path(__file__).with_name("helpers_ingest.py"))
-H = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(H)
 
 SUMMARY = re.compile(r"(\d+) files: (\d+) added, (\d+) updated, (\d+) unchanged, (\d+) failed")
 

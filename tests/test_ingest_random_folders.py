@@ -3,7 +3,6 @@ stores every good file, names every bad path once, and its counts add up."""
 
 from __future__ import annotations
 
-import importlib.util
 import os
 import re
 import socket
@@ -13,14 +12,11 @@ from pathlib import Path
 from click.testing import CliRunner
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from support import ingest as H
 
 from policygraph.cli import main
 from policygraph.graph.store import Store
 from policygraph.ingest.walk import key_of
-
-_spec = importlib.util.spec_from_file_location("helpers_ingest", Path(__file__).with_name("helpers_ingest.py"))
-H = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(H)
 
 GOOD = [p.read_bytes() for p in H.sample_files()[1:3]]
 MAX_SIZE = 200_000

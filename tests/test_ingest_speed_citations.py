@@ -55,7 +55,7 @@ def test_clue_first_words_as_a_trie_match_as_the_longest_first_alternation():
 
 def test_subject_stops_found_in_two_scans_are_the_subject_stop_pattern():
     """_subject_stop_match (the marks, then the phrases with the spaces before them) = SUBJECT_STOP_RE.search."""
-    from policygraph.ingest import citations as C
+    from policygraph.ingest import citation_patterns as C
     from policygraph.ingest.noise import mask_noise
     from policygraph.ingest.reader import read_document
 
@@ -71,8 +71,8 @@ def test_subject_stops_found_in_two_scans_are_the_subject_stop_pattern():
         text = "".join(rng.choice(pieces) for _ in range(rng.randrange(1, 12)))
         a = rng.randrange(len(text))
         b = rng.randrange(a, len(text) + 1)
-        assert C._subject_stop_match(text, a, b) == ref(text, a, b), (text, a, b)
+        assert C.subject_stop_match(text, a, b) == ref(text, a, b), (text, a, b)
     for path in SAMPLES:
         text = mask_noise(read_document(path))
         for a in range(0, len(text), 7):
-            assert C._subject_stop_match(text, a, min(len(text), a + 600)) == ref(text, a, min(len(text), a + 600))
+            assert C.subject_stop_match(text, a, min(len(text), a + 600)) == ref(text, a, min(len(text), a + 600))

@@ -9,10 +9,12 @@ from __future__ import annotations
 import pickle
 from pathlib import Path
 
-from policygraph.graph.store import Store, _decompress, file_row
-from policygraph.ingest import deadlines
+from policygraph.graph.store import Store
+from policygraph.ingest import deadlines, unit_clauses, unit_patterns
 from policygraph.ingest.pipeline import _worker_parse, parse_file
 from policygraph.ingest.places import _NAME_AFTER, CLUE_WORDS, Clue, find_clues
+from policygraph.ingest.rows import decompress as _decompress
+from policygraph.ingest.rows import file_row
 from policygraph.ingest.walk import walk
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -71,12 +73,13 @@ def test_line_patterns_find_what_multiline_regexes_find():
     import random
     import re
 
-    from policygraph.ingest import citations, header, units
+    from policygraph.ingest import header, layout
     from policygraph.ingest.noise import GAZETTE_HEADER, LinePattern
 
     patterns = [
-        GAZETTE_HEADER, header.OWN_NUMBER_RE, header.PLACE_DATE_RE, header.HEADING_RE, header.SIGNATURE_RE,
-        units.SECTION_RE, units.NEXT_SECTION_RE, units.RECIPIENTS_RE, units.SIGNATURE_RE, citations.PREAMBLE_END_RE,
+        GAZETTE_HEADER, header.OWN_NUMBER_RE, header.PLACE_DATE_RE, layout.HEADING_RE, layout.SIGNATURE_RE,
+        layout.IMPLEMENTATION_RE, layout.NEXT_SECTION_RE, layout.RECIPIENTS_RE, layout.ON_BEHALF_RE,
+        layout.PREAMBLE_END_RE, layout.ADDRESSEES_RE, layout.GROUNDS_HEADING_RE, layout.FIRST_ITEM_RE,
     ]
     pieces = ["\n", "\n\n", " ", "\t", "*", "#", "a", "Số:", " 45-KH/HU", "T/M", "TM.", "KT.", "Nơi nhận:", "KẾ HOẠCH",
               "Tổ chức thực hiện", "II.", "Điều 3.", "CÔNG BÁO/Số 5", "Hà Nội, ngày 5", "x"]
@@ -125,7 +128,7 @@ def test_section_heading_pattern_matches_as_first_written():
     import random
     import re
 
-    from policygraph.ingest import units
+    from policygraph.ingest import layout
 
     first = re.compile(
         r"^[#>*\s]*(?:(?:(?P<roman>[IVXLC]{1,5})|Điều\s+(?P<art>\d+)|(?P<arab>\d{1,2}))\s*[.\-–):]\s*)?[*\s]*"
@@ -139,7 +142,7 @@ def test_section_heading_pattern_matches_as_first_written():
     texts += ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 14))) for _ in range(30000)]
     for text in texts:
         want = [(m.span(), m.groups()) for m in first.finditer(text)]
-        assert [(m.span(), m.groups()) for m in units.SECTION_RE.finditer(text)] == want, text
+        assert [(m.span(), m.groups()) for m in layout.IMPLEMENTATION_RE.finditer(text)] == want, text
 
 
 def _same_matches(fast, first: str, pieces: list[str], seed: int, flags: int = 0, n: int = 20000) -> None:
@@ -159,17 +162,19 @@ def _same_matches(fast, first: str, pieces: list[str], seed: int, flags: int = 0
 
 
 def test_sentence_patterns_match_as_first_written():
-    from policygraph.ingest import citations, units
+    from policygraph.ingest import citation_patterns
 
     pieces = ["\n", "\n\n", " ", "\t", "*", ".", "!", "?", ";", "A", "Đ", "a", "“", '"', "(", "- ", "• ", "12.", "3)",
               "IV.", "X-", "Ủy", "x"]
     _same_matches(
-        citations.SENTENCE_START_RE,
+        citation_patterns.SENTENCE_START_RE,
         r"(?:[.!?](?=\s+[A-ZĐ“\"])|;|\n[ \t]*\n|\n(?=[ \t]*(?:[-•+*]|\d+[.)]|[IVX]+[.\-]))|(?<=[^ \n])\n(?=[A-ZĐ]))",
         pieces,
         seed=11,
     )
-    _same_matches(units.SENTENCE_END_RE, rf"[.!?][\s*]+(?=[*\"“(]*[{units.UPPER}])|;\s*", pieces, seed=12)
+    _same_matches(
+        unit_patterns.SENTENCE_END_RE, rf"[.!?][\s*]+(?=[*\"“(]*[{unit_patterns.UPPER}])|;\s*", pieces, seed=12
+    )
 
 
 def test_deadline_gate_is_the_case_insensitive_search():
@@ -185,20 +190,21 @@ def test_deadline_gate_is_the_case_insensitive_search():
 
 
 def test_number_tail_search_from_its_floor_finds_the_leftmost_match():
-    """_lookback searches _NUMBER_TAIL_RE from _tail_floor(window): the same match as from 0."""
+    """lookback searches _NUMBER_TAIL_RE from _tail_floor(window): the same match as from 0."""
     import random
     import re
 
-    from policygraph.ingest import citations
+    from policygraph.ingest import citation_patterns
 
-    assert {c for c in map(chr, range(0x3000)) if re.fullmatch("(?i)[số]", c)} <= set(citations._TAIL_CHARS)
+
+    assert {c for c in map(chr, range(0x3000)) if re.fullmatch("(?i)[số]", c)} <= set(citation_patterns._TAIL_CHARS)
     pieces = ["số", "Số", "SỐ", "ſố", " ", "\t", ":", "1", "23", "٣", "a", "b", ",", "và", "\n", "x", "Nghị quyết",
               "Kế hoạch", "Đ", ".", "²"]
     rng = random.Random(4)
     windows = ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 10))) for _ in range(30000)]
     for w in windows:
-        a = citations._NUMBER_TAIL_RE.search(w)
-        b = citations._NUMBER_TAIL_RE.search(w, citations._tail_floor(w))
+        a = citation_patterns._NUMBER_TAIL_RE.search(w)
+        b = citation_patterns._NUMBER_TAIL_RE.search(w, citation_patterns._tail_floor(w))
         assert (a.span(), a.groups()) == (b.span(), b.groups()), w
 
 
@@ -206,20 +212,19 @@ def test_line_head_is_the_four_patterns_in_turn():
     """_strip_line matches LINE_HEAD_RE once: the same as markup, number, bullet, markup one after another."""
     import random
 
-    from policygraph.ingest import units as U
 
     def in_turn(text, start, end):
-        pos = U.MARKUP_RE.match(text, start, end).end()
+        pos = unit_patterns.MARKUP_RE.match(text, start, end).end()
         numbered = bulleted = False
-        m = U.NUMBER_RE.match(text, pos, end)
+        m = unit_patterns.NUMBER_RE.match(text, pos, end)
         if m and m.group("num"):
             numbered, pos = True, m.end()
         elif m:
             bulleted, pos = True, m.end()
-        b = U.BULLET_RE.match(text, pos, end)
+        b = unit_patterns.BULLET_RE.match(text, pos, end)
         if b:
             bulleted, pos = True, b.end()
-        return U.MARKUP_RE.match(text, pos, end).end(), numbered, bulleted
+        return unit_patterns.MARKUP_RE.match(text, pos, end).end(), numbered, bulleted
 
     pieces = [" ", "\t", "*", "#", ">", "_", "1", "12", ".", "-", "–", ")", "/", ":", "IV", "a", "đ", "+", "•", "x",
               "Ban"]
@@ -227,7 +232,7 @@ def test_line_head_is_the_four_patterns_in_turn():
     for _ in range(30000):
         text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 9)))
         end = rng.randint(0, len(text))
-        assert U._strip_line(text, 0, end) == in_turn(text, 0, end), text
+        assert unit_clauses._strip_line(text, 0, end) == in_turn(text, 0, end), text
 
 
 def _mask_line_by_line(text: str) -> str:

@@ -4,22 +4,18 @@ is refused with the reason."""
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import unicodedata
 from pathlib import Path
 
 import pytest
+from support import ingest as H
 
 from policygraph.graph.export import node_link
 from policygraph.graph.store import Store
 from policygraph.ingest import legacy_fonts
 from policygraph.ingest.pipeline import ingest_paths
 from policygraph.ingest.reader import ReadError, read_text
-
-_spec = importlib.util.spec_from_file_location("helpers_ingest", Path(__file__).with_name("helpers_ingest.py"))
-H = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(H)
 
 # every Vietnamese letter with a diacritic, written out by hand: the base vowels with each tone, and đ
 LOWER = ("áàảãạ ăắằẳẵặ âấầẩẫậ éèẻẽẹ êếềểễệ íìỉĩị óòỏõọ ôốồổỗộ ơớờởỡợ úùủũụ ưứừửữự ýỳỷỹỵ đ").replace(" ", "")

@@ -45,7 +45,20 @@ COMMUNE = (
     "KẾ HOẠCH\nthực hiện công tác dân vận\n\n"
     "Thực hiện Kế hoạch số 45-KH/HU ngày 01/10/2013 của Huyện ủy Hàm Yên và Chương trình hành động số 30-CTr/TU "
     "ngày 10/9/2013 của Tỉnh ủy Tuyên Quang, Ban Thường vụ Đảng ủy xã xây dựng Kế hoạch như sau:\n\n"
-    "I. MỤC ĐÍCH, YÊU CẦU\n1. Tuyên truyền sâu rộng.\n"
+    "I. MỤC ĐÍCH, YÊU CẦU\n1. Tuyên truyền sâu rộng. Kế hoạch số 45-KH/HU ngày 01/10/2013 của Huyện ủy Hàm Yên "
+    "thực hiện Chương trình hành động số 30-CTr/TU ngày 10/9/2013 của Tỉnh ủy Tuyên Quang đã xác định rõ nhiệm vụ.\n"
+)
+# a commune plan whose frame lost the commune's name
+NAMELESS_COMMUNE = (
+    "ĐẢNG BỘ HUYỆN HÀM YÊN\nĐẢNG ỦY XÃ\nSố 07-KH/ĐU\n\nHàm Yên, ngày 20 tháng 10 năm 2013\n\n"
+    "KẾ HOẠCH\nthực hiện công tác dân vận\n\nThực hiện Kế hoạch số 45-KH/HU ngày 01/10/2013 của Huyện ủy Hàm Yên, "
+    "Ban Thường vụ Đảng ủy xã xây dựng Kế hoạch như sau:\n\nI. MỤC ĐÍCH, YÊU CẦU\n1. Tuyên truyền.\n"
+)
+# a provincial plan whose frame lost the province's name and the date
+NAMELESS_PROVINCE = (
+    "TỈNH ỦY\nSố 15-KH/TU\n\nKẾ HOẠCH\nthực hiện công tác dân vận\n\nThực hiện Nghị quyết số 25-NQ/TW ngày "
+    "03/6/2013 của Ban Chấp hành Trung ương Đảng (khóa XI), Ban Thường vụ Tỉnh ủy xây dựng Kế hoạch như sau:\n\n"
+    "I. MỤC ĐÍCH, YÊU CẦU\n1. Quán triệt.\n"
 )
 # a draft whose date was never filled in ("ngày    tháng    năm 2013")
 UNDATED = district_plan("Yên Sơn", "33", "   tháng    năm 2013")
@@ -57,6 +70,8 @@ FILES = {
     "son-duong-20.txt": district_plan("Sơn Dương", "20", "20 tháng 9 năm 2013"),
     "commune.txt": COMMUNE,
     "yen-son-draft.txt": UNDATED,
+    "nameless-commune.txt": NAMELESS_COMMUNE,
+    "nameless-province.txt": NAMELESS_PROVINCE,
 }
 
 
@@ -97,8 +112,15 @@ def test_rows_come_by_depth_then_level_then_district_then_date(backend):
     # older plan (45, October 2013) before the newer (12, January 2014) although 12 < 45;
     # Yên Sơn's undated draft after them (by district); the commune, a level lower, last
     assert _names(backend, rows) == ["programme.txt", "ham-yen-45.txt", "ham-yen-12.txt", "son-duong-20.txt",
-                                     "yen-son-draft.txt", "commune.txt"]
-    assert [r.depth for r in rows] == [0, 1, 1, 1, 1, 1]
+                                     "yen-son-draft.txt", "commune.txt", "nameless-commune.txt"]
+    assert [r.depth for r in rows] == [0, 1, 1, 1, 1, 1, 2]
+
+
+def test_a_row_without_a_place_name_sorts_before_the_named_ones_of_its_level(backend):
+    below_district = trace(backend, _id(backend, "ham-yen-45.txt"))
+    assert _names(backend, below_district) == ["ham-yen-45.txt", "nameless-commune.txt", "commune.txt"]
+    below_central = trace(backend, "doc:25-NQ/TW||XI")
+    assert _names(backend, below_central)[:3] == ["25-NQ/TW", "nameless-province.txt", "programme.txt"]
 
 
 def test_a_document_reached_from_two_parents_names_the_other_in_also_under(backend):
@@ -106,6 +128,9 @@ def test_a_document_reached_from_two_parents_names_the_other_in_also_under(backe
     commune = rows[_id(backend, "commune.txt")]
     assert commune.parent == _id(backend, "programme.txt")
     assert commune.also_under == [_id(backend, "ham-yen-45.txt")]
+    # the district plan is reached twice from the programme (its own citation, and the commune's
+    # sentence saying it carries the programme out): one parent, no also_under
+    assert rows[_id(backend, "ham-yen-45.txt")].parent == _id(backend, "programme.txt")
     assert all(r.also_under == [] for i, r in rows.items() if i != commune.doc.id)
 
 
@@ -127,18 +152,23 @@ def test_until_the_day_before_drops_that_days_document(backend):
 
 def test_since_keeps_documents_of_that_day_and_after(backend):
     rows = visible(trace(backend, _id(backend, "programme.txt"), filters=Filters(since=date(2013, 10, 1))))
-    assert _names(backend, rows) == ["programme.txt", "ham-yen-45.txt", "ham-yen-12.txt", "commune.txt"]
+    assert _names(backend, rows) == ["programme.txt", "ham-yen-45.txt", "ham-yen-12.txt", "commune.txt",
+                                     "nameless-commune.txt"]
 
 
 def test_since_the_day_after_drops_that_days_document(backend):
     rows = visible(trace(backend, _id(backend, "programme.txt"), filters=Filters(since=date(2013, 10, 2))))
-    assert _names(backend, rows) == ["programme.txt", "ham-yen-12.txt", "commune.txt"]
+    assert _names(backend, rows) == ["programme.txt", "ham-yen-12.txt", "commune.txt", "nameless-commune.txt"]
+    # the district plan is hidden but kept, so that its child, shown, still hangs under it
+    every = trace(backend, _id(backend, "programme.txt"), filters=Filters(since=date(2013, 10, 2)))
+    assert [(n, r.shown) for n, r in zip(_names(backend, every), every, strict=True) if n.startswith("ham-yen-45")] == [
+        ("ham-yen-45.txt", False)]
 
 
 def test_a_window_keeps_what_lies_inside_both_bounds(backend):
     window = Filters(since=date(2013, 9, 21), until=date(2013, 12, 31))
     rows = visible(trace(backend, _id(backend, "programme.txt"), filters=window))
-    assert _names(backend, rows) == ["programme.txt", "ham-yen-45.txt", "commune.txt"]
+    assert _names(backend, rows) == ["programme.txt", "ham-yen-45.txt", "commune.txt", "nameless-commune.txt"]
 
 
 def test_no_date_filter_shows_the_undated_draft_and_a_date_filter_hides_it(backend):

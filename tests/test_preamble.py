@@ -50,7 +50,7 @@ def test_lead_in_words_before_the_trigger():
 
 
 def test_a_bare_year_after_a_symbol_dates_it_but_is_not_shared_backwards():
-    from policygraph.ingest.citations import find_citations
+    from policygraph.ingest.citation_finder import find_citations
 
     found = find_citations("Thực hiện Quyết định số 1719/QĐ-TTg, 90/QĐ-TTg năm 2022 của Thủ tướng Chính phủ")
     assert [(c.symbol, c.date, c.year, c.issuer_text) for c in found] == [

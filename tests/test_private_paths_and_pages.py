@@ -5,21 +5,16 @@ comes in pages; the CSV download works for every symbol, Đ included."""
 from __future__ import annotations
 
 import csv
-import importlib.util
 import io
 import json
 import shutil
-from pathlib import Path
 from urllib.parse import unquote
 
 import pytest
+from support import ingest as H
 
 from policygraph.graph.store import Store
 from policygraph.viz.app import attachment, create_app
-
-_spec = importlib.util.spec_from_file_location("helpers_ingest", Path(__file__).with_name("helpers_ingest.py"))
-H = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(H)
 
 PLAN = "doc:45-KH/HU|binh-phuoc/hon-quan|2016"
 PROJECT = "doc:01-ĐA/TU|binh-phuoc|2016"

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import re
 import statistics
-import sys
 from collections import Counter, defaultdict
 from datetime import date
 from pathlib import Path
@@ -16,23 +14,22 @@ import pytest
 import vietnam_provinces
 
 from policygraph.queries.assigned import assigned
-from policygraph.queries.backend import NetworkXBackend, fold, symbol_key
+from policygraph.queries.backend import NetworkXBackend
 from policygraph.queries.coverage import ACTED, NOT_YET, coverage
 from policygraph.queries.documents import Ambiguous, NotFound, candidates, resolve
 from policygraph.queries.implementers import implementers
 from policygraph.queries.lineage import Filters, path, roots, trace, visible
 from policygraph.queries.search import search
 from policygraph.queries.stats import stats
+from policygraph.text import fold, symbol_key
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
 def _load_generator():
-    spec = importlib.util.spec_from_file_location("bench_generate", ROOT / "bench" / "generate.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses look their module up
-    spec.loader.exec_module(module)
-    return module
+    from support import generate
+
+    return generate
 
 
 gen = _load_generator()

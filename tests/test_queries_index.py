@@ -3,31 +3,28 @@
 from __future__ import annotations
 
 import gc
-import importlib.util
 import re
-import sys
 from collections import defaultdict
 from pathlib import Path
 
 import networkx as nx
 import pytest
 
-from policygraph.queries.backend import NetworkXBackend, fold, symbol_key
+from policygraph.queries.backend import NetworkXBackend
 from policygraph.queries.coverage import coverage
 from policygraph.queries.documents import doc_row
 from policygraph.queries.numbered import numbered
 from policygraph.queries.search import Hit, _fold_field, search
+from policygraph.text import fold, symbol_key
 
 ROOT = Path(__file__).resolve().parent.parent
 _WORD = re.compile(r"[a-z0-9]+")
 
 
 def _load_generator():
-    spec = importlib.util.spec_from_file_location("bench_generate", ROOT / "bench" / "generate.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
+    from support import generate
+
+    return generate
 
 
 gen = _load_generator()

@@ -4,19 +4,14 @@ as the same NFC text, and what cannot be read says why."""
 from __future__ import annotations
 
 import codecs
-import importlib.util
 import struct
 import unicodedata
 import zlib
-from pathlib import Path
 
 import pytest
+from support import ingest as H
 
 from policygraph.ingest.reader import ReadError, normalise, read_document
-
-_spec = importlib.util.spec_from_file_location("helpers_ingest", Path(__file__).with_name("helpers_ingest.py"))
-H = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(H)
 
 TEXT = (
     "ĐẢNG BỘ TỈNH BÌNH PHƯỚC\nHUYỆN ỦY HÒN QUẢN\nSố 45-KH/HU\n\nKẾ HOẠCH\n"

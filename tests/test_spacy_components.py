@@ -6,8 +6,8 @@ from pathlib import Path
 
 import spacy
 
-from policygraph.ingest.citations import find_citations
-from policygraph.ingest.units import find_units
+from policygraph.ingest.citation_finder import find_citations
+from policygraph.ingest.unit_finder import find_units
 
 SAMPLE = Path(__file__).resolve().parents[1] / "data" / "samples" / "000_577edf508b5619ca.txt"
 

@@ -3,7 +3,6 @@ changed files, and a crash in the middle of an ingest."""
 
 from __future__ import annotations
 
-import importlib.util
 import shutil
 import signal
 import sqlite3
@@ -13,15 +12,12 @@ import time
 from pathlib import Path
 
 import pytest
+from support import ingest as H
 
 from policygraph.graph.export import write_json
 from policygraph.graph.store import CACHE_NAME, DB_NAME, MODEL_FINGERPRINT, SCHEMA_VERSION, Store, StoreError
 from policygraph.ingest.pipeline import ingest_paths, parse_file
 from policygraph.ingest.reader import normalise
-
-_spec = importlib.util.spec_from_file_location("helpers_ingest", Path(__file__).with_name("helpers_ingest.py"))
-H = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(H)
 
 
 def _copy_samples(dest: Path) -> list[Path]:

@@ -151,7 +151,7 @@ REJECTS = [
     ("QCVN 02:2019/BCT", InvalidFormat),
     ("25-XYZ/TW", UnknownType),
     ("25-NQ/ZZ", UnknownIssuer),
-    ("16/CT-ZZZ", UnknownIssuer),
+    ("16/CT-XYZ-TW", UnknownIssuer),  # ends in a Party committee's code: no State document's
     ("16/CT", UnknownIssuer),  # a type with no issuer
     ("5/UBND", InvalidFormat),  # too thin: a ratio as much as a symbol
 ]
@@ -224,3 +224,10 @@ def test_canonical_form_reparses_to_the_same_symbol(text):
     # the slip belongs to the written form ("33-CT/TTg"), not to the document: the canonical
     # form of a slip is clean, everything else must be equal
     assert again == dataclasses.replace(sym, slip=None)
+
+
+@pytest.mark.parametrize("written", ["8008/CT-TCTL", "16/CT-ZZZ", "12/2021/QĐ-TCTL-KHTC"])
+def test_a_typed_state_symbol_of_an_unknown_issuer_is_kept_as_written_and_flagged(written):
+    """Issue 12: a department of a ministry or a joint code the table does not know is still a number."""
+    sym = symbols.parse(written)
+    assert (str(sym), sym.grammar, sym.level, sym.slip) == (written, "state", None, "issuer_unknown")

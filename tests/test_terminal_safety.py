@@ -4,7 +4,6 @@ JSON and CSV form."""
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import re
 import shutil
@@ -14,14 +13,11 @@ from pathlib import Path
 import networkx as nx
 import pytest
 from click.testing import CliRunner
+from support import ingest as H
 
 from policygraph.cli import main
 from policygraph.graph import ingest_log
 from policygraph.graph.store import Store
-
-_spec = importlib.util.spec_from_file_location("helpers_ingest", Path(__file__).with_name("helpers_ingest.py"))
-H = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(H)
 
 MARKUP = "[link=https://evil.example/]click[/link] [blink red]X[/] [/]"
 CSI = "\x1b[2J\x1b[31mred\x1b[0m\x9b5m"

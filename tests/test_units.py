@@ -7,19 +7,19 @@ from pathlib import Path
 
 import pytest
 
-from policygraph.ingest import unit_table as T
+from policygraph.ingest import lexicon as T
 from policygraph.ingest.models import Place
 from policygraph.ingest.units import (
     UnitContext,
     canonical_unit_name,
     extract_units,
-    fold,
     merge_assignments,
     reporters_of,
     unit_at,
     unit_label,
     unit_list_at,
 )
+from policygraph.text import name_key as fold
 
 ROOT = Path(__file__).resolve().parents[1]
 GOLD = json.loads((ROOT / ".." / "shared" / "gold" / "seeds.json").read_text(encoding="utf-8"))
@@ -225,7 +225,7 @@ DISTRICT = UnitContext(level="district", place=Place("Bình Phước", "Hớn Qu
 
 @pytest.mark.parametrize(("written", "name", "unit_type", "collective", "level"), UNITS)
 def test_written_units(written, name, unit_type, collective, level):
-    from policygraph.ingest.units import _resolve
+    from policygraph.ingest.unit_resolve import resolve_unit as _resolve
 
     found = unit_at(written, 0)
     assert found is not None

@@ -12,6 +12,7 @@ import sys
 from dataclasses import asdict
 from pathlib import Path
 
+from policygraph.ingest import layout, unit_clauses, unit_frame, unit_patterns
 from policygraph.ingest import units as U
 from policygraph.ingest.noise import mask_noise
 from policygraph.ingest.reader import read_document
@@ -28,17 +29,20 @@ def _random_texts(pieces: list[str], seed: int, longest: int, shortest: int = 0,
 
 def test_gate_words_are_the_case_insensitive_search():
     """A clause is searched for CO_LEAD_RE / REPORT_RE only when str.lower() holds the gate word: no match is lost."""
-    for letter in set("".join(U.GATE_WORDS.values())):
+    for letter in set("".join(unit_clauses.GATE_WORDS.values())):
         by_re = set(re.findall("(?i)" + re.escape(letter), EVERY_CHAR))
         assert by_re == {c for c in EVERY_CHAR if c.lower() == letter}, letter
-    for word, rx in ((U.GATE_WORDS["co_lead"], U.CO_LEAD_RE), (U.GATE_WORDS["report"], U.REPORT_RE)):
+    for word, rx in (
+        (unit_clauses.GATE_WORDS["co_lead"], unit_patterns.CO_LEAD_RE),
+        (unit_clauses.GATE_WORDS["report"], unit_patterns.REPORT_RE),
+    ):
         assert rx.pattern.startswith("(?i:" + word), rx.pattern  # the word opens every match
 
 
 def _line_open_in_turn(text: str, start: int, end: int) -> tuple[int, bool, str]:
     """Line head, then "trách nhiệm của", then the first word: three matches one after the other."""
-    pos, numbered, _ = U._strip_line(text, start, end)
-    rm = U._RESP_RE.match(text, pos, end)
+    pos, numbered, _ = unit_clauses._strip_line(text, start, end)
+    rm = unit_clauses._RESP_RE.match(text, pos, end)
     if rm:
         pos = rm.end()
     word = re.compile(r"\w*").match(text, pos, end).group(0)
@@ -72,14 +76,14 @@ def test_line_open_is_head_responsibility_and_word_in_turn():
     ]
     for rng, text in _random_texts(pieces, 21, 9):
         end = rng.randint(0, len(text))
-        m = U._LINE_OPEN_RE.match(text, 0, end)
+        m = unit_clauses._LINE_OPEN_RE.match(text, 0, end)
         assert (m.start("word"), m.group("num") is not None, m.group("word")) == _line_open_in_turn(text, 0, end)
 
 
 def _clauses_in_turn(text: str, start: int, end: int) -> list[tuple[int, int, bool, str]]:
     """Clauses by SENTENCE_END_RE, each first word read again at the clause start."""
     out, pos, opens = [], start, True
-    for m in U.SENTENCE_END_RE.finditer(text, start, end):
+    for m in unit_patterns.SENTENCE_END_RE.finditer(text, start, end):
         stop = m.start() + (text[m.start()] != ";")
         if stop > pos:
             out.append((pos, stop, opens))
@@ -96,8 +100,8 @@ def test_clauses_read_the_first_words_the_scan_would_read():
         start = rng.randint(0, len(text))
         end = rng.randint(start, len(text))
         word = re.compile(r"\w*").match(text, start, end).group(0)
-        breaks = U._Breaks(text, start, end).within(start, end)
-        assert U._clauses(text, start, end, word, breaks) == _clauses_in_turn(text, start, end), text
+        breaks = unit_clauses._Breaks(text, start, end).within(start, end)
+        assert unit_clauses._clauses(text, start, end, word, breaks) == _clauses_in_turn(text, start, end), text
 
 
 def test_breaks_of_a_part_are_the_breaks_of_its_lines():
@@ -106,14 +110,14 @@ def test_breaks_of_a_part_are_the_breaks_of_its_lines():
     for rng, text in _random_texts(pieces, 26, 16, count=20000):
         start = rng.randint(0, len(text))
         end = rng.randint(start, len(text))
-        breaks = U._Breaks(text, start, end)
+        breaks = unit_clauses._Breaks(text, start, end)
         line_start = start
         for line in text[start:end].split("\n"):
             line_end = line_start + len(line)
             pos = rng.randint(line_start, line_end)
             want = [
                 (m.start(), m.end(), re.compile(r"\w*").match(text, m.end(), line_end).group(0))
-                for m in U.SENTENCE_END_RE.finditer(text, pos, line_end)
+                for m in unit_patterns.SENTENCE_END_RE.finditer(text, pos, line_end)
             ]
             got = [(m.start(), m.start("word"), m.group("word")) for m in breaks.within(pos, line_end)]
             assert got == want, (text, pos, line_end)
@@ -168,10 +172,10 @@ def test_deadline_patterns_run_only_when_their_gate_words_are_written():
 
 def test_role_pattern_is_the_role_patterns_in_turn():
     def in_turn(text, end, given):
-        for rx, role in U.ROLE_RES:
+        for rx, role in unit_patterns.ROLE_RES:
             if rx.match(text, 0, end):
                 return role
-        return "lead" if given and U.GIVEN_LEAD_RE.match(text, 0, end) else "execute"
+        return "lead" if given and unit_patterns.GIVEN_LEAD_RE.match(text, 0, end) else "execute"
 
     pieces = [
         " ",
@@ -198,7 +202,7 @@ def test_role_pattern_is_the_role_patterns_in_turn():
     for rng, text in _random_texts(pieces, 24, 6):
         end = rng.randint(0, len(text))
         given = rng.random() < 0.5
-        assert U._role(text, 0, end, given) == in_turn(text, end, given), text
+        assert unit_clauses._role(text, 0, end, given) == in_turn(text, end, given), text
 
 
 def test_one_line_is_split_and_join():
@@ -206,7 +210,7 @@ def test_one_line_is_split_and_join():
     assert [c for c in every_space if c.isprintable()] == [" "]  # what the shortcut relies on
     pieces = [" ", "  ", "\t", "\n", "\xa0", "\u2003", "\u200b", "a", "Ủy", ".", "\x1c"]
     for _rng, text in _random_texts(pieces, 25, 8):
-        assert U._one_line(text) == " ".join(text.split()), repr(text)
+        assert unit_clauses._one_line(text) == " ".join(text.split()), repr(text)
 
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -219,9 +223,10 @@ def _masked(paths) -> list[str]:
 
 
 def test_markup_line_patterns_find_what_multiline_regexes_find():
-    """_MarkupLinePattern starts no probe on a blank line, then goes back over the blank lines above: re's MULTILINE
+    """MarkupLinePattern starts no probe on a blank line, then goes back over the blank lines above: re's MULTILINE
     finditer all the same, from any start to any end, on masked gazette texts (blanked-out blocks) and random ones."""
-    patterns = [U.SECTION_RE, U.NEXT_SECTION_RE, U.RECIPIENTS_RE, U.SIGNATURE_RE]
+    patterns = [layout.IMPLEMENTATION_RE, layout.NEXT_SECTION_RE, layout.RECIPIENTS_RE, layout.ON_BEHALF_RE,
+                layout.ADDRESSEES_RE]
     pieces = [
         "\n",
         "\n\n",
@@ -259,7 +264,7 @@ def test_markup_line_patterns_find_what_multiline_regexes_find():
     texts = [(t, True) for t in real]
     texts += [("".join(rng.choice(pieces) for _ in range(rng.randint(0, 16))), False) for _ in range(20000)]
     for lp in patterns:
-        assert isinstance(lp, U._MarkupLinePattern)
+        assert isinstance(lp, layout.MarkupLinePattern)
         plain = re.compile(lp.rx.pattern, lp.rx.flags)
         for text, whole in texts:
             start = rng.randint(0, len(text))
@@ -271,8 +276,8 @@ def test_markup_line_patterns_find_what_multiline_regexes_find():
 
 def test_issue_verb_is_where_the_search_from_the_spaces_before_it_starts():
     """ISSUE_VERB_RE opens on the verb: _issue_verb's start is the start of the search with the spaces before it."""
-    plain = re.compile(r"\s+" + U.ISSUE_VERB_RE.pattern.removeprefix(r"(?<=\s)"))
-    assert plain.pattern != r"\s+" + U.ISSUE_VERB_RE.pattern
+    plain = re.compile(r"\s+" + unit_patterns.ISSUE_VERB_RE.pattern.removeprefix(r"(?<=\s)"))
+    assert plain.pattern != r"\s+" + unit_patterns.ISSUE_VERB_RE.pattern
     pieces = [
         " ",
         "  ",
@@ -294,12 +299,12 @@ def test_issue_verb_is_where_the_search_from_the_spaces_before_it_starts():
         "Ủy ban nhân dân tỉnh",
     ]
     texts = _masked(SAMPLES + sorted(GAZETTE.glob("*.txt")))
-    assert sum(U._issue_verb(t) is not None for t in texts) >= 4
+    assert sum(unit_frame._issue_verb(t) is not None for t in texts) >= 4
     texts += [text for _rng, text in _random_texts(pieces, 28, 10)]
     texts += [" " * 3990 + "ban hành kế hoạch", " " * 3985 + "ban hành kế hoạch"]  # the search ends at 4000
     for text in texts:
         want = plain.search(text, 0, min(len(text), 4000))
-        assert U._issue_verb(text) == (want.start() if want else None), text
+        assert unit_frame._issue_verb(text) == (want.start() if want else None), text
 
 
 def test_assignments_of_a_unit_share_one_mention_that_nothing_changes():

@@ -7,9 +7,11 @@ from __future__ import annotations
 
 import pytest
 
-from policygraph.ingest import unit_table as T
+from policygraph.ingest import lexicon as T
 from policygraph.ingest.models import Place
-from policygraph.ingest.units import UnitContext, extract_units, unit_list_at
+from policygraph.ingest.unit_finder import unit_list_at
+from policygraph.ingest.unit_resolve import UnitContext
+from policygraph.ingest.units import extract_units
 
 PROVINCE = UnitContext(level="province", place=Place("Lạng Sơn"), issuer_code="UBND", doc_date="2024-06-03")
 DISTRICT = UnitContext(level="district", place=Place("Lạng Sơn", "Tràng Định"), issuer_code="UBND",

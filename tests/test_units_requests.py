@@ -6,10 +6,11 @@ from __future__ import annotations
 
 import pytest
 
-from policygraph.ingest import unit_table as T
+from policygraph.ingest import lexicon as T
 from policygraph.ingest.models import Place
 from policygraph.ingest.pipeline import parse_text
-from policygraph.ingest.units import UnitContext, extract_units
+from policygraph.ingest.unit_resolve import UnitContext
+from policygraph.ingest.units import extract_units
 
 DISTRICT = UnitContext(level="district", place=Place("Bắc Kạn", "Bạch Thông"), issuer_code="HU", doc_date="2025-03-10")
 PROVINCE = UnitContext(level="province", place=Place("Gia Lai"), issuer_code="UBND", doc_date="2023-05-02")

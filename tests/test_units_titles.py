@@ -2,20 +2,16 @@
 
 from __future__ import annotations
 
-import importlib.util
-from pathlib import Path
-
 import pytest
+from support import ingest as H
 
-from policygraph.ingest import unit_table as T
+from policygraph.ingest import lexicon as T
 from policygraph.ingest.models import Place
 from policygraph.ingest.pipeline import parse_text
 from policygraph.ingest.reader import read_document
-from policygraph.ingest.units import UnitContext, extract_units, unit_at, unit_list_at
-
-_spec = importlib.util.spec_from_file_location("helpers_ingest", Path(__file__).with_name("helpers_ingest.py"))
-H = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(H)
+from policygraph.ingest.unit_finder import unit_at, unit_list_at
+from policygraph.ingest.unit_resolve import UnitContext
+from policygraph.ingest.units import extract_units
 
 GOVERNMENT = UnitContext(level="central", place=Place(), issuer_code="CP", doc_date="2021-12-10")
 EXAMPLES = [(written, name) for title in T.TITLES for written, name in title.examples]

@@ -4,19 +4,16 @@ after a blank line) stays one."""
 
 from __future__ import annotations
 
-import importlib.util
 import textwrap
-from pathlib import Path
 
 import pytest
+from support import ingest as H
 
 from policygraph.ingest.models import Place
 from policygraph.ingest.pipeline import parse_text
-from policygraph.ingest.units import WRAP_WIDTH_MAX, UnitContext, extract_units, unwrap
-
-_spec = importlib.util.spec_from_file_location("helpers_ingest", Path(__file__).with_name("helpers_ingest.py"))
-H = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(H)
+from policygraph.ingest.unit_resolve import UnitContext
+from policygraph.ingest.units import extract_units
+from policygraph.ingest.unwrap import WRAP_WIDTH_MAX, unwrap
 
 PROVINCE = UnitContext(level="province", place=Place("Gia Lai"), issuer_code="TU", doc_date="2017-06-30")
 COMMUNE = UnitContext(level="commune", place=Place("Bắc Kạn", "Bạch Thông"), issuer_code="ĐU", doc_date="2024-01-30")

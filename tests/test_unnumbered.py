@@ -5,23 +5,19 @@ congress or plenum, one node)."""
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import re
 from pathlib import Path
 
 import pytest
+from support import ingest as H
 
 from policygraph.graph.identity import resolve
 from policygraph.ingest import tables
 from policygraph.ingest.models import Place
 from policygraph.ingest.pipeline import parse_file, parse_text
-from policygraph.ingest.places import fold
 from policygraph.ingest.unnumbered import RULES, find_unnumbered
-
-_spec = importlib.util.spec_from_file_location("helpers_ingest", Path(__file__).with_name("helpers_ingest.py"))
-H = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(H)
+from policygraph.text import fold
 
 DISTRICT = Place("Bình Phước", "Hớn Quản")
 EXAMPLES = [(r.kind, written, expected) for r in RULES for written, expected in r.examples]

@@ -35,6 +35,7 @@ from policygraph.viz.pyvis_page import vis_asset
 from policygraph.viz.reports_view import coverage_page, implementers_page, status
 from policygraph.viz.script_messages import SCRIPT_MESSAGES
 from policygraph.viz.style import LEVEL_COLOURS, legend
+from policygraph.vocabulary import NodeKind
 
 HERE = Path(__file__).parent
 MAX_DEPTH = 12  # lineage hops a graph view may reach (a whole synthetic store of 5,000 nodes)
@@ -133,7 +134,7 @@ def resolve(ref: str | None) -> tuple[str | None, list[dict[str, Any]]]:
     return None, found
 
 
-def _need(ref_arg: str = "id", kind: str | None = "document") -> str:
+def _need(ref_arg: str = "id", kind: str | None = NodeKind.DOCUMENT) -> str:
     """The node a request is about, or an error response (404, or 409 with candidates)."""
     node, found = resolve(request.args.get(ref_arg))
     if node is None:
@@ -153,7 +154,7 @@ def _pages(app: Flask) -> None:
         query = request.args.get("q", "")
         hits = views.suggestions(lib(), query, limit=50) if query else []
         return render_template("index.html", query=query, hits=hits,
-                               documents=sum(1 for _ in lib().backend.nodes("document")))
+                               documents=sum(1 for _ in lib().backend.nodes(NodeKind.DOCUMENT)))
 
     @app.get("/document")
     def document_page() -> str | tuple[str, int]:
@@ -161,7 +162,7 @@ def _pages(app: Flask) -> None:
         if node is None:
             return render_template("choose.html", ref=request.args.get("id", ""), found=found,
                                    target="document_page"), 404 if not found else 200
-        if lib().graph.nodes[node].get("kind") != "document":
+        if lib().graph.nodes[node].get("kind") != NodeKind.DOCUMENT:
             return render_template("unit.html", data=views.expand(lib(), node), node=node)
         page = request.args.get("page", 1, type=int)
         return render_template("document.html", data=views.document(lib(), node, page))
@@ -181,7 +182,7 @@ def _pages(app: Flask) -> None:
         if node is None:
             return render_template("choose.html", ref=request.args.get("id", ""), found=found,
                                    target="lineage_page"), 404 if not found else 200
-        if lib().graph.nodes[node].get("kind") != "document":
+        if lib().graph.nodes[node].get("kind") != NodeKind.DOCUMENT:
             abort(404)
         filters = parse_filters(request.args)
         tree = lineage(lib().service, node, down=request.args.get("dir") != "up", filters=filters)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from policygraph.queries.backend import fold
+from policygraph.text import fold
 
 
 @dataclass

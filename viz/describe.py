@@ -11,6 +11,7 @@ from typing import Any
 
 from policygraph.viz.i18n import N_
 from policygraph.viz.style import LEVEL_NAMES, node_kind
+from policygraph.vocabulary import NodeKind
 
 LABEL_MAX = 42
 
@@ -26,7 +27,7 @@ def short_label(attrs: dict[str, Any], node_id: str) -> str:
     Symbol first; a document without a number is named by type, year and place.
     """
     label = attrs.get("symbol") or attrs.get("label") or attrs.get("name")
-    if not label and attrs.get("kind") == "document":
+    if not label and attrs.get("kind") == NodeKind.DOCUMENT:
         place = attrs.get("commune") or attrs.get("district") or attrs.get("province")
         parts = [attrs.get("doc_type_name") or attrs.get("doc_type"), attrs.get("year"), place]
         label = " ".join(str(p) for p in parts if p)
@@ -56,7 +57,7 @@ def node_facts(attrs: dict[str, Any]) -> list[tuple[str, str]]:
     """(label, value) rows about a node, in reading order, skipping unknowns."""
     kind = node_kind(attrs)
     rows: list[tuple[str, Any]] = []
-    if kind in ("document", "stub"):
+    if kind in (NodeKind.DOCUMENT, "stub"):
         rows += [
             (N_("Symbol"), attrs.get("symbol")),
             (N_("Type"), attrs.get("doc_type_name") or attrs.get("doc_type")),
@@ -71,7 +72,7 @@ def node_facts(attrs: dict[str, Any]) -> list[tuple[str, str]]:
     rows += [
         (N_("Level"), LEVEL_NAMES.get(attrs.get("level"), attrs.get("level"))),
         (N_("Place"), place_text(attrs)),
-        (N_("Kind"), {"stub": N_("cited only (stub)"), "document": N_("ingested")}.get(kind, kind)),
+        (N_("Kind"), {"stub": N_("cited only (stub)"), NodeKind.DOCUMENT: N_("ingested")}.get(kind, kind)),
         (N_("File"), file_label(attrs)),
         (N_("Flags"), ", ".join(attrs.get("flags") or [])),
         (N_("Candidates"), ", ".join(attrs.get("candidates") or [])),

@@ -12,6 +12,7 @@ from collections import defaultdict
 import networkx as nx
 
 from policygraph.viz.style import level_rank
+from policygraph.vocabulary import NodeKind
 
 # A document's label wraps within LABEL_WIDTH px at 14 px (42 characters: at most 3 lines,
 # a box about 66 px high); a unit's within UNIT_LABEL_WIDTH at 12 px, under its diamond.
@@ -41,8 +42,8 @@ def level_positions(graph: nx.MultiDiGraph) -> dict[str, tuple[float, float]]:
     y = 0.0
     for rank in sorted(bands):
         nodes = sorted(bands[rank], key=lambda n: _sort_key(graph, n, order))
-        documents = [n for n in nodes if graph.nodes[n].get("kind") != "unit"]
-        units = [n for n in nodes if graph.nodes[n].get("kind") == "unit"]
+        documents = [n for n in nodes if graph.nodes[n].get("kind") != NodeKind.UNIT]
+        units = [n for n in nodes if graph.nodes[n].get("kind") == NodeKind.UNIT]
         for group, shift in ((documents, 0.0), (units, X_GAP / 2)):
             for index, node in enumerate(group):
                 row, col = divmod(index, width)

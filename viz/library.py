@@ -15,6 +15,7 @@ import networkx as nx
 
 from policygraph.queries.backend import NetworkXBackend
 from policygraph.queries.service import Service
+from policygraph.vocabulary import NodeKind
 
 
 @dataclass
@@ -36,7 +37,7 @@ class Library:
 
     def text(self, node_id: str) -> str | None:
         """Source text of an ingested document (None for stubs and unknown ids)."""
-        if node_id not in self.graph or self.graph.nodes[node_id].get("kind") != "document":
+        if node_id not in self.graph or self.graph.nodes[node_id].get("kind") != NodeKind.DOCUMENT:
             return None
         return self.text_of(node_id)
 

@@ -10,10 +10,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from policygraph.queries.backend import LEVELS
 from policygraph.queries.documents import parse_date
 from policygraph.queries.lineage import Filters, TraceRow
 from policygraph.queries.service import Service
+from policygraph.vocabulary import LEVELS
 
 
 @dataclass

@@ -7,6 +7,7 @@ from typing import Any
 from policygraph.viz.describe import edge_facts, node_facts, node_heading, short_label
 from policygraph.viz.layout import LABEL_WIDTH, UNIT_LABEL_WIDTH
 from policygraph.viz.style import EDGE_STYLES, KIND_SHAPES, LEVEL_COLOURS, level_rank, node_kind
+from policygraph.vocabulary import EdgeType, NodeKind
 
 
 def node_record(node: str, attrs: dict[str, Any], x: float | None = None, y: float | None = None,
@@ -19,7 +20,7 @@ def node_record(node: str, attrs: dict[str, Any], x: float | None = None, y: flo
         "label": short_label(attrs, node),
         "shape": KIND_SHAPES.get(kind, "dot"),
         "color": {"background": colour if kind != "stub" else "#ffffff", "border": colour},
-        "font": {"color": "#ffffff" if kind == "document" else "#1c2833"},
+        "font": {"color": "#ffffff" if kind == NodeKind.DOCUMENT else "#1c2833"},
         "borderWidth": 3 if root else 1.5,
         "kind": kind,
         "level_name": attrs.get("level"),
@@ -31,12 +32,12 @@ def node_record(node: str, attrs: dict[str, Any], x: float | None = None, y: flo
     }
     if kind == "stub":
         record["shapeProperties"] = {"borderDashes": [5, 3]}
-    if kind == "unit":
+    if kind == NodeKind.UNIT:
         record["size"] = 10
         record["font"]["size"] = 12
     # Labels wrap inside this width (a long symbol is broken too): layout.py leaves gaps wider
     # than a wrapped label, so no two labels overlap.
-    record["widthConstraint"] = {"maximum": LABEL_WIDTH if kind != "unit" else UNIT_LABEL_WIDTH}
+    record["widthConstraint"] = {"maximum": LABEL_WIDTH if kind != NodeKind.UNIT else UNIT_LABEL_WIDTH}
     if x is not None and y is not None:
         record["x"], record["y"] = x, y
     return record
@@ -49,7 +50,7 @@ def edge_id(source: str, target: str, key: str) -> str:
 
 def edge_record(source: str, target: str, attrs: dict[str, Any], key: str | None = None) -> dict[str, Any]:
     """Styled edge with its type for filtering and its evidence for the tooltip."""
-    etype = attrs.get("type", key) or "references"
+    etype = attrs.get("type", key) or EdgeType.REFERENCES
     style = EDGE_STYLES.get(etype, EDGE_STYLES["references"])
     return {
         "id": edge_id(source, target, key or etype),

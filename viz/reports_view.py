@@ -7,13 +7,13 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
-from policygraph.queries.backend import LEVELS
 from policygraph.queries.coverage import CoverageReport, CoverageRow
 from policygraph.queries.implementers import Implementer, ImplementersReport
 from policygraph.viz.charts import columns, sorted_bars, stacked_columns
 from policygraph.viz.i18n import N_, gettext
 from policygraph.viz.labels import LEVEL_LABELS, STATUS_LABELS
 from policygraph.viz.style import LEVEL_COLOURS
+from policygraph.vocabulary import LEVELS
 
 LAG_BUCKETS = ((31, N_("< 1 month")), (92, N_("1–3 months")), (183, N_("3–6 months")), (366, N_("6–12 months")),
                (731, N_("1–2 years")), (None, N_("> 2 years")))

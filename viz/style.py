@@ -8,8 +8,9 @@ from __future__ import annotations
 from typing import Any
 
 from policygraph.ingest.changes import CHANGE_TYPES
+from policygraph.vocabulary import LEVELS, EdgeType, NodeKind
 
-LEVEL_ORDER = ("central", "province", "district", "commune")
+LEVEL_ORDER = LEVELS
 LEVEL_NAMES = {
     "central": "Central (Trung ương)",
     "province": "Province (tỉnh)",
@@ -56,7 +57,7 @@ EDGE_STYLES: dict[str, dict[str, Any]] = {
 EDGE_NAMES = {
     "implements": "implements (thực hiện)",
     "based_on": "based on (căn cứ)",
-    "references": "references",
+    "references": EdgeType.REFERENCES,
     "assigns": "assigns a task to",
     "issued_by": "issued by",
     "sent_to": "sent to",
@@ -71,14 +72,14 @@ EDGE_NAMES = {
     "located_in": "located in",
     "part_of": "part of",
 }
-DOCUMENT_EDGES = ("implements", "based_on", "references", *CHANGE_TYPES)
-UNIT_EDGES = ("assigns", "issued_by", "sent_to")
+DOCUMENT_EDGES = (EdgeType.IMPLEMENTS, EdgeType.BASED_ON, EdgeType.REFERENCES, *CHANGE_TYPES)
+UNIT_EDGES = (EdgeType.ASSIGNS, EdgeType.ISSUED_BY, EdgeType.SENT_TO)
 
 
 def node_kind(attrs: dict[str, Any]) -> str:
     """The drawn kind: documents split into ingested ones and stubs."""
-    kind = attrs.get("kind", "document")
-    if kind == "document" and (attrs.get("stub") or not attrs.get("source")):
+    kind = attrs.get("kind", NodeKind.DOCUMENT)
+    if kind == NodeKind.DOCUMENT and (attrs.get("stub") or not attrs.get("source")):
         return "stub"
     return kind
 
@@ -101,6 +102,6 @@ def legend() -> dict[str, list[dict[str, Any]]]:
         ],
         "edges": [
             {"key": key, "name": EDGE_NAMES[key], **EDGE_STYLES[key]}
-            for key in (*DOCUMENT_EDGES, *UNIT_EDGES, "reports_to")
+            for key in (*DOCUMENT_EDGES, *UNIT_EDGES, EdgeType.REPORTS_TO)
         ],
     }

@@ -27,6 +27,7 @@ from policygraph.viz.layout import level_positions
 from policygraph.viz.library import Library
 from policygraph.viz.records import edge_id, edge_record, node_record
 from policygraph.viz.style import EDGE_NAMES, LEVEL_ORDER
+from policygraph.vocabulary import EdgeType, NodeKind
 
 DIRECTIONS = ("both", "up", "down")
 
@@ -156,9 +157,9 @@ def _translated(record: dict[str, Any], table: dict[str, str]) -> dict[str, Any]
 def expand(lib: Library, node_id: str) -> dict[str, Any]:
     """One hop around a node, both ways, for click-to-expand (no positions: the page places them)."""
     sub = neighbourhood(lib.backend, [node_id], depth=1, direction="both")
-    if lib.graph.nodes[node_id].get("kind") == "unit":
+    if lib.graph.nodes[node_id].get("kind") == NodeKind.UNIT:
         around = {node_id, *lib.graph.predecessors(node_id), *lib.graph.successors(node_id)}
-        sub = lib.graph.subgraph(n for n in around if lib.graph.nodes[n].get("kind") != "place")
+        sub = lib.graph.subgraph(n for n in around if lib.graph.nodes[n].get("kind") != NodeKind.PLACE)
     return {
         "root": node_id,
         "nodes": [_translated(node_record(n, a), catalogue(language())) for n, a in sub.nodes(data=True)],
@@ -190,7 +191,7 @@ def facets(lib: Library) -> dict[str, Any]:
             provinces.add(attrs["province"])
         if attrs.get("year"):
             years.add(int(attrs["year"]))
-    types = sorted({t for _, _, t in lib.graph.edges(data="type") if t not in ("located_in", "part_of")})
+    types = sorted({t for _, _, t in lib.graph.edges(data="type") if t not in (EdgeType.LOCATED_IN, EdgeType.PART_OF)})
     return {
         "levels": [{"key": k, "name": gettext(LEVEL_LABELS[k])} for k in LEVEL_ORDER],
         "provinces": sorted(provinces),

@@ -1,12 +1,4 @@
-"""Shared helpers for the ingest / identity / store / CLI tests.
-
-Test modules load this file by path (pytest runs with --import-mode=importlib,
-so the tests folder is not on sys.path):
-
-    _spec = importlib.util.spec_from_file_location("helpers_ingest", Path(__file__).with_name("helpers_ingest.py"))
-    H = importlib.util.module_from_spec(_spec)
-    _spec.loader.exec_module(H)
-"""
+"""Shared helpers for the ingest / identity / store / CLI tests (imported as `from support import ingest as H`)."""
 
 from __future__ import annotations
 
@@ -19,7 +11,7 @@ from importlib import resources
 from pathlib import Path
 from typing import NamedTuple
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 SHARED = ROOT / ".." / "shared"
 
 
