@@ -3,9 +3,7 @@ IRIs, a Turtle round trip, the SHACL shapes, the JSON-LD context, and reading it
 
 from __future__ import annotations
 
-import importlib.util
 import json
-import sys
 from pathlib import Path
 
 import networkx as nx
@@ -15,16 +13,14 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from rdflib import RDF, Literal, Namespace, URIRef
 from rdflib.compare import isomorphic
+from support import generate as gen
+from support import ingest as H
 
 from policygraph.graph.rdf import store_graph, to_rdflib, triples
 from policygraph.graph.rdf_read import read_graph
 from policygraph.graph.rdf_terms import edge_iri, node_id, node_iri
 from policygraph.graph.rdf_write import read_jsonld, violations
 from policygraph.graph.store import Store
-
-_spec = importlib.util.spec_from_file_location("helpers_ingest", Path(__file__).with_name("helpers_ingest.py"))
-H = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(H)
 
 ELI = Namespace("http://data.europa.eu/eli/ontology#")
 ORG = Namespace("http://www.w3.org/ns/org#")
@@ -38,11 +34,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def load_generator():
-    spec = importlib.util.spec_from_file_location("bench_generate", ROOT / "bench" / "generate.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
+    return gen
 
 
 @pytest.fixture(scope="module")

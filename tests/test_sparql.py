@@ -4,13 +4,13 @@ Python API, answer by answer, on the sample documents and on a generated corpus.
 from __future__ import annotations
 
 import csv
-import importlib.util
 import io
 import json
-import sys
 from pathlib import Path
 
 import pytest
+from support import generate as gen
+from support import ingest as H
 
 from policygraph.graph.store import Store
 from policygraph.queries.backend import NetworkXBackend, walk_subgraph
@@ -20,19 +20,12 @@ from policygraph.queries.registry import BUILTIN, BackendOptions, available, ope
 from policygraph.queries.service import Service
 from policygraph.queries.sparql import rows, run, saved_query
 
-_spec = importlib.util.spec_from_file_location("helpers_ingest", Path(__file__).with_name("helpers_ingest.py"))
-H = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(H)
 ROOT = Path(__file__).resolve().parent.parent
 ID = "https://w3id.org/policygraph/id/"
 
 
 def load_generator():
-    spec = importlib.util.spec_from_file_location("bench_generate", ROOT / "bench" / "generate.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
+    return gen
 
 
 @pytest.fixture(scope="module")
