@@ -2,7 +2,8 @@
 
     policygraph [--store DIR] ingest PATH... [--jobs N|auto]
     policygraph [--store DIR] show SYMBOL [--year Y] [--province P]
-    policygraph [--store DIR] export --format json FILE
+    policygraph [--store DIR] export --format json|ttl|jsonld|nt [--base IRI] [--validate] FILE
+    policygraph [--store DIR] sparql lineage|implementers|coverage|FILE|QUERY [--root SYMBOL] [--format table|json|csv]
 
 The store folder defaults to $POLICYGRAPH_STORE, else ~/.local/share/policygraph.
 """
@@ -17,6 +18,7 @@ from rich.console import Console
 from rich.progress import BarColumn, DownloadColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
 from policygraph.graph import ingest_log
+from policygraph.graph.rdf_terms import DEFAULT_BASE
 from policygraph.graph.store import Store, StoreError, default_location
 from policygraph.ingest.walk import escaped, key_of
 from policygraph.queries import render
@@ -238,16 +240,69 @@ def show(ctx: click.Context, symbol: str, year: int | None, province: str | None
 
 
 @main.command()
-@click.option("--format", "fmt", type=click.Choice(["json"]), default="json", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["json", "ttl", "jsonld", "nt"]), default="json", show_default=True,
+              help="json: node-link JSON; ttl, jsonld, nt: RDF in ELI, W3C ORG, PROV-O and SKOS (README: Linked data).")
+@click.option("--base", default=DEFAULT_BASE, show_default=True, help="Base IRI of the nodes (RDF formats).")
+@click.option("--validate", is_flag=True, help="Check the RDF against the SHACL shapes; one line per violation.")
 @click.argument("file", type=click.Path(dir_okay=False, writable=True))
 @click.pass_context
-def export(ctx: click.Context, fmt: str, file: str) -> None:
-    """Write the graph to FILE (node-link JSON)."""
+def export(ctx: click.Context, fmt: str, base: str, validate: bool, file: str) -> None:
+    """Write the graph to FILE."""
     from policygraph.graph.export import write_json
+    from policygraph.graph.rdf import store_graph, to_rdflib
+    from policygraph.graph.rdf_terms import BaseIRIError, check_base
+    from policygraph.graph.rdf_write import violations, write_rdf
 
-    graph = open_store(ctx, readonly=True).load_graph()
-    write_json(graph, file)
-    click.echo(f"wrote {graph.number_of_nodes()} nodes and {graph.number_of_edges()} edges to {escaped(file)}")
+    if fmt != "json":
+        try:
+            check_base(base)
+        except BaseIRIError as exc:
+            raise click.ClickException(str(exc)) from None
+    graph = store_graph(open_store(ctx, readonly=True))
+    if fmt == "json":
+        write_json(graph, file)
+        click.echo(f"wrote {graph.number_of_nodes()} nodes and {graph.number_of_edges()} edges to {escaped(file)}")
+    else:
+        triples = write_rdf(graph, file, fmt, base)
+        click.echo(f"wrote {triples} triples ({graph.number_of_nodes()} nodes, {graph.number_of_edges()} edges) "
+                   f"to {escaped(file)}")
+    if validate:
+        found = violations(to_rdflib(graph, base))
+        for line in found:
+            click.echo(line)
+        click.echo(f"{len(found)} SHACL violations" if found else "conforms to the SHACL shapes")
+        if found:
+            ctx.exit(1)
+
+
+@main.command()
+@click.argument("query_or_file")
+@click.option("--root", help="A document (symbol) bound to ?root, as in the saved queries.")
+@click.option("--year", type=int, help="Pick the root of this year when the symbol is shared.")
+@click.option("--province", "--issued-in", "province", help="Pick the root of this province.")
+@click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table", show_default=True)
+@click.pass_context
+def sparql(ctx: click.Context, query_or_file: str, root: str | None, year: int | None, province: str | None,
+           fmt: str) -> None:
+    """Answer a SPARQL query over the store: a saved query (lineage, implementers, coverage),
+    a .rq file, or the query text. Runs on the sparql backend (a pyoxigraph store kept next to
+    the store, rebuilt when the graph changes)."""
+    from policygraph.queries import sparql as runner
+    from policygraph.queries.registry import BackendError, BackendOptions, open_backend
+    from policygraph.queries.service import Service
+
+    try:
+        backend = open_backend("sparql", BackendOptions.from_env(store=ctx.find_root().obj.get("store_path")))
+    except BackendError as exc:
+        raise click.ClickException(str(exc)) from None
+    node = find_or_exit(ctx, Service(backend), root, year, province) if root else None
+    try:
+        answer = runner.run(backend, runner.query_text(query_or_file), node)
+    except (SyntaxError, ValueError, OSError, RuntimeError) as exc:
+        raise click.ClickException("SPARQL: " + " ".join(str(exc).split())) from None
+    text = runner.render(answer, fmt, base=backend.base)
+    if text is not None:
+        sys.stdout.write(text)
 
 
 @main.command()

@@ -48,6 +48,7 @@ Factory = Callable[[BackendOptions], Backend]
 BUILTIN = {
     "embedded": "policygraph.queries.backends.embedded:open_embedded",
     "neo4j": "policygraph.queries.backends.neo4j.backend:open_neo4j",
+    "sparql": "policygraph.queries.backends.sparql:open_sparql",
 }
 
 
