@@ -58,6 +58,7 @@ def stats(backend: Backend, flagged_limit: int | None = 50) -> Stats:
             flagged_ids.append(node_id)
         for edge in backend.out_edges(node_id):
             edges[edge.type] += 1
+    flagged_ids.sort()  # in id order, whatever order a backend gives its nodes in
     shown = flagged_ids if flagged_limit is None else flagged_ids[:flagged_limit]
     return Stats(
         kinds=dict(kinds.most_common()),

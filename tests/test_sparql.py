@@ -13,7 +13,7 @@ from support import generate as gen
 from support import ingest as H
 
 from policygraph.graph.store import Store
-from policygraph.queries.backend import NetworkXBackend, walk_subgraph
+from policygraph.queries.backend import walk_subgraph
 from policygraph.queries.backends.sparql import CACHE_DIR, SparqlBackend, sparql_store
 from policygraph.queries.coverage import ACTED
 from policygraph.queries.registry import BUILTIN, BackendOptions, available, open_backend
@@ -95,7 +95,7 @@ def test_reach_is_the_walk_in_one_query(samples):
     for direction, depth, attach in (("in", None, ("issued_by", "assigns")), ("in", 1, ()), ("out", None, ()),
                                      ("both", 2, ("issued_by",))):
         part = sparql.backend.reach([root], ("implements",), direction, depth, attach)
-        ref = walk_subgraph(NetworkXBackend(embedded.backend.graph), [root], ("implements",), direction, depth,
+        ref = walk_subgraph(embedded.backend, [root], ("implements",), direction, depth,
                             attach)
         assert {n for n, _ in ref.nodes()} <= {n for n, _ in part.nodes()}
         for node, attrs in ref.nodes():
