@@ -91,12 +91,33 @@ def _trigger_re() -> re.Pattern[str]:
     return re.compile(r"(?<!\w)(?:" + "|".join(alternatives) + r")(?!\w)", re.IGNORECASE)
 
 
+@cache
+def _first_words_re() -> re.Pattern[str]:
+    """The first words the triggers open with: where a trigger can start at all."""
+    words = {text.split()[0].rstrip(",") for spec in lexicon()["relations"].values()
+             for voice in ("passive", "expires", "active") for text in spec.get(voice, [])}
+    return re.compile(r"(?<!\w)(?:" + "|".join(sorted(map(re.escape, words), key=len, reverse=True)) + r")(?!\w)",
+                      re.IGNORECASE)
+
+
 def triggers(text: str, start: int = 0, end: int | None = None) -> list[Trigger]:
-    """The trigger phrases in text[start:end]."""
-    out = []
-    for m in _trigger_re().finditer(text, start, len(text) if end is None else end):
-        relation, voice, _ = m.lastgroup.split("__")  # type: ignore[union-attr]
-        out.append(Trigger(relation, voice, m.start(), m.end()))
+    """The trigger phrases in text[start:end], leftmost first and not overlapping.
+
+    The whole alternation is tried only where one of its first words stands (a few places a
+    page): trying it at every position cost 20 ms on a long gazette text. Equal to
+    `_trigger_re().finditer` (tests/test_changes_lexicon.py checks it on the gazette texts)."""
+    end = len(text) if end is None else end
+    out: list[Trigger] = []
+    taken = start
+    full = _trigger_re()
+    for w in _first_words_re().finditer(text, start, end):
+        if w.start() < taken:
+            continue
+        m = full.match(text, w.start(), end)
+        if m:
+            relation, voice, _ = m.lastgroup.split("__")  # type: ignore[union-attr]
+            out.append(Trigger(relation, voice, m.start(), m.end()))
+            taken = m.end()
     return out
 
 

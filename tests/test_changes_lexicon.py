@@ -3,6 +3,8 @@ gives exactly the relations it names, and no negative gives any."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from policygraph.ingest.changes import effective_date, lexicon
@@ -57,3 +59,17 @@ def test_every_relation_has_examples_and_negatives():
 @pytest.mark.parametrize(("text", "expected"), lexicon()["effective"]["examples"])
 def test_effective_dates(text, expected):
     assert effective_date(text) == expected
+
+
+def test_the_fast_trigger_scan_equals_the_plain_alternation():
+    """triggers() tries the alternation only where a first word stands: the same matches, on real texts."""
+    from policygraph.ingest import changes
+    from policygraph.ingest.noise import mask_noise
+
+    folder = Path(__file__).resolve().parents[1] / ".." / "shared" / "corpus" / "gazette"
+    texts = [mask_noise(f.read_text("utf-8")) for f in sorted(folder.glob("*.txt"))]
+    texts += [ex["text"] for spec in lexicon()["relations"].values() for ex in spec["examples"]]
+    assert len(texts) > 40
+    for text in texts:
+        plain = [(m.start(), m.end(), m.lastgroup.split("__")[:2]) for m in changes._trigger_re().finditer(text)]
+        assert [(t.start, t.end, [t.relation, t.voice]) for t in changes.triggers(text)] == plain
