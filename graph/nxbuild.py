@@ -10,6 +10,8 @@ from __future__ import annotations
 import gc
 import json
 import sqlite3
+from collections.abc import Iterator
+from typing import Any
 
 import networkx as nx
 
@@ -94,3 +96,24 @@ def _networkx(nodes, edges) -> nx.MultiDiGraph:
     if u is not None:  # add_edges_from leaves this view cached once it adds an edge: the snapshot pickles it too
         g.adj  # noqa: B018
     return g
+
+
+def ranked_edges(graph: nx.MultiDiGraph) -> Iterator[tuple[str, str, str, dict[str, Any], int, int]]:
+    """Every edge as (source, target, key, attributes, out_rank, in_rank): its position among its
+    source's outgoing and its target's incoming edges, in the order the embedded backend gives
+    them. Backends that do not keep networkx's order (Neo4j, SPARQL) store the ranks, so that a
+    walk meets parents in the store's order and a plan implementing two documents hangs under
+    the same one of them everywhere."""
+    in_rank: dict[tuple[str, str, str], int] = {}
+    for target, preds in graph.pred.items():
+        rank = 0
+        for source, keyed in preds.items():
+            for key in keyed:
+                in_rank[(source, target, key)] = rank
+                rank += 1
+    for source, succs in graph.succ.items():
+        rank = 0
+        for target, keyed in succs.items():
+            for key, attrs in keyed.items():
+                yield source, target, key, attrs, rank, in_rank[(source, target, key)]
+                rank += 1

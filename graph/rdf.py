@@ -27,6 +27,7 @@ from importlib import resources
 from typing import Any, NamedTuple
 
 from policygraph.graph.keys import place_id
+from policygraph.graph.nxbuild import ranked_edges
 from policygraph.graph.rdf_terms import (
     DEFAULT_BASE,
     check_base,
@@ -276,30 +277,8 @@ def triples(graph: Any, base: str = DEFAULT_BASE, schema: bool = False) -> Itera
         yield from concept_triples(grammar, code, name, None)
     for unit, parent in sub_organizations(units):
         yield node_iri(unit, base), ORG + "subOrganizationOf", node_iri(parent, base)
-    in_ranks = _in_ranks(graph)
-    for source, succ in graph.succ.items():
-        rank = 0
-        for target, keyed in succ.items():
-            for key, attrs in keyed.items():
-                yield from edge_triples(source, target, key, attrs, kinds.get(source), base, schema,
-                                        (rank, in_ranks[(source, target, key)]))
-                rank += 1
-
-
-def _in_ranks(graph: Any) -> dict[tuple[str, str, str], int]:
-    """Each edge's position among the edges into its target, as the store holds them.
-
-    Written with the position among its source's edges (`pg:outRank`, `pg:inRank`), so that any
-    backend walks a lineage in the store's order: a plan implementing two documents of one
-    level hangs under the same one of them everywhere."""
-    ranks: dict[tuple[str, str, str], int] = {}
-    for target, preds in graph.pred.items():
-        n = 0
-        for source, keyed in preds.items():
-            for key in keyed:
-                ranks[(source, target, key)] = n
-                n += 1
-    return ranks
+    for source, target, key, attrs, out_rank, in_rank in ranked_edges(graph):
+        yield from edge_triples(source, target, key, attrs, kinds.get(source), base, schema, (out_rank, in_rank))
 
 
 def edge_triples(source: str, target: str, key: str, attrs: dict[str, Any], source_kind: str | None,

@@ -20,6 +20,7 @@ from typing import Any, NamedTuple
 import networkx as nx
 from neo4j import Driver
 
+from policygraph.graph.nxbuild import ranked_edges
 from policygraph.graph.store import Store
 from policygraph.queries.backend import fold, symbol_key
 from policygraph.queries.backends.neo4j.model import (
@@ -100,24 +101,12 @@ def rel_rows(graph: nx.MultiDiGraph) -> Iterator[RelRow]:
     edges (queries/backend.py: NetworkXBackend), which answers depend on (the first parent
     a walk finds).
     """
-    in_rank: dict[tuple[str, str, str], int] = {}
-    for target, preds in graph.pred.items():
-        rank = 0
-        for source, keyed in preds.items():
-            for key in keyed:
-                in_rank[(source, key, target)] = rank
-                rank += 1
-    for source, succs in graph.succ.items():
-        rank = 0
-        for target, keyed in succs.items():
-            for key, attrs in keyed.items():
-                props = encode(attrs)
-                props.update(pg_uid=edge_uid(source, key, target), pg_key=key, pg_out=rank,
-                             pg_in=in_rank[(source, key, target)])
-                kind = rel_type(attrs.get("type", key))
-                props["pg_hash"] = content_hash(kind, source, target, props)
-                rank += 1
-                yield RelRow(props["pg_uid"], kind, source, target, props)
+    for source, target, key, attrs, out_rank, in_rank in ranked_edges(graph):
+        props = encode(attrs)
+        props.update(pg_uid=edge_uid(source, key, target), pg_key=key, pg_out=out_rank, pg_in=in_rank)
+        kind = rel_type(attrs.get("type", key))
+        props["pg_hash"] = content_hash(kind, source, target, props)
+        yield RelRow(props["pg_uid"], kind, source, target, props)
 
 
 def schema_statements(rel_types: Iterable[str]) -> list[str]:
